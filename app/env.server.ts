@@ -1,0 +1,72 @@
+// Every environment variable Lintas reads, parsed once, with defaults and clear messages.
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .url()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    /** postgresql://… for a server; empty or a directory for embedded PGlite */
+    DATABASE_URL: z.string().trim().optional(),
+    /** where the embedded database lives when DATABASE_URL is not a postgres URL */
+    DATA_DIR: z.string().default("./data/pg"),
+    /** public base URL, used in emails and calendar files */
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+    UPLOAD_DIR: z.string().default("./data/uploads"),
+    SMTP_URL: optionalUrl,
+    MAIL_FROM: z.string().default("Lintas <noreply@lintas.local>"),
+    LIVEKIT_URL: optionalUrl,
+    LIVEKIT_API_KEY: z.string().optional(),
+    LIVEKIT_API_SECRET: z.string().optional(),
+    /** "false" to start on an empty database without demo data */
+    SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
+  })
+  .superRefine((value, ctx) => {
+    if (
+      value.DATABASE_URL &&
+      /^[a-z]+:\/\//.test(value.DATABASE_URL) &&
+      !/^(postgres(ql)?|memory):\/\//.test(value.DATABASE_URL)
+    ) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["DATABASE_URL"],
+        message: "DATABASE_URL must be postgresql://… (a server), memory:// or a directory (embedded PGlite)",
+      });
+    }
+    const livekit = [value.LIVEKIT_URL, value.LIVEKIT_API_KEY, value.LIVEKIT_API_SECRET].filter(
+      Boolean,
+    ).length;
+    if (livekit > 0 && livekit < 3) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["LIVEKIT_URL"],
+        message: "Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together (or none of them)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);
+
+/** Development-only fallback; production deployments on a server set SESSION_SECRET. */
+export const sessionSecret = env.SESSION_SECRET ?? "lintas-development-secret-change-me";
+
+export const livekitConfigured = Boolean(env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET);
