@@ -19,7 +19,10 @@ function maxmem(N: number, r: number) {
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...COST, maxmem: maxmem(COST.N, COST.r) });
+  const key = await scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, {
+    ...COST,
+    maxmem: maxmem(COST.N, COST.r),
+  });
   return ["scrypt", COST.N, COST.r, COST.p, salt.toString("base64"), key.toString("base64")].join("$");
 }
 

@@ -1,4 +1,5 @@
 import { getProvinces, getRegencies } from "idn-area-data";
+import { prisma } from "~/db.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { ianaZoneForRegionCode } from "~/utils/time-zones";
 
@@ -41,4 +42,8 @@ export async function importRegions(prisma: PrismaClient): Promise<{ provinces: 
     { timeout: 120_000 },
   );
   return { provinces: provinces.length, regencies: regencies.length };
+}
+
+export async function regionExists(code: string) {
+  return (await prisma.region.count({ where: { code } })) > 0;
 }

@@ -1,0 +1,120 @@
+// Who may do what: a map from role to actions, each with the widest scope the role gets.
+// Checked in one place (requirePermission); models turn the scope into query filters.
+import type { Role } from "~/generated/prisma/enums";
+
+export const ACTIONS = [
+  "app:use", // signed-in pages (dashboard, profile)
+  "project:read",
+  "project:create",
+  "project:update",
+  "project:review", // comment on and approve milestones
+  "project:launch",
+  "pairing:read",
+  "pairing:create",
+  "pairing:update",
+  "session:read",
+  "session:create",
+  "session:join",
+  "lesson:write",
+  "lesson:publish",
+  "practice:curate",
+  "people:invite",
+  "people:manage",
+  "outbox:read",
+  "audit:read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * own: records the person leads or belongs to; assigned: projects they coach or mentor;
+ * agency: their organisation's; region: their region's (a province membership covers its
+ * kabupaten/kota: "province"); all: everything.
+ */
+export type ScopeKind = "own" | "assigned" | "agency" | "region" | "province" | "all";
+
+const READ_ALL = {
+  "app:use": "all",
+  "project:read": "all",
+  "pairing:read": "all",
+  "session:read": "all",
+} as const;
+
+export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
+  ADMIN: Object.fromEntries(ACTIONS.map((action) => [action, "all"])) as Record<Action, ScopeKind>,
+  FACILITATOR: {
+    ...READ_ALL,
+    "pairing:create": "all",
+    "pairing:update": "all",
+    "session:create": "all",
+    "session:join": "all",
+    "lesson:write": "all",
+    "lesson:publish": "all",
+    "practice:curate": "all",
+    "people:invite": "all",
+  },
+  REGION_OFFICER: {
+    "app:use": "all",
+    "project:read": "region",
+    "project:create": "region",
+    "project:update": "region",
+    "project:launch": "region",
+    "pairing:read": "region",
+    "pairing:update": "region",
+    "session:read": "region",
+    "session:join": "region",
+    "lesson:write": "region",
+    "practice:curate": "region",
+  },
+  PARTICIPANT: {
+    "app:use": "all",
+    "project:read": "own",
+    "project:create": "own",
+    "project:update": "own",
+    "pairing:read": "region",
+    "session:read": "own",
+    "session:join": "own",
+    "lesson:write": "own",
+  },
+  COACH: {
+    "app:use": "all",
+    "project:read": "assigned",
+    "project:review": "assigned",
+    "session:read": "own",
+    "session:join": "own",
+  },
+  MENTOR: {
+    "app:use": "all",
+    "project:read": "assigned",
+    "project:review": "assigned",
+    "session:read": "own",
+    "session:join": "own",
+  },
+  VIEWER: {
+    "app:use": "all",
+    "project:read": "region",
+    "pairing:read": "region",
+    "session:read": "region",
+  },
+};
+
+export type Membership = { role: Role; regionCode: string | null; organisationId: string | null };
+
+export type Grant = { scope: ScopeKind; regionCode: string | null; organisationId: string | null };
+
+/** Every grant the person's memberships give for an action (empty: not allowed). */
+export function grantsFor(memberships: Membership[], action: Action): Grant[] {
+  return memberships.flatMap((membership) => {
+    const scope = PERMISSIONS[membership.role][action];
+    if (!scope) return [];
+    // a region-scoped role held for a province covers the province's kabupaten/kota
+    const widened =
+      scope === "region" && membership.regionCode && !membership.regionCode.includes(".")
+        ? "province"
+        : scope;
+    return [{ scope: widened, regionCode: membership.regionCode, organisationId: membership.organisationId }];
+  });
+}
+
+export function can(memberships: Membership[], action: Action): boolean {
+  return grantsFor(memberships, action).length > 0;
+}

@@ -1,0 +1,72 @@
+// A labelled input with its error message right beside it (keys translated here).
+import type { FieldMetadata } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+
+type InputType =
+  | "text"
+  | "email"
+  | "password"
+  | "tel"
+  | "date"
+  | "datetime-local"
+  | "number"
+  | "url"
+  | "search";
+
+export function FormField({
+  field,
+  label,
+  type = "text",
+  hint,
+  autoComplete,
+}: {
+  field: FieldMetadata<string | undefined>;
+  label: string;
+  type?: InputType;
+  hint?: string;
+  autoComplete?: string;
+}) {
+  const { t } = useTranslation();
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...getInputProps(field, { type, ariaDescribedBy: hintId })}
+        key={field.key}
+        autoComplete={autoComplete}
+      />
+      <FieldErrors id={field.errorId} errors={field.errors?.map((key) => t(key))} />
+    </div>
+  );
+}
+
+export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <ul className="field-errors" id={id} role="alert">
+      {errors.map((error) => (
+        <li key={error}>{error}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Errors that belong to the whole form (e.g. "wrong email or password"). */
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <div className="form-errors" id={id} role="alert">
+      {errors.map((error) => (
+        <p key={error}>{t(error)}</p>
+      ))}
+    </div>
+  );
+}

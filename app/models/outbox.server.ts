@@ -1,0 +1,56 @@
+// Outgoing mail goes through the outbox table. With SMTP_URL it is sent by nodemailer;
+// without it, admins read pending messages on /admin/outbox (invitations work offline).
+import nodemailer from "nodemailer";
+import { prisma } from "~/db.server";
+import { env } from "~/env.server";
+
+export type Email = { to: string; subject: string; text: string };
+
+export async function queueEmail(email: Email, db: Pick<typeof prisma, "outboxMessage"> = prisma) {
+  return db.outboxMessage.create({ data: email });
+}
+
+export async function listOutbox({ take = 100 }: { take?: number } = {}) {
+  return prisma.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take });
+}
+
+/** Sends due messages by SMTP; returns how many were sent. Does nothing without SMTP_URL. */
+export async function deliverPendingEmails(smtpUrl = env.SMTP_URL): Promise<number> {
+  if (!smtpUrl) return 0;
+  const transport = nodemailer.createTransport(smtpUrl);
+  const due = await prisma.outboxMessage.findMany({
+    where: { status: "PENDING", sendAfter: { lte: new Date() }, attempts: { lt: 5 } },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+  });
+  let sent = 0;
+  for (const message of due) {
+    try {
+      await transport.sendMail({
+        from: env.MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
+      await prisma.outboxMessage.update({
+        where: { id: message.id },
+        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } },
+      });
+      sent++;
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      await prisma.outboxMessage.update({
+        where: { id: message.id },
+        data: {
+          attempts,
+          lastError: String(error).slice(0, 500),
+          status: attempts >= 5 ? "FAILED" : "PENDING",
+          // back off: 1, 2, 4, 8 minutes
+          sendAfter: new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
+        },
+      });
+    }
+  }
+  transport.close();
+  return sent;
+}

@@ -1,0 +1,114 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/require-user.server";
+import { ROLES } from "~/auth/roles";
+import { changeRoleSchema, deactivateSchema } from "~/auth/schemas";
+import { AdminNav } from "~/components/admin-nav";
+import { deactivateUser, listPeople, reactivateUser, setMembershipRole } from "~/models/user.server";
+import { invariantResponse } from "~/utils/invariant";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "people:manage");
+  const query = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
+  return { people: await listPeople({ query }) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "people:manage");
+  const formData = await request.formData();
+  if (formData.get("intent") === "change-role") {
+    const submission = parseWithZod(formData, { schema: changeRoleSchema });
+    invariantResponse(submission.status === "success", "Bad request", { status: 400 });
+    const changed = await setMembershipRole(user.id, submission.value.membershipId, submission.value.role);
+    invariantResponse(changed, "Not found", { status: 404 });
+    return { ok: true };
+  }
+  const submission = parseWithZod(formData, { schema: deactivateSchema });
+  invariantResponse(submission.status === "success", "Bad request", { status: 400 });
+  invariantResponse(submission.value.userId !== user.id, "You cannot deactivate yourself", { status: 400 });
+  if (submission.value.intent === "deactivate") await deactivateUser(user.id, submission.value.userId);
+  else await reactivateUser(user.id, submission.value.userId);
+  return { ok: true };
+}
+
+export default function AdminPeople() {
+  const { t } = useTranslation();
+  const { people } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  return (
+    <main>
+      <h1>{t("admin.title")}</h1>
+      <AdminNav />
+      <Form method="get" role="search" className="inline-form">
+        <label htmlFor="people-q">{t("admin.searchPeople")}</label>
+        <input id="people-q" type="search" name="q" defaultValue={searchParams.get("q") ?? ""} />
+        <button type="submit" className="button">
+          {t("common.search")}
+        </button>
+      </Form>
+      <table>
+        <caption>{t("admin.peopleCount", { count: people.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("auth.fullName")}</th>
+            <th scope="col">{t("auth.email")}</th>
+            <th scope="col">{t("admin.region")}</th>
+            <th scope="col">{t("admin.roles")}</th>
+            <th scope="col">{t("admin.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.id}>
+              <td>
+                {person.name}
+                {person.position ? <div className="muted">{person.position}</div> : null}
+              </td>
+              <td>{person.email}</td>
+              <td>{person.region?.name ?? "—"}</td>
+              <td>
+                {person.memberships.map((membership) => (
+                  <Form method="post" key={membership.id} className="inline-form">
+                    <input type="hidden" name="intent" value="change-role" />
+                    <input type="hidden" name="membershipId" value={membership.id} />
+                    <label className="visually-hidden" htmlFor={`role-${membership.id}`}>
+                      {t("admin.roleOf", { name: person.name })}
+                    </label>
+                    <select id={`role-${membership.id}`} name="role" defaultValue={membership.role}>
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t(`roles.${role}`)}
+                        </option>
+                      ))}
+                    </select>
+                    {membership.regionCode ? <span className="muted"> {membership.regionCode}</span> : null}
+                    <button type="submit" className="button small">
+                      {t("common.save")}
+                    </button>
+                  </Form>
+                ))}
+              </td>
+              <td>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="userId" value={person.id} />
+                  {person.deactivatedAt ? (
+                    <button type="submit" name="intent" value="reactivate" className="button small">
+                      {t("admin.reactivate")}
+                    </button>
+                  ) : (
+                    <button type="submit" name="intent" value="deactivate" className="button small danger">
+                      {t("admin.deactivate")}
+                    </button>
+                  )}
+                </Form>
+                {person.deactivatedAt ? <span className="badge">{t("admin.deactivated")}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/require-user.server";
+import { AdminNav } from "~/components/admin-nav";
+import { env } from "~/env.server";
+import { listOutbox } from "~/models/outbox.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "outbox:read");
+  return { messages: await listOutbox(), smtp: Boolean(env.SMTP_URL) };
+}
+
+export default function Outbox() {
+  const { t } = useTranslation();
+  const { messages, smtp } = useLoaderData<typeof loader>();
+  return (
+    <main>
+      <h1>{t("admin.outbox")}</h1>
+      <AdminNav />
+      <p className="notice">{smtp ? t("admin.outboxSmtp") : t("admin.outboxNoSmtp")}</p>
+      {messages.length === 0 ? <p>{t("admin.outboxEmpty")}</p> : null}
+      {messages.map((message) => (
+        <article key={message.id} className="card outbox-message">
+          <h2>{message.subject}</h2>
+          <p className="muted">
+            {t("admin.to")}: {message.to} · {t(`admin.outboxStatus.${message.status}`)} ·{" "}
+            {new Date(message.createdAt).toISOString()}
+          </p>
+          <pre>{message.text}</pre>
+        </article>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { setPasswordSchema } from "~/auth/schemas";
+import { FormErrors, FormField } from "~/components/ui/form-field";
+import { isResetTokenUsable, resetPassword } from "~/models/user.server";
+
+// public: the one-time token is the permission
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { usable: await isResetTokenUsable(params.token ?? "") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
+  if (submission.status !== "success")
+    return Response.json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  const done = await resetPassword(params.token ?? "", submission.value.password);
+  if (!done)
+    return Response.json(
+      submission.reply({ formErrors: ["auth.resetTokenInvalid"], hideFields: ["password", "confirm"] }),
+      { status: 400 },
+    );
+  return redirect("/masuk?sandi=baru");
+}
+
+export default function ResetPassword() {
+  const { t } = useTranslation();
+  const { usable } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: setPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  if (!usable) {
+    return (
+      <main className="narrow">
+        <h1>{t("auth.resetTitle")}</h1>
+        <p role="alert">{t("auth.resetTokenInvalid")}</p>
+        <Link to="/lupa-sandi">{t("auth.requestNewLink")}</Link>
+      </main>
+    );
+  }
+  return (
+    <main className="narrow">
+      <h1>{t("auth.resetTitle")}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormField
+          field={fields.password}
+          label={t("auth.newPassword")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("auth.passwordRule")}
+        />
+        <FormField
+          field={fields.confirm}
+          label={t("auth.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button primary">
+          {t("auth.savePassword")}
+        </button>
+      </Form>
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { forgotPasswordSchema } from "~/auth/schemas";
+import { FormErrors, FormField } from "~/components/ui/form-field";
+import { hitRateLimit } from "~/models/rate-limit.server";
+import { normaliseEmail, requestPasswordReset } from "~/models/user.server";
+import { clientIpOf } from "~/utils/request.server";
+
+export const RESET_LIMIT = { perAccount: 3, perIp: 10, windowMs: 60 * 60_000 };
+
+export const meta: MetaFunction = () => [{ title: "Lupa kata sandi · Lintas" }];
+
+// public
+export async function loader() {
+  return null;
+}
+
+// public: asks for a reset link; the answer is the same whether the account exists or not
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  if (submission.status !== "success")
+    return Response.json({ result: submission.reply(), sent: false }, { status: 400 });
+  const account = await hitRateLimit(
+    `reset:account:${normaliseEmail(submission.value.email)}`,
+    RESET_LIMIT.windowMs,
+  );
+  const ip = await hitRateLimit(`reset:ip:${clientIpOf(context)}`, RESET_LIMIT.windowMs);
+  if (ip.count > RESET_LIMIT.perIp) {
+    return Response.json(
+      { result: submission.reply({ formErrors: ["auth.rateLimited"] }), sent: false },
+      { status: 429 },
+    );
+  }
+  // past the per-account limit we stay silent too, so the limit reveals nothing
+  if (account.count <= RESET_LIMIT.perAccount) await requestPasswordReset(submission.value.email);
+  return { result: submission.reply({ resetForm: true }), sent: true };
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: data?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <main className="narrow">
+      <h1>{t("auth.forgotTitle")}</h1>
+      {data?.sent ? (
+        <p role="status" className="notice">
+          {t("auth.resetSent")}
+        </p>
+      ) : (
+        <p>{t("auth.forgotIntro")}</p>
+      )}
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <button type="submit" className="button primary">
+          {t("auth.sendResetLink")}
+        </button>
+      </Form>
+    </main>
+  );
+}

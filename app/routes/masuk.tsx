@@ -1,0 +1,90 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { signInSchema } from "~/auth/schemas";
+import { getUser, safeRedirect, signIn } from "~/auth/session.server";
+import { FormErrors, FormField } from "~/components/ui/form-field";
+import { clearRateLimit, hitRateLimit, isRateLimited } from "~/models/rate-limit.server";
+import { normaliseEmail, verifyLogin } from "~/models/user.server";
+import { clientIpOf } from "~/utils/request.server";
+
+export const SIGN_IN_LIMIT = { perAccount: 5, perIp: 30, windowMs: 15 * 60_000 };
+
+export const meta: MetaFunction = () => [{ title: "Masuk · Lintas" }];
+
+// public
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request))
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+// public: signs a person in
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
+  if (submission.status !== "success")
+    return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const { email, password, redirectTo } = submission.value;
+  const accountKey = `signin:account:${normaliseEmail(email)}`;
+  const ipKey = `signin:ip:${clientIpOf(context)}`;
+  if (
+    (await isRateLimited(accountKey, SIGN_IN_LIMIT.perAccount)) ||
+    (await isRateLimited(ipKey, SIGN_IN_LIMIT.perIp))
+  ) {
+    return Response.json(submission.reply({ formErrors: ["auth.rateLimited"], hideFields: ["password"] }), {
+      status: 429,
+    });
+  }
+  const user = await verifyLogin(email, password);
+  if (!user) {
+    await hitRateLimit(accountKey, SIGN_IN_LIMIT.windowMs);
+    await hitRateLimit(ipKey, SIGN_IN_LIMIT.windowMs);
+    // one message for unknown account and wrong password alike
+    return Response.json(
+      submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }),
+      { status: 400 },
+    );
+  }
+  await clearRateLimit(accountKey);
+  return signIn(request, user.id, redirectTo ?? "/dasbor");
+}
+
+export default function SignIn() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <main className="narrow">
+      <h1>{t("auth.signInTitle")}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <FormField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
+        <FormField
+          field={fields.password}
+          label={t("auth.password")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <button type="submit" className="button primary">
+          {t("auth.signIn")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/lupa-sandi">{t("auth.forgotPassword")}</Link>
+      </p>
+    </main>
+  );
+}

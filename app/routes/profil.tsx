@@ -1,0 +1,192 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/require-user.server";
+import { changePasswordSchema, profileSchema, signOutEverywhereSchema } from "~/auth/schemas";
+import { authSessionStorage } from "~/auth/session.server";
+import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
+import { changePassword, deleteAllLoginSessions, updateProfile } from "~/models/user.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "app:use");
+  return { user };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "app:use");
+  const formData = await request.formData();
+  switch (formData.get("intent")) {
+    case "profile": {
+      const submission = parseWithZod(formData, { schema: profileSchema });
+      if (submission.status !== "success")
+        return Response.json({ intent: "profile", result: submission.reply() }, { status: 400 });
+      await updateProfile(user.id, { ...submission.value, timeZone: submission.value.timeZone || undefined });
+      return { intent: "profile", result: submission.reply(), saved: true };
+    }
+    case "password": {
+      const submission = parseWithZod(formData, { schema: changePasswordSchema });
+      const hideFields = ["currentPassword", "password", "confirm"];
+      if (submission.status !== "success")
+        return Response.json(
+          { intent: "password", result: submission.reply({ hideFields }) },
+          { status: 400 },
+        );
+      const changed = await changePassword(
+        user.id,
+        submission.value.currentPassword,
+        submission.value.password,
+      );
+      if (!changed) {
+        return Response.json(
+          {
+            intent: "password",
+            result: submission.reply({
+              fieldErrors: { currentPassword: ["auth.wrongCurrentPassword"] },
+              hideFields,
+            }),
+          },
+          { status: 400 },
+        );
+      }
+      return { intent: "password", result: submission.reply({ resetForm: true }), saved: true };
+    }
+    case "sign-out-everywhere": {
+      const submission = parseWithZod(formData, { schema: signOutEverywhereSchema });
+      if (submission.status !== "success")
+        return Response.json({ intent: "sign-out-everywhere", result: submission.reply() }, { status: 400 });
+      await deleteAllLoginSessions(user.id);
+      const session = await authSessionStorage.getSession(request.headers.get("Cookie"));
+      throw redirect("/masuk", {
+        headers: { "Set-Cookie": await authSessionStorage.destroySession(session) },
+      });
+    }
+    default:
+      return Response.json({ intent: "unknown", result: undefined }, { status: 400 });
+  }
+}
+
+export default function Profile() {
+  const { t } = useTranslation();
+  const { user } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [profileForm, profileFields] = useForm({
+    id: "profile",
+    lastResult: data?.intent === "profile" ? data.result : undefined,
+    defaultValue: {
+      name: user.name,
+      position: user.position ?? "",
+      phone: user.phone ?? "",
+      locale: user.locale,
+      timeZone: user.timeZone ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: "password",
+    lastResult: data?.intent === "password" ? data.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    shouldValidate: "onBlur",
+  });
+  const saved = data && "saved" in data && data.saved;
+  return (
+    <main className="narrow">
+      <h1>{t("profile.title")}</h1>
+      <p>
+        {user.email}
+        {user.region ? ` · ${user.region.name}` : ""}
+        {user.organisation ? ` · ${user.organisation.name}` : ""}
+      </p>
+      {saved ? (
+        <p role="status" className="notice">
+          {t("profile.saved")}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t("profile.details")}</h2>
+        <Form method="post" {...getFormProps(profileForm)}>
+          <input type="hidden" name="intent" value="profile" />
+          <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
+          <FormField field={profileFields.name} label={t("auth.fullName")} autoComplete="name" />
+          <FormField
+            field={profileFields.position}
+            label={t("profile.position")}
+            autoComplete="organization-title"
+          />
+          <FormField field={profileFields.phone} label={t("profile.phone")} type="tel" autoComplete="tel" />
+          <div className="field">
+            <label htmlFor={profileFields.locale.id}>{t("profile.language")}</label>
+            <select {...getSelectProps(profileFields.locale)} key={profileFields.locale.key}>
+              <option value="id">Bahasa Indonesia</option>
+              <option value="en">English</option>
+            </select>
+            <FieldErrors
+              id={profileFields.locale.errorId}
+              errors={profileFields.locale.errors?.map((e) => t(e))}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={profileFields.timeZone.id}>{t("profile.timeZone")}</label>
+            <select {...getSelectProps(profileFields.timeZone)} key={profileFields.timeZone.key}>
+              <option value="">{t("profile.timeZoneFromRegion")}</option>
+              <option value="Asia/Jakarta">WIB (UTC+7)</option>
+              <option value="Asia/Makassar">WITA (UTC+8)</option>
+              <option value="Asia/Jayapura">WIT (UTC+9)</option>
+            </select>
+            <FieldErrors
+              id={profileFields.timeZone.errorId}
+              errors={profileFields.timeZone.errors?.map((e) => t(e))}
+            />
+          </div>
+          <button type="submit" className="button primary">
+            {t("common.save")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">{t("profile.changePassword")}</h2>
+        <Form method="post" {...getFormProps(passwordForm)}>
+          <input type="hidden" name="intent" value="password" />
+          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <FormField
+            field={passwordFields.currentPassword}
+            label={t("profile.currentPassword")}
+            type="password"
+            autoComplete="current-password"
+          />
+          <FormField
+            field={passwordFields.password}
+            label={t("auth.newPassword")}
+            type="password"
+            autoComplete="new-password"
+            hint={t("auth.passwordRule")}
+          />
+          <FormField
+            field={passwordFields.confirm}
+            label={t("auth.confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+          />
+          <button type="submit" className="button">
+            {t("profile.changePassword")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t("profile.sessions")}</h2>
+        <p>{t("profile.signOutEverywhereIntro")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="sign-out-everywhere" />
+          <button type="submit" className="button danger">
+            {t("profile.signOutEverywhere")}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}

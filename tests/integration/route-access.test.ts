@@ -1,0 +1,118 @@
+// Every route × every role (and anonymous): allowed, sent to sign-in, or refused.
+// A route file missing from ACCESS fails the test, so a new route cannot skip its permission check.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "~/generated/prisma/enums";
+import {
+  callRoute,
+  cookieFor,
+  createPerson,
+  ensureRegions,
+  formRequest,
+  getRequest,
+} from "../fixtures/people";
+
+type Who = "anonymous" | Role;
+const EVERYONE: Who[] = [
+  "anonymous",
+  "ADMIN",
+  "FACILITATOR",
+  "REGION_OFFICER",
+  "PARTICIPANT",
+  "COACH",
+  "MENTOR",
+  "VIEWER",
+];
+const SIGNED_IN = EVERYONE.filter((who) => who !== "anonymous");
+
+/** who may call the loader (GET) and the action (POST); the rest get a sign-in redirect (anonymous) or 403 */
+type Rule = { path: string; params?: Record<string, string>; loader?: Who[]; action?: Who[] };
+
+const ACCESS: Record<string, Rule> = {
+  "_index.tsx": { path: "/", loader: EVERYONE },
+  "$.tsx": { path: "/tidak-ada", params: { "*": "tidak-ada" }, loader: EVERYONE },
+  "healthz.ts": { path: "/healthz", loader: EVERYONE },
+  "masuk.tsx": { path: "/masuk", loader: EVERYONE, action: EVERYONE },
+  "keluar.tsx": { path: "/keluar", loader: EVERYONE, action: EVERYONE },
+  "lupa-sandi._index.tsx": { path: "/lupa-sandi", loader: EVERYONE, action: EVERYONE },
+  "lupa-sandi.$token.tsx": {
+    path: "/lupa-sandi/x",
+    params: { token: "x" },
+    loader: EVERYONE,
+    action: EVERYONE,
+  },
+  "undangan.$token.tsx": { path: "/undangan/x", params: { token: "x" }, loader: EVERYONE, action: EVERYONE },
+  "profil.tsx": { path: "/profil", loader: SIGNED_IN, action: SIGNED_IN },
+  "dasbor.tsx": { path: "/dasbor", loader: SIGNED_IN },
+  "proyek._index.tsx": { path: "/proyek", loader: SIGNED_IN },
+  "proyek.$projectId.tsx": { path: "/proyek/x", params: { projectId: "x" }, loader: SIGNED_IN },
+  "admin._index.tsx": { path: "/admin", loader: ["ADMIN"], action: ["ADMIN"] },
+  "admin.undang.tsx": {
+    path: "/admin/undang",
+    loader: ["ADMIN", "FACILITATOR"],
+    action: ["ADMIN", "FACILITATOR"],
+  },
+  "admin.outbox.tsx": { path: "/admin/outbox", loader: ["ADMIN"] },
+  "admin.audit.tsx": { path: "/admin/audit", loader: ["ADMIN"] },
+};
+
+type RouteModule = { loader?: Parameters<typeof callRoute>[0]; action?: Parameters<typeof callRoute>[0] };
+const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
+const files = Object.keys(modules).map((path) => path.split("/").pop()!);
+
+const personIds = {} as Record<Who, string | undefined>;
+
+beforeAll(async () => {
+  await ensureRegions();
+  for (const who of SIGNED_IN) {
+    const person = await createPerson({
+      role: who as Role,
+      regionCode: who === "ADMIN" || who === "FACILITATOR" ? null : "74.71",
+    });
+    personIds[who] = person.id;
+  }
+});
+
+function outcome(response: Response): "allowed" | "sign-in" | "forbidden" {
+  if (response.status === 403) return "forbidden";
+  if (
+    response.status >= 300 &&
+    response.status < 400 &&
+    response.headers.get("Location")?.startsWith("/masuk") &&
+    !response.headers.get("Set-Cookie")
+  )
+    return "sign-in";
+  return "allowed";
+}
+
+function expected(allowed: Who[] | undefined, who: Who) {
+  if (allowed?.includes(who)) return "allowed";
+  return who === "anonymous" ? "sign-in" : "forbidden";
+}
+
+describe("route access table", () => {
+  it("lists every route file", () => {
+    expect(files.sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  const cases = Object.entries(ACCESS).flatMap(([file, rule]) =>
+    (["loader", "action"] as const).flatMap((kind) => EVERYONE.map((who) => ({ file, rule, kind, who }))),
+  );
+
+  it.each(cases)("$file $kind as $who", async ({ file, rule, kind, who }) => {
+    const mod = await modules[`../../app/routes/${file}`]();
+    const fn = mod[kind];
+    if (!fn) {
+      // no handler: nothing to protect, and the table must not claim one
+      expect(rule[kind], `${file} has no ${kind}`).toBeUndefined();
+      return;
+    }
+    expect(rule[kind], `${file} has a ${kind}: say who may call it`).toBeDefined();
+    // a fresh sign-in per case: signing out in one case must not sign the next one out
+    const personId = personIds[who];
+    const cookie = personId ? await cookieFor(personId) : undefined;
+    const request = kind === "loader" ? getRequest(rule.path, cookie) : formRequest(rule.path, {}, cookie);
+    const response = await callRoute(fn, request, rule.params ?? {});
+    expect(response.status, `${file} ${kind} as ${who}`).toBeLessThan(500);
+    expect(outcome(response), `${file} ${kind} as ${who}`).toBe(expected(rule[kind], who));
+  });
+});
