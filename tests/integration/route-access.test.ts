@@ -45,6 +45,9 @@ const ACCESS: Record<string, Rule> = {
   "dasbor.tsx": { path: "/dasbor", loader: SIGNED_IN },
   "proyek._index.tsx": { path: "/proyek", loader: SIGNED_IN },
   "proyek.$projectId.tsx": { path: "/proyek/x", params: { projectId: "x" }, loader: SIGNED_IN },
+  "wilayah._index.tsx": { path: "/wilayah", loader: EVERYONE },
+  "wilayah.$code.tsx": { path: "/wilayah/74.71", params: { code: "74.71" }, loader: EVERYONE },
+  "tentang-data.tsx": { path: "/tentang-data", loader: EVERYONE },
   "admin._index.tsx": { path: "/admin", loader: ["ADMIN"], action: ["ADMIN"] },
   "admin.undang.tsx": {
     path: "/admin/undang",

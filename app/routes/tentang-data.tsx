@@ -1,0 +1,31 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+
+export const meta: MetaFunction = () => [{ title: "Tentang data · Lintas" }];
+
+// public: credits and licences of the data Lintas ships
+export async function loader() {
+  return null;
+}
+
+export default function AboutData() {
+  const { t } = useTranslation();
+  return (
+    <main className="narrow">
+      <h1>{t("aboutData.title")}</h1>
+      <h2>{t("aboutData.regionsHeading")}</h2>
+      <p>
+        {t("aboutData.regions")}{" "}
+        <a href="https://github.com/fityannugroho/idn-area-data">idn-area-data 4.0.1</a> ·{" "}
+        <a href="https://opendatacommons.org/licenses/odbl/">Open Database License (ODbL) 1.0</a>
+      </p>
+      <h2>{t("aboutData.boundariesHeading")}</h2>
+      <p>
+        {t("aboutData.boundaries")}{" "}
+        <a href="https://github.com/cahyadsn/wilayah_boundaries">cahyadsn/wilayah_boundaries</a> · MIT
+        License, © 2024 Cahya DSN.
+      </p>
+      <p>{t("aboutData.import")}</p>
+    </main>
+  );
+}

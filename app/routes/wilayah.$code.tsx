@@ -1,0 +1,199 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { grantsFor } from "~/auth/permissions";
+import { getUser } from "~/auth/session.server";
+import { getRegionOverview } from "~/models/region.server";
+import { invariantResponse } from "~/utils/invariant";
+import { abbreviationForIanaZone } from "~/utils/time-zones";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.region.name} · Lintas` : "Lintas" },
+];
+
+// public: anonymous visitors see launched projects, public pairings and published work;
+// signed-in people also see what their scope covers in this region
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const code = params.code ?? "";
+  invariantResponse(/^\d{2}(\.\d{2})?$/.test(code), "Not found", { status: 404 });
+  const user = await getUser(request);
+  const viewer = user
+    ? {
+        userId: user.id,
+        projectGrants: grantsFor(user.memberships, "project:read"),
+        pairingGrants: grantsFor(user.memberships, "pairing:read"),
+      }
+    : undefined;
+  const overview = await getRegionOverview(code, viewer);
+  invariantResponse(overview, "Not found", { status: 404 });
+  return overview;
+}
+
+export default function RegionPage() {
+  const { t } = useTranslation();
+  const { region, projects, mentorPairings, menteePairings, practices, lessons, indicators, regencies } =
+    useLoaderData<typeof loader>();
+  const zone = abbreviationForIanaZone(region.timeZone);
+  const projectsByStatus = Object.entries(
+    projects.reduce<Record<string, typeof projects>>((groups, project) => {
+      (groups[project.status] ??= []).push(project);
+      return groups;
+    }, {}),
+  );
+  return (
+    <main>
+      <p className="muted">
+        <Link to="/wilayah">{t("regions.title")}</Link>
+        {region.province ? (
+          <>
+            {" › "}
+            <Link to={`/wilayah/${region.province.code}`}>{region.province.name}</Link>
+          </>
+        ) : null}
+      </p>
+      <h1>{region.kind === "PROVINCE" ? t("regions.provinceName", { name: region.name }) : region.name}</h1>
+      <dl className="facts">
+        <dt>{t("regions.code")}</dt>
+        <dd>{region.code}</dd>
+        <dt>{t("regions.timeZone")}</dt>
+        <dd>
+          {zone} ({region.timeZone})
+        </dd>
+      </dl>
+
+      {regencies.length > 0 ? (
+        <section>
+          <h2>{t("regions.regencies")}</h2>
+          <table>
+            <caption>{t("regions.regencyTableCaption", { count: regencies.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("regions.code")}</th>
+                <th scope="col">{t("regions.name")}</th>
+                <th scope="col">{t("regions.launchedProjects")}</th>
+                <th scope="col">{t("regions.pairings")}</th>
+                <th scope="col">{t("regions.practices")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {regencies.map((r) => (
+                <tr key={r.code}>
+                  <td>{r.code}</td>
+                  <td>
+                    <Link to={`/wilayah/${r.code}`}>{r.name}</Link>
+                  </td>
+                  <td>{r.launchedProjects}</td>
+                  <td>{r.pairings}</td>
+                  <td>{r.practices}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      <section>
+        <h2>{t("regions.agencies")}</h2>
+        {region.organisations.length === 0 ? <p>{t("regions.noneRecorded")}</p> : null}
+        <ul>
+          {region.organisations.map((o) => (
+            <li key={o.id}>{o.name}</li>
+          ))}
+        </ul>
+        {region.workingGroups.map((group) => (
+          <p key={group.id}>
+            <strong>{group.name}</strong>
+            {": "}
+            {[...new Set(group.members.map((m) => m.organisation?.name).filter(Boolean))].join(", ")}
+          </p>
+        ))}
+      </section>
+
+      <section>
+        <h2>{t("regions.projects")}</h2>
+        {projects.length === 0 ? <p>{t("regions.noneRecorded")}</p> : null}
+        {projectsByStatus.map(([status, list]) => (
+          <div key={status}>
+            <h3>
+              {t(`projects.status.${status}`)} ({list.length})
+            </h3>
+            <ul>
+              {list.map((p) => (
+                <li key={p.id}>
+                  {p.acronym ? `${p.acronym}: ` : ""}
+                  {p.title}
+                  {p.organisation ? <span className="muted"> · {p.organisation.name}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section>
+        <h2>{t("regions.pairings")}</h2>
+        {mentorPairings.length + menteePairings.length === 0 ? <p>{t("regions.noneRecorded")}</p> : null}
+        <ul>
+          {mentorPairings.map((p) => (
+            <li key={p.id}>
+              {t("regions.mentorOf", { name: p.menteeRegion.name })}: {p.topic}
+            </li>
+          ))}
+          {menteePairings.map((p) => (
+            <li key={p.id}>
+              {t("regions.menteeOf", { name: p.mentorRegion.name })}: {p.topic}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section>
+        <h2>{t("regions.practicesAndLessons")}</h2>
+        {practices.length + lessons.length === 0 ? <p>{t("regions.noneRecorded")}</p> : null}
+        <ul>
+          {practices.map((p) => (
+            <li key={p.slug}>
+              <Link to={`/katalog/${p.slug}`}>{p.name}</Link>
+            </li>
+          ))}
+          {lessons.map((l) => (
+            <li key={l.slug}>
+              <Link to={`/pelajaran/${l.slug}`}>{l.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {indicators.length > 0 ? (
+        <section>
+          <h2>{t("regions.indicators")}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("regions.indicator")}</th>
+                <th scope="col">{t("regions.baseline")}</th>
+                <th scope="col">{t("regions.latest")}</th>
+                <th scope="col">{t("regions.target")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {indicators.map((i) => (
+                <tr key={i.id}>
+                  <td>{i.name}</td>
+                  <td>
+                    {i.baseline ?? "—"} {i.baseline ? i.unit : ""}{" "}
+                    {i.baselineYear ? `(${i.baselineYear})` : ""}
+                  </td>
+                  <td>{i.latest ? `${i.latest.value} ${i.unit}` : "—"}</td>
+                  <td>
+                    {i.target ?? "—"} {i.target ? i.unit : ""} {i.targetYear ? `(${i.targetYear})` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </main>
+  );
+}
