@@ -50,3 +50,18 @@ describe("migration runner", () => {
     await client.close();
   });
 });
+
+describe("migrations that carry their own BEGIN/COMMIT", () => {
+  it("still apply as one transaction: a later failure undoes the earlier steps", async () => {
+    const client = await migratedPglite();
+    const sql = pgliteDriver(client);
+    const wrapped = {
+      name: "99990101000001_wrapped",
+      checksum: "y",
+      sql: "BEGIN;\nCREATE TABLE b (id int);\nCOMMIT;\n\nSELECT * FROM missing;\n",
+    };
+    await expect(applyMigrations(sql, [...(await readMigrations()), wrapped])).rejects.toThrow();
+    expect(await sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'b'`)).toHaveLength(0);
+    await client.close();
+  });
+});

@@ -34,6 +34,14 @@ export async function readMigrations(dir = path.resolve("prisma/migrations")): P
 
 export class MigrationError extends Error {}
 
+/**
+ * Prisma wraps some steps (enum changes) in BEGIN;…COMMIT; of their own. We already run each
+ * migration in one transaction, so those lines go (the checksum still covers the file as written).
+ */
+export function withoutOwnTransaction(sql: string) {
+  return sql.replace(/^\s*(BEGIN|COMMIT);\s*$/gim, "");
+}
+
 /** Applies what is missing, each migration in its own transaction; returns the names applied. */
 export async function applyMigrations(
   sql: SqlDriver,
@@ -64,7 +72,7 @@ export async function applyMigrations(
     if (done.has(migration.name)) continue;
     log(`Applying migration ${migration.name}`);
     await sql.transaction(async (tx) => {
-      await tx.exec(migration.sql);
+      await tx.exec(withoutOwnTransaction(migration.sql));
       await tx.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
          VALUES ($1, $2, now(), $3, now(), 1)`,

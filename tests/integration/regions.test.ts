@@ -114,7 +114,7 @@ describe("region page", () => {
           title: "Rancangan rahasia",
           kind: "REGIONAL_INNOVATION",
           regionCode: "74.71",
-          status: "PLANNING",
+          status: "DRAFT",
         },
       ],
     });
