@@ -1,15 +1,46 @@
 // Change projects, always read and written through a person's scope.
+import { type Action, grantsFor } from "~/auth/permissions";
 import type { Scope } from "~/auth/require-user.server";
 import { projectWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
-import type { ProjectStatus } from "~/generated/prisma/enums";
+import type { Prisma } from "~/generated/prisma/client";
+import type { Horizon, ProjectKind, ProjectStatus, SpmField, WorkStatus } from "~/generated/prisma/enums";
+import { logActivity } from "~/models/activity.server";
+import { LAUNCHED_STATUSES, checkTransition, isAtRisk } from "~/models/project-status";
+import type { CurrentUser } from "~/models/user.server";
+
+type Actor = Pick<Scope, "user">;
+
+/** The filter for projects the person may `action` on. */
+function scopeFor(user: CurrentUser, action: Action): Prisma.ChangeProjectWhereInput {
+  return projectWhere(user.id, grantsFor(user.memberships, action));
+}
 
 export async function listProjectsForUser(
   { user, grants }: Scope,
-  { status }: { status?: ProjectStatus } = {},
+  {
+    status,
+    regionCode,
+    q,
+    atRisk,
+  }: { status?: ProjectStatus; regionCode?: string; q?: string; atRisk?: boolean } = {},
 ) {
-  return prisma.changeProject.findMany({
-    where: { AND: [projectWhere(user.id, grants), status ? { status } : {}] },
+  const projects = await prisma.changeProject.findMany({
+    where: {
+      AND: [
+        projectWhere(user.id, grants),
+        status ? { status } : {},
+        regionCode ? { OR: [{ regionCode }, { region: { provinceCode: regionCode } }] } : {},
+        q
+          ? {
+              OR: [
+                { title: { contains: q, mode: "insensitive" } },
+                { acronym: { contains: q, mode: "insensitive" } },
+              ],
+            }
+          : {},
+      ],
+    },
     orderBy: [{ updatedAt: "desc" }],
     take: 200,
     select: {
@@ -18,31 +49,621 @@ export async function listProjectsForUser(
       acronym: true,
       status: true,
       kind: true,
+      launchedAt: true,
       region: { select: { code: true, name: true } },
       organisation: { select: { name: true } },
       cohort: { select: { id: true, programme: true, batch: true, year: true } },
+      checkIns: { select: { createdAt: true } },
+      milestones: { select: { status: true, dueDate: true } },
     },
   });
+  const now = new Date();
+  const withRisk = projects.map(({ checkIns, milestones, ...project }) => ({
+    ...project,
+    atRisk: isAtRisk({ status: project.status, launchedAt: project.launchedAt, checkIns, milestones }, now),
+  }));
+  return atRisk ? withRisk.filter((p) => p.atRisk) : withRisk;
 }
 
 /** One project if the person may see it; null otherwise (the route answers 404 either way). */
 export async function getProjectForUser({ user, grants }: Scope, id: string) {
-  return prisma.changeProject.findFirst({
+  const project = await prisma.changeProject.findFirst({
     where: { AND: [{ id }, projectWhere(user.id, grants)] },
     include: {
       region: { select: { code: true, name: true, timeZone: true } },
-      organisation: { select: { name: true } },
+      organisation: { select: { id: true, name: true } },
       cohort: true,
-      leader: { select: { name: true, position: true } },
-      coach: { select: { name: true } },
-      mentor: { select: { name: true } },
-      milestones: { orderBy: [{ horizon: "asc" }, { dueDate: "asc" }] },
-      members: { include: { assignments: true } },
-      indicators: { include: { measurements: { orderBy: { measuredAt: "asc" } } } },
+      launchEvent: true,
+      leader: { select: { id: true, name: true, position: true } },
+      coach: { select: { id: true, name: true } },
+      mentor: { select: { id: true, name: true } },
+      milestones: {
+        orderBy: [{ horizon: "asc" }, { dueDate: "asc" }],
+        include: { owner: { select: { name: true } }, approvedBy: { select: { name: true } } },
+      },
+      members: { include: { assignments: { orderBy: { dueDate: "asc" } } }, orderBy: { name: "asc" } },
+      assignments: { include: { owner: { select: { name: true } } }, orderBy: { dueDate: "asc" } },
+      stakeholders: { orderBy: { name: "asc" } },
+      indicators: {
+        include: { measurements: { orderBy: { measuredAt: "asc" } } },
+        orderBy: { createdAt: "asc" },
+      },
+      checkIns: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
+      comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
     },
   });
+  if (!project) return null;
+  return { ...project, atRisk: isAtRisk(project) };
 }
 
 export async function countProjectsForUser({ user, grants }: Scope) {
   return prisma.changeProject.count({ where: projectWhere(user.id, grants) });
+}
+
+/** The person may do `action` on this project (it exists and is in their scope for that action). */
+export async function mayOnProject(user: CurrentUser, projectId: string, action: Action) {
+  return (
+    (await prisma.changeProject.count({ where: { AND: [{ id: projectId }, scopeFor(user, action)] } })) > 0
+  );
+}
+
+// ── writing ──
+
+export type ProjectInput = {
+  title: string;
+  acronym?: string;
+  kind: ProjectKind;
+  regionCode: string;
+  organisationName?: string;
+  sector?: string;
+  spmField?: SpmField;
+  problem?: string;
+  evidence?: string;
+  objectives?: string;
+  benefits?: string;
+  locus?: string;
+  startDate?: Date;
+  endDate?: Date;
+};
+
+export class ConflictError extends Error {}
+export class OutOfScopeError extends Error {}
+
+/** May the person create a project in this region (region/province grant, or their own as leader)? */
+function mayCreateIn(user: CurrentUser, regionCode: string, provinceCode: string | null) {
+  return grantsFor(user.memberships, "project:create").some(
+    (grant) =>
+      grant.scope === "all" ||
+      grant.scope === "own" ||
+      (grant.scope === "region" && grant.regionCode === regionCode) ||
+      (grant.scope === "province" && (grant.regionCode === regionCode || grant.regionCode === provinceCode)),
+  );
+}
+
+async function organisationIdFor(tx: Prisma.TransactionClient, regionCode: string, name?: string) {
+  const trimmed = name?.trim();
+  if (!trimmed) return null;
+  const organisation = await tx.organisation.upsert({
+    where: { regionCode_name: { regionCode, name: trimmed } },
+    create: { regionCode, name: trimmed, type: "AGENCY" },
+    update: {},
+  });
+  return organisation.id;
+}
+
+export async function createProject({ user }: Actor, input: ProjectInput) {
+  const region = await prisma.region.findUnique({
+    where: { code: input.regionCode },
+    select: { provinceCode: true },
+  });
+  if (!region) throw new OutOfScopeError("unknown region");
+  if (!mayCreateIn(user, input.regionCode, region.provinceCode))
+    throw new OutOfScopeError("region outside scope");
+  return prisma.$transaction(async (tx) => {
+    const { organisationName, ...data } = input;
+    const project = await tx.changeProject.create({
+      data: {
+        ...data,
+        organisationId: await organisationIdFor(tx, input.regionCode, organisationName),
+        leaderId: user.id,
+        members: { create: { userId: user.id, name: user.name, roleInTeam: "Project leader" } },
+      },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "project.created",
+        subjectType: "ChangeProject",
+        subjectId: project.id,
+        data: { title: project.title },
+      },
+      tx,
+    );
+    return project;
+  });
+}
+
+/** Updates the project's description; refuses a stale version (someone saved in between). */
+export async function updateProject(
+  { user }: Actor,
+  id: string,
+  version: number,
+  input: Omit<ProjectInput, "regionCode">,
+) {
+  if (!(await mayOnProject(user, id, "project:update"))) throw new OutOfScopeError("not allowed");
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.changeProject.findUniqueOrThrow({ where: { id }, select: { regionCode: true } });
+    const { organisationName, ...data } = input;
+    const { count } = await tx.changeProject.updateMany({
+      where: { id, version },
+      data: {
+        ...data,
+        organisationId: await organisationIdFor(tx, current.regionCode, organisationName),
+        version: { increment: 1 },
+      },
+    });
+    if (count !== 1) throw new ConflictError("project changed since it was loaded");
+    await logActivity(
+      { actorId: user.id, action: "project.updated", subjectType: "ChangeProject", subjectId: id },
+      tx,
+    );
+  });
+}
+
+export async function addTeamMember(
+  { user }: Actor,
+  projectId: string,
+  input: { name: string; roleInTeam?: string; email?: string },
+) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  return prisma.$transaction(async (tx) => {
+    const account = input.email
+      ? await tx.user.findUnique({ where: { email: input.email.trim().toLowerCase() }, select: { id: true } })
+      : null;
+    const member = await tx.projectMember.create({
+      data: {
+        projectId,
+        name: input.name,
+        roleInTeam: input.roleInTeam || null,
+        userId: account?.id ?? null,
+      },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "project.member_added",
+        subjectType: "ChangeProject",
+        subjectId: projectId,
+        data: { name: input.name },
+      },
+      tx,
+    );
+    return member;
+  });
+}
+
+export async function addAssignment(
+  { user }: Actor,
+  projectId: string,
+  input: { title: string; ownerId?: string; dueDate?: Date },
+) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  if (input.ownerId && !(await prisma.projectMember.count({ where: { id: input.ownerId, projectId } })))
+    throw new OutOfScopeError("owner not in team");
+  return prisma.$transaction(async (tx) => {
+    const assignment = await tx.assignment.create({
+      data: { projectId, title: input.title, ownerId: input.ownerId || null, dueDate: input.dueDate },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "project.assignment_added",
+        subjectType: "ChangeProject",
+        subjectId: projectId,
+        data: { title: input.title },
+      },
+      tx,
+    );
+    return assignment;
+  });
+}
+
+export async function setAssignmentStatus(
+  { user }: Actor,
+  projectId: string,
+  assignmentId: string,
+  status: WorkStatus,
+) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  const { count } = await prisma.assignment.updateMany({
+    where: { id: assignmentId, projectId },
+    data: { status },
+  });
+  if (count !== 1) throw new OutOfScopeError("no such assignment");
+  await logActivity({
+    actorId: user.id,
+    action: "project.assignment_status",
+    subjectType: "ChangeProject",
+    subjectId: projectId,
+    data: { status },
+  });
+}
+
+export async function addStakeholder(
+  { user }: Actor,
+  projectId: string,
+  input: { name: string; influence: number; interest: number; internal: boolean; note?: string },
+) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  const stakeholder = await prisma.stakeholder.create({
+    data: { projectId, ...input, note: input.note || null },
+  });
+  await logActivity({
+    actorId: user.id,
+    action: "project.stakeholder_added",
+    subjectType: "ChangeProject",
+    subjectId: projectId,
+    data: { name: input.name },
+  });
+  return stakeholder;
+}
+
+export type MilestoneInput = {
+  title: string;
+  horizon: Horizon;
+  dueDate?: Date;
+  status: WorkStatus;
+  evidenceUrl?: string;
+};
+
+export async function addMilestone({ user }: Actor, projectId: string, input: MilestoneInput) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  return prisma.$transaction(async (tx) => {
+    const milestone = await tx.milestone.create({
+      data: {
+        projectId,
+        ...input,
+        evidenceUrl: input.evidenceUrl || null,
+        completedAt: input.status === "DONE" ? new Date() : null,
+      },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "project.milestone_added",
+        subjectType: "ChangeProject",
+        subjectId: projectId,
+        data: { title: input.title },
+      },
+      tx,
+    );
+    return milestone;
+  });
+}
+
+/** Updates a milestone only if nobody saved it since `version` was read (no silent overwrite). */
+export async function updateMilestone(
+  { user }: Actor,
+  projectId: string,
+  milestoneId: string,
+  version: number,
+  input: Partial<MilestoneInput> & { evidenceFile?: string | null },
+) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.milestone.updateMany({
+      where: { id: milestoneId, projectId, version },
+      data: {
+        ...input,
+        ...(input.status ? { completedAt: input.status === "DONE" ? new Date() : null } : {}),
+        // a changed milestone needs approving again
+        approvedAt: null,
+        approvedById: null,
+        version: { increment: 1 },
+      },
+    });
+    if (count !== 1) {
+      const exists = await tx.milestone.count({ where: { id: milestoneId, projectId } });
+      if (!exists) throw new OutOfScopeError("no such milestone");
+      throw new ConflictError("milestone changed since it was loaded");
+    }
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "project.milestone_updated",
+        subjectType: "ChangeProject",
+        subjectId: projectId,
+        data: { milestoneId, status: input.status ?? null },
+      },
+      tx,
+    );
+  });
+}
+
+/** The coach or mentor approves a milestone of a training project. */
+export async function approveMilestone({ user }: Actor, projectId: string, milestoneId: string) {
+  if (!(await mayOnProject(user, projectId, "project:review"))) throw new OutOfScopeError("not allowed");
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.milestone.updateMany({
+      where: { id: milestoneId, projectId, project: { kind: "TRAINING_CHANGE_PROJECT" } },
+      data: { approvedAt: new Date(), approvedById: user.id, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new OutOfScopeError("no such milestone on a training project");
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "project.milestone_approved",
+        subjectType: "ChangeProject",
+        subjectId: projectId,
+        data: { milestoneId },
+      },
+      tx,
+    );
+  });
+}
+
+export type IndicatorInput = {
+  name: string;
+  unit: string;
+  direction: "UP" | "DOWN";
+  baseline?: number;
+  baselineYear?: number;
+  target?: number;
+  targetYear?: number;
+};
+
+export async function addIndicator({ user }: Actor, projectId: string, input: IndicatorInput) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  const indicator = await prisma.indicator.create({ data: { projectId, ...input } });
+  await logActivity({
+    actorId: user.id,
+    action: "project.indicator_added",
+    subjectType: "ChangeProject",
+    subjectId: projectId,
+    data: { name: input.name },
+  });
+  return indicator;
+}
+
+export async function addMeasurement(
+  { user }: Actor,
+  projectId: string,
+  indicatorId: string,
+  input: { value: number; measuredAt: Date; periodLabel?: string; source?: string },
+) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  if (!(await prisma.indicator.count({ where: { id: indicatorId, projectId } })))
+    throw new OutOfScopeError("no such indicator");
+  const measurement = await prisma.measurement.create({
+    data: {
+      indicatorId,
+      value: input.value,
+      measuredAt: input.measuredAt,
+      periodLabel: input.periodLabel || null,
+      source: input.source || null,
+    },
+  });
+  await logActivity({
+    actorId: user.id,
+    action: "project.measurement_added",
+    subjectType: "ChangeProject",
+    subjectId: projectId,
+    data: { indicatorId, value: input.value },
+  });
+  return measurement;
+}
+
+/** Share of the way from baseline to target, in the indicator's good direction (0–1, may exceed 1). */
+export function progressTowardTarget(
+  indicator: { direction: "UP" | "DOWN"; baseline: number | null; target: number | null },
+  latest: number | null,
+) {
+  if (indicator.baseline === null || indicator.target === null || latest === null) return null;
+  const span = indicator.target - indicator.baseline;
+  if (span === 0) return latest === indicator.target ? 1 : 0;
+  const progress = (latest - indicator.baseline) / span;
+  // a value moving the wrong way is negative progress, whichever the direction
+  const wrongWay = indicator.direction === "UP" ? latest < indicator.baseline : latest > indicator.baseline;
+  return wrongWay ? -Math.abs(progress) : progress;
+}
+
+export type TransitionResult =
+  | { ok: true }
+  | { ok: false; reason: "not-a-move" | "not-allowed" | "incomplete"; missing: string[] };
+
+/** Moves the launch status if the move exists, the person may make it and nothing is missing. */
+export async function transitionProject(
+  { user }: Actor,
+  projectId: string,
+  to: ProjectStatus,
+  input: {
+    launchEvent?: { title: string; date: Date; place?: string; launchedBy?: string };
+    launchEventId?: string;
+    stopReason?: string;
+  } = {},
+): Promise<TransitionResult> {
+  const project = await prisma.changeProject.findFirst({
+    where: { AND: [{ id: projectId }, scopeFor(user, "project:read")] },
+    include: {
+      milestones: { select: { horizon: true, status: true } },
+      checkIns: { select: { createdAt: true } },
+      _count: { select: { members: true, indicators: true } },
+    },
+  });
+  if (!project) throw new OutOfScopeError("not allowed");
+  // several projects can share one launch event of their region
+  const existingEvent = input.launchEventId
+    ? await prisma.launchEvent.findFirst({
+        where: { id: input.launchEventId, regionCode: project.regionCode },
+      })
+    : null;
+  const launchEvent = existingEvent
+    ? {
+        title: existingEvent.title,
+        date: existingEvent.date,
+        place: existingEvent.place ?? undefined,
+        launchedBy: existingEvent.launchedBy ?? undefined,
+      }
+    : (input.launchEvent ?? null);
+  const permitted = new Map<Action, boolean>();
+  for (const action of ["project:update", "project:review", "project:launch"] as const)
+    permitted.set(action, await mayOnProject(user, projectId, action));
+  const check = checkTransition(
+    project.status,
+    to,
+    (action) => permitted.get(action) ?? false,
+    {
+      kind: project.kind,
+      problem: project.problem,
+      teamSize: project._count.members,
+      milestones: project.milestones,
+      indicatorCount: project._count.indicators,
+      launchedAt: project.launchedAt,
+      checkIns: project.checkIns,
+    },
+    { launchEvent, stopReason: input.stopReason },
+  );
+  if (!check.ok) return check;
+  await prisma.$transaction(async (tx) => {
+    let launchEventId: string | null = null;
+    if (to === "LAUNCHED" && launchEvent) {
+      launchEventId =
+        existingEvent?.id ??
+        (await tx.launchEvent.create({ data: { ...launchEvent, regionCode: project.regionCode } })).id;
+    }
+    await tx.changeProject.update({
+      where: { id: projectId },
+      data: {
+        status: to,
+        version: { increment: 1 },
+        ...(to === "APPROVED" ? { approvedAt: new Date(), approvedById: user.id } : {}),
+        ...(to === "LAUNCHED" ? { launchEventId, launchedAt: launchEvent?.date ?? new Date() } : {}),
+        ...(to === "STOPPED" ? { stopReason: input.stopReason?.trim() } : {}),
+      },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "project.status_changed",
+        subjectType: "ChangeProject",
+        subjectId: projectId,
+        data: { from: project.status, to },
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+export async function addCheckIn(
+  { user }: Actor,
+  projectId: string,
+  input: { status: string; note: string },
+) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  const checkIn = await prisma.checkIn.create({ data: { projectId, authorId: user.id, ...input } });
+  await logActivity({
+    actorId: user.id,
+    action: "project.check_in",
+    subjectType: "ChangeProject",
+    subjectId: projectId,
+  });
+  return checkIn;
+}
+
+/** A comment; @mentions of people on the project (by email or first name) notify them. */
+export async function addComment({ user }: Actor, projectId: string, body: string) {
+  if (!(await mayOnProject(user, projectId, "project:read"))) throw new OutOfScopeError("not allowed");
+  const project = await prisma.changeProject.findUniqueOrThrow({
+    where: { id: projectId },
+    select: {
+      title: true,
+      leader: { select: { id: true, name: true, email: true } },
+      coach: { select: { id: true, name: true, email: true } },
+      mentor: { select: { id: true, name: true, email: true } },
+      members: { select: { user: { select: { id: true, name: true, email: true } } } },
+    },
+  });
+  const people = [
+    project.leader,
+    project.coach,
+    project.mentor,
+    ...project.members.map((m) => m.user),
+  ].filter((p): p is { id: string; name: string; email: string } => !!p);
+  const handles = [...body.matchAll(/@([\p{L}\p{N}._%+-]+(?:@[\w.-]+)?)/gu)].map((m) => m[1].toLowerCase());
+  const mentioned = new Set(
+    people
+      .filter((p) =>
+        handles.some((h) => h === p.email.toLowerCase() || h === p.name.split(/\s+/)[0].toLowerCase()),
+      )
+      .map((p) => p.id),
+  );
+  mentioned.delete(user.id);
+  return prisma.$transaction(async (tx) => {
+    const comment = await tx.comment.create({ data: { projectId, authorId: user.id, body } });
+    if (mentioned.size > 0) {
+      await tx.notification.createMany({
+        data: [...mentioned].map((userId) => ({
+          userId,
+          kind: "mention",
+          title: `${user.name}: ${project.title}`,
+          link: `/proyek/${projectId}`,
+        })),
+      });
+    }
+    await logActivity(
+      { actorId: user.id, action: "project.commented", subjectType: "ChangeProject", subjectId: projectId },
+      tx,
+    );
+    return { comment, mentioned: [...mentioned] };
+  });
+}
+
+export async function listProjectTimeline(projectId: string) {
+  return prisma.activityLog.findMany({
+    where: { subjectType: "ChangeProject", subjectId: projectId },
+    orderBy: { createdAt: "asc" },
+    include: { actor: { select: { name: true } } },
+  });
+}
+
+/** The public follow-up page of a launched project: no drafts, no comments, no contacts. */
+export async function getPublicProject(id: string) {
+  return prisma.changeProject.findFirst({
+    where: { id, status: { in: LAUNCHED_STATUSES } },
+    select: {
+      id: true,
+      title: true,
+      acronym: true,
+      status: true,
+      problem: true,
+      objectives: true,
+      benefits: true,
+      launchedAt: true,
+      region: { select: { code: true, name: true, timeZone: true } },
+      organisation: { select: { name: true } },
+      launchEvent: { select: { title: true, date: true, place: true, launchedBy: true } },
+      milestones: {
+        select: { id: true, title: true, horizon: true, status: true, dueDate: true },
+        orderBy: [{ horizon: "asc" }, { dueDate: "asc" }],
+      },
+      indicators: {
+        select: {
+          id: true,
+          name: true,
+          unit: true,
+          direction: true,
+          baseline: true,
+          baselineYear: true,
+          target: true,
+          targetYear: true,
+          measurements: {
+            select: { value: true, measuredAt: true, periodLabel: true, source: true },
+            orderBy: { measuredAt: "asc" },
+          },
+        },
+      },
+      checkIns: { select: { status: true, note: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+    },
+  });
 }
