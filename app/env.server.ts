@@ -21,6 +21,8 @@ const schema = z
     APP_URL: z.string().url().default("http://localhost:3000"),
     SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
     UPLOAD_DIR: z.string().default("./data/uploads"),
+    /** largest evidence file accepted, in megabytes */
+    UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(5),
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().default("Lintas <noreply@lintas.local>"),
     LIVEKIT_URL: optionalUrl,

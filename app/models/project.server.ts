@@ -6,6 +6,7 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Horizon, ProjectKind, ProjectStatus, SpmField, WorkStatus } from "~/generated/prisma/enums";
 import { logActivity } from "~/models/activity.server";
+import { checkEvidence, deleteEvidence, storeEvidence } from "~/models/evidence.server";
 import { LAUNCHED_STATUSES, checkTransition, isAtRisk } from "~/models/project-status";
 import type { CurrentUser } from "~/models/user.server";
 
@@ -665,5 +666,43 @@ export async function getPublicProject(id: string) {
       },
       checkIns: { select: { status: true, note: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
+  });
+}
+
+/**
+ * Attaches an evidence file to a milestone: checked, written, then recorded with the version
+ * check; if recording fails the file is removed, so nothing is left behind.
+ */
+export async function attachMilestoneEvidence(
+  actor: Actor,
+  projectId: string,
+  milestoneId: string,
+  version: number,
+  bytes: Uint8Array,
+): Promise<{ ok: true; file: string } | { ok: false; error: string }> {
+  if (!(await mayOnProject(actor.user, projectId, "project:update")))
+    throw new OutOfScopeError("not allowed");
+  const check = await checkEvidence(bytes);
+  if (!check.ok) return check;
+  const file = await storeEvidence(bytes, check.ext);
+  try {
+    const previous = await prisma.milestone.findFirst({
+      where: { id: milestoneId, projectId },
+      select: { evidenceFile: true },
+    });
+    await updateMilestone(actor, projectId, milestoneId, version, { evidenceFile: file });
+    if (previous?.evidenceFile) await deleteEvidence(previous.evidenceFile);
+    return { ok: true, file };
+  } catch (error) {
+    await deleteEvidence(file);
+    throw error;
+  }
+}
+
+/** The project of an evidence file, if the person may read it (for serving the file). */
+export async function findEvidenceForUser({ user, grants }: Scope, file: string) {
+  return prisma.milestone.findFirst({
+    where: { evidenceFile: file, project: projectWhere(user.id, grants) },
+    select: { id: true, projectId: true },
   });
 }
