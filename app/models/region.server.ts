@@ -329,3 +329,12 @@ export async function getMapData() {
     practiceRegions: practices.map((p) => ({ code: p.regionCode, count: p._count._all })),
   };
 }
+
+/** Every region as [code, label] for a picker (552 entries, about 20 KB). */
+export async function listRegionsForPicker() {
+  const index = await loadRegionIndex();
+  return index.map((r) => ({
+    code: r.code,
+    label: r.provinceName ? `${r.name}, ${r.provinceName}` : `Provinsi ${r.name}`,
+  }));
+}

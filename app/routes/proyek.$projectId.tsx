@@ -1,51 +1,78 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/require-user.server";
-import { getProjectForUser } from "~/models/project.server";
-import { invariantResponse } from "~/utils/invariant";
+import { grantsFor } from "~/auth/permissions";
+import { getUser } from "~/auth/session.server";
+import { StatusBadge } from "~/components/project-status";
+import { PublicProject } from "~/components/public-project";
+import { getProjectForUser, getPublicProject, mayOnProject } from "~/models/project.server";
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.project.acronym ?? data.project.title} · Lintas` : "Lintas" },
+];
+
+// public for launched projects (their follow-up page); otherwise the person's scope decides
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const scope = await requirePermission(request, "project:read");
-  const project = await getProjectForUser(scope, params.projectId ?? "");
-  // outside the person's scope looks the same as missing: no leaking of other regions' records
-  invariantResponse(project, "Not found", { status: 404 });
-  return { project };
+  const id = params.projectId ?? "";
+  const user = await getUser(request);
+  if (user) {
+    const grants = grantsFor(user.memberships, "project:read");
+    const project = grants.length > 0 ? await getProjectForUser({ user, grants }, id) : null;
+    if (project) {
+      const [update, review, launch] = await Promise.all([
+        mayOnProject(user, id, "project:update"),
+        mayOnProject(user, id, "project:review"),
+        mayOnProject(user, id, "project:launch"),
+      ]);
+      return {
+        mode: "member" as const,
+        project,
+        can: { update, review, launch },
+        viewerZone: user.timeZone ?? user.region?.timeZone ?? project.region.timeZone,
+      };
+    }
+  }
+  const publicProject = await getPublicProject(id);
+  if (publicProject)
+    return {
+      mode: "public" as const,
+      project: publicProject,
+      viewerZone: user?.timeZone ?? user?.region?.timeZone ?? publicProject.region.timeZone,
+    };
+  if (!user) throw redirect(`/masuk?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+  // outside the person's scope looks the same as missing
+  throw new Response("Not found", { status: 404 });
 }
 
-export default function Project() {
+export default function ProjectLayout() {
   const { t } = useTranslation();
-  const { project } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  if (data.mode === "public") return <PublicProject project={data.project} viewerZone={data.viewerZone} />;
+  const { project } = data;
   return (
     <main>
       <p className="muted">
         {project.organisation?.name ? `${project.organisation.name}, ` : ""}
         {project.region.name}
+        {project.cohort
+          ? ` · ${t(`cohorts.programme.${project.cohort.programme}`)} ${t("cohorts.batch")} ${project.cohort.batch} (${project.cohort.year})`
+          : ""}
       </p>
       <h1>{project.acronym ? `${project.acronym}: ${project.title}` : project.title}</h1>
       <p>
-        <span className={`status status-${project.status.toLowerCase()}`}>
-          {t(`projects.status.${project.status}`)}
-        </span>
+        <StatusBadge status={project.status} />{" "}
+        {project.atRisk ? <span className="badge badge-risk">{t("projects.atRisk")}</span> : null}
       </p>
-      {project.problem ? (
-        <section>
-          <h2>{t("projects.problem")}</h2>
-          <p>{project.problem}</p>
-        </section>
-      ) : null}
-      <section>
-        <h2>{t("projects.milestones")}</h2>
-        {project.milestones.length === 0 ? <p>{t("projects.noMilestones")}</p> : null}
-        <ul>
-          {project.milestones.map((milestone) => (
-            <li key={milestone.id}>
-              {milestone.title} · {t(`projects.horizon.${milestone.horizon}`)} ·{" "}
-              {t(`projects.workStatus.${milestone.status}`)}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <nav className="tabs" aria-label={t("projects.tabs")}>
+        <NavLink to="." end>
+          {t("projects.tab.overview")}
+        </NavLink>
+        <NavLink to="tim">{t("projects.tab.team")}</NavLink>
+        <NavLink to="tonggak">{t("projects.tab.milestones")}</NavLink>
+        <NavLink to="indikator">{t("projects.tab.indicators")}</NavLink>
+        <NavLink to="linimasa">{t("projects.tab.timeline")}</NavLink>
+      </nav>
+      <Outlet />
     </main>
   );
 }

@@ -1,7 +1,11 @@
 // A labelled input with its error message right beside it (keys translated here).
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+
+// Any field of any form: the components only read its name, id, errors and initial value.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyField = FieldMetadata<any, any, string[]>;
 
 type InputType =
   | "text"
@@ -21,7 +25,7 @@ export function FormField({
   hint,
   autoComplete,
 }: {
-  field: FieldMetadata<string | undefined>;
+  field: AnyField;
   label: string;
   type?: InputType;
   hint?: string;
@@ -67,6 +71,61 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
       {errors.map((error) => (
         <p key={error}>{t(error)}</p>
       ))}
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  options,
+  placeholder,
+}: {
+  field: AnyField;
+  label: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <select {...getSelectProps(field)} key={field.key}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={field.errorId} errors={field.errors?.map((key) => t(key))} />
+    </div>
+  );
+}
+
+export function TextareaField({
+  field,
+  label,
+  hint,
+  rows = 4,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  rows?: number;
+}) {
+  const { t } = useTranslation();
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...getTextareaProps(field, { ariaDescribedBy: hintId })} key={field.key} rows={rows} />
+      <FieldErrors id={field.errorId} errors={field.errors?.map((key) => t(key))} />
     </div>
   );
 }

@@ -1,0 +1,139 @@
+// An indicator over time: baseline, measurements and the target line, as a small SVG chart
+// with the same numbers in a table (readable without colour and without the picture).
+import { useTranslation } from "react-i18next";
+import { formatDay, formatNumber } from "~/utils/format";
+
+type Indicator = {
+  id: string;
+  name: string;
+  unit: string;
+  direction: "UP" | "DOWN";
+  baseline: unknown;
+  baselineYear: number | null;
+  target: unknown;
+  targetYear: number | null;
+  measurements: {
+    value: unknown;
+    measuredAt: string | Date;
+    periodLabel: string | null;
+    source?: string | null;
+  }[];
+};
+
+const W = 320;
+const H = 120;
+const PAD = 28;
+
+export function progressShare(indicator: Indicator) {
+  const baseline = indicator.baseline === null ? null : Number(indicator.baseline);
+  const target = indicator.target === null ? null : Number(indicator.target);
+  const latest = indicator.measurements.at(-1);
+  if (baseline === null || target === null || !latest || target === baseline) return null;
+  return (Number(latest.value) - baseline) / (target - baseline);
+}
+
+export function IndicatorChart({ indicator }: { indicator: Indicator }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const points = indicator.measurements.map((m) => ({
+    x: new Date(m.measuredAt).getTime(),
+    y: Number(m.value),
+  }));
+  const baseline = indicator.baseline === null ? null : Number(indicator.baseline);
+  const target = indicator.target === null ? null : Number(indicator.target);
+  if (baseline !== null && indicator.baselineYear)
+    points.unshift({ x: Date.UTC(indicator.baselineYear, 11, 31), y: baseline });
+  const ys = [...points.map((p) => p.y), ...(target !== null ? [target] : [])];
+  const xs = points.map((p) => p.x);
+  const minY = Math.min(...ys, 0);
+  const maxY = Math.max(...ys, 1);
+  const minX = Math.min(...xs);
+  const maxX = Math.max(...xs, minX + 1);
+  const sx = (x: number) => PAD + ((x - minX) / (maxX - minX)) * (W - 2 * PAD);
+  const sy = (y: number) => H - PAD / 2 - ((y - minY) / (maxY - minY || 1)) * (H - PAD);
+  const share = progressShare(indicator);
+  return (
+    <figure className="indicator">
+      <figcaption>
+        <strong>{indicator.name}</strong> ({indicator.unit}) ·{" "}
+        {indicator.direction === "UP" ? t("indicators.higherBetter") : t("indicators.lowerBetter")}
+        {share !== null ? (
+          <span className="muted">
+            {" "}
+            · {t("indicators.progress", { percent: formatNumber(Math.round(share * 100), lng, 0) })}
+          </span>
+        ) : null}
+      </figcaption>
+      {points.length > 0 ? (
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          className="indicator-chart"
+          role="img"
+          aria-label={t("indicators.chartLabel", { name: indicator.name })}
+        >
+          {target !== null ? (
+            <>
+              <line x1={PAD} x2={W - PAD} y1={sy(target)} y2={sy(target)} className="target-line" />
+              <text x={W - PAD} y={sy(target) - 4} textAnchor="end" className="chart-label">
+                {t("indicators.target")} {formatNumber(target, lng)}
+              </text>
+            </>
+          ) : null}
+          <polyline
+            points={points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(" ")}
+            className="series"
+            fill="none"
+          />
+          {points.map((p) => (
+            <circle key={p.x} cx={sx(p.x)} cy={sy(p.y)} r={3} className="series-point" />
+          ))}
+        </svg>
+      ) : null}
+      <table className="compact">
+        <caption className="visually-hidden">
+          {t("indicators.tableCaption", { name: indicator.name })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("indicators.period")}</th>
+            <th scope="col">{t("indicators.value")}</th>
+            <th scope="col">{t("indicators.source")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {baseline !== null ? (
+            <tr>
+              <td>
+                {t("indicators.baseline")} {indicator.baselineYear ?? ""}
+              </td>
+              <td>
+                {formatNumber(baseline, lng)} {indicator.unit}
+              </td>
+              <td />
+            </tr>
+          ) : null}
+          {indicator.measurements.map((m) => (
+            <tr key={String(m.measuredAt) + String(m.value)}>
+              <td>{m.periodLabel ?? formatDay(m.measuredAt, lng)}</td>
+              <td>
+                {formatNumber(Number(m.value), lng)} {indicator.unit}
+              </td>
+              <td>{m.source ?? ""}</td>
+            </tr>
+          ))}
+          {target !== null ? (
+            <tr>
+              <td>
+                {t("indicators.target")} {indicator.targetYear ?? ""}
+              </td>
+              <td>
+                {formatNumber(target, lng)} {indicator.unit}
+              </td>
+              <td />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

@@ -1,0 +1,85 @@
+// The public follow-up page of a launched project: what was promised and what happened since.
+import { useTranslation } from "react-i18next";
+import { IndicatorChart } from "~/components/indicator-chart";
+import { StatusBadge } from "~/components/project-status";
+import { formatDay } from "~/utils/format";
+
+type PublicProjectData = {
+  title: string;
+  acronym: string | null;
+  status: string;
+  problem: string | null;
+  objectives: string | null;
+  benefits: string | null;
+  launchedAt: string | Date | null;
+  region: { code: string; name: string; timeZone: string };
+  organisation: { name: string } | null;
+  launchEvent: { title: string; date: string | Date; place: string | null; launchedBy: string | null } | null;
+  milestones: { id: string; title: string; horizon: string; status: string; dueDate: string | Date | null }[];
+  indicators: Parameters<typeof IndicatorChart>[0]["indicator"][];
+  checkIns: { status: string; note: string; createdAt: string | Date }[];
+};
+
+export function PublicProject({ project, viewerZone }: { project: PublicProjectData; viewerZone: string }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  return (
+    <main>
+      <p className="muted">
+        {project.organisation ? `${project.organisation.name}, ` : ""}
+        <a href={`/wilayah/${project.region.code}`}>{project.region.name}</a>
+      </p>
+      <h1>{project.acronym ? `${project.acronym}: ${project.title}` : project.title}</h1>
+      <p>
+        <StatusBadge status={project.status} />{" "}
+        {project.launchEvent
+          ? t("projects.launchedBy", {
+              date: formatDay(project.launchEvent.date, lng, viewerZone),
+              who: project.launchEvent.launchedBy ?? "—",
+              place: project.launchEvent.place ?? "—",
+            })
+          : null}
+      </p>
+      {project.problem ? (
+        <section>
+          <h2>{t("projects.fields.problem")}</h2>
+          <p className="prose">{project.problem}</p>
+        </section>
+      ) : null}
+      {project.objectives ? (
+        <section>
+          <h2>{t("projects.fields.objectives")}</h2>
+          <p className="prose">{project.objectives}</p>
+        </section>
+      ) : null}
+      <section>
+        <h2>{t("projects.milestones")}</h2>
+        <ul>
+          {project.milestones.map((m) => (
+            <li key={m.id}>
+              {m.title} · {t(`projects.horizon.${m.horizon}`)} · {t(`projects.workStatus.${m.status}`)}
+              {m.dueDate ? ` · ${formatDay(m.dueDate, lng)}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>{t("projects.tab.indicators")}</h2>
+        {project.indicators.map((indicator) => (
+          <IndicatorChart key={indicator.id} indicator={indicator} />
+        ))}
+      </section>
+      <section>
+        <h2>{t("projects.checkIns")}</h2>
+        {project.checkIns.length === 0 ? <p>{t("projects.noCheckIns")}</p> : null}
+        <ul>
+          {project.checkIns.map((c) => (
+            <li key={String(c.createdAt)}>
+              {formatDay(c.createdAt, lng, viewerZone)} · {t(`projects.checkInStatus.${c.status}`)}: {c.note}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,190 @@
+// One zod schema per project form, shared by browser and server. Messages are i18n keys.
+import { z } from "zod";
+
+const text = (max: number) => z.string().trim().max(max, "errors.tooLong").optional();
+const required = (max: number) =>
+  z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const date = z.coerce
+  .date({ errorMap: () => ({ message: "errors.date" }) })
+  .min(new Date("1990-01-01"), "errors.date")
+  .max(new Date("2100-01-01"), "errors.date");
+const optionalDate = date.optional();
+const number = z.coerce
+  .number({ invalid_type_error: "errors.number" })
+  .finite("errors.number")
+  .min(-1e9, "errors.number")
+  .max(1e9, "errors.number");
+const year = z.coerce
+  .number({ invalid_type_error: "errors.year" })
+  .int("errors.year")
+  .min(1990, "errors.year")
+  .max(2100, "errors.year");
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values as unknown as [T[number], ...T[number][]], {
+    errorMap: () => ({ message: "errors.choice" }),
+  });
+
+export const PROJECT_KINDS = [
+  "TRAINING_CHANGE_PROJECT",
+  "PERFORMANCE_IMPROVEMENT_PLAN",
+  "REGIONAL_INNOVATION",
+] as const;
+export const SPM_FIELDS = [
+  "EDUCATION",
+  "HEALTH",
+  "PUBLIC_WORKS",
+  "HOUSING",
+  "PUBLIC_ORDER",
+  "SOCIAL",
+] as const;
+export const HORIZONS = ["SHORT", "MEDIUM", "LONG"] as const;
+export const WORK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "LATE", "DROPPED"] as const;
+export const PROJECT_STATUSES = [
+  "DRAFT",
+  "PROPOSED",
+  "APPROVED",
+  "PILOTING",
+  "LAUNCHED",
+  "IMPLEMENTED",
+  "SUSTAINED",
+  "STOPPED",
+] as const;
+
+const projectFields = {
+  title: required(200),
+  acronym: text(40),
+  kind: choice(PROJECT_KINDS),
+  organisationName: text(160),
+  sector: text(120),
+  spmField: choice(SPM_FIELDS).optional(),
+  problem: text(5000),
+  evidence: text(5000),
+  objectives: text(5000),
+  benefits: text(5000),
+  locus: text(300),
+  startDate: optionalDate,
+  endDate: optionalDate,
+};
+
+/** A region picked from the list ("74.71 Kota Kendari") or typed as a code. */
+export const regionCode = z.preprocess(
+  (value) =>
+    typeof value === "string" ? (value.trim().match(/^\d{2}(\.\d{2})?(?=\s|$)/)?.[0] ?? value.trim()) : value,
+  z.string({ required_error: "errors.required" }).regex(/^\d{2}(\.\d{2})?$/, "errors.regionCode"),
+);
+
+const datesInOrder = (v: { startDate?: Date; endDate?: Date }) =>
+  !v.startDate || !v.endDate || v.endDate >= v.startDate;
+
+export const newProjectSchema = z
+  .object({ ...projectFields, regionCode })
+  .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" });
+
+export const editProjectSchema = z
+  .object({ intent: z.literal("edit"), version: z.coerce.number().int().min(0), ...projectFields })
+  .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" });
+
+export const transitionSchema = z.object({
+  intent: z.literal("transition"),
+  to: choice(PROJECT_STATUSES),
+  stopReason: text(1000),
+  launchEventId: text(40),
+  launchTitle: text(200),
+  launchDate: optionalDate,
+  launchPlace: text(200),
+  launchedBy: text(200),
+});
+
+export const checkInSchema = z.object({
+  intent: z.literal("check-in"),
+  status: choice(["ON_TRACK", "AT_RISK", "BLOCKED"]),
+  note: required(3000),
+});
+
+export const commentSchema = z.object({ intent: z.literal("comment"), body: required(3000) });
+
+export const memberSchema = z.object({
+  intent: z.literal("member"),
+  name: required(160),
+  roleInTeam: text(160),
+  email: z.string().trim().email("errors.email").max(254).optional(),
+});
+
+export const assignmentSchema = z.object({
+  intent: z.literal("assignment"),
+  title: required(300),
+  ownerId: text(40),
+  dueDate: optionalDate,
+});
+
+export const assignmentStatusSchema = z.object({
+  intent: z.literal("assignment-status"),
+  assignmentId: required(40),
+  status: choice(WORK_STATUSES),
+});
+
+export const stakeholderSchema = z.object({
+  intent: z.literal("stakeholder"),
+  name: required(160),
+  influence: z.coerce
+    .number({ invalid_type_error: "errors.scale" })
+    .int("errors.scale")
+    .min(1, "errors.scale")
+    .max(5, "errors.scale"),
+  interest: z.coerce
+    .number({ invalid_type_error: "errors.scale" })
+    .int("errors.scale")
+    .min(1, "errors.scale")
+    .max(5, "errors.scale"),
+  internal: z
+    .enum(["true", "false"], { errorMap: () => ({ message: "errors.choice" }) })
+    .transform((v) => v === "true"),
+  note: text(500),
+});
+
+export const milestoneSchema = z.object({
+  intent: z.literal("milestone"),
+  title: required(300),
+  horizon: choice(HORIZONS),
+  dueDate: optionalDate,
+  status: choice(WORK_STATUSES).default("NOT_STARTED"),
+  evidenceUrl: z.string().trim().url("errors.url").max(1000).optional(),
+});
+
+export const milestoneUpdateSchema = z.object({
+  intent: z.literal("milestone-update"),
+  milestoneId: required(40),
+  version: z.coerce.number().int().min(0),
+  status: choice(WORK_STATUSES),
+  evidenceUrl: z.string().trim().url("errors.url").max(1000).optional(),
+});
+
+export const milestoneApproveSchema = z.object({
+  intent: z.literal("milestone-approve"),
+  milestoneId: required(40),
+});
+
+export const indicatorSchema = z
+  .object({
+    intent: z.literal("indicator"),
+    name: required(200),
+    unit: required(40),
+    direction: choice(["UP", "DOWN"]),
+    baseline: number.optional(),
+    baselineYear: year.optional(),
+    target: number.optional(),
+    targetYear: year.optional(),
+  })
+  .refine((v) => !v.baselineYear || !v.targetYear || v.targetYear >= v.baselineYear, {
+    path: ["targetYear"],
+    message: "errors.targetBeforeBaseline",
+  });
+
+export const measurementSchema = z.object({
+  intent: z.literal("measurement"),
+  indicatorId: required(40),
+  value: number,
+  measuredAt: date,
+  periodLabel: text(80),
+  source: text(200),
+});

@@ -1,0 +1,24 @@
+import { readFile } from "node:fs/promises";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/auth/require-user.server";
+import { evidencePath, mimeForEvidence } from "~/models/evidence.server";
+import { findEvidenceForUser } from "~/models/project.server";
+import { invariantResponse } from "~/utils/invariant";
+
+// an evidence file, for people who may read its project
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requirePermission(request, "project:read");
+  const file = params.file ?? "";
+  invariantResponse(/^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/.test(file), "Not found", { status: 404 });
+  invariantResponse(await findEvidenceForUser(scope, file), "Not found", { status: 404 });
+  const bytes = await readFile(evidencePath(file)).catch(() => null);
+  invariantResponse(bytes, "Not found", { status: 404 });
+  return new Response(bytes, {
+    headers: {
+      "Content-Type": mimeForEvidence(file),
+      "Content-Disposition": file.endsWith(".pdf") ? "attachment" : "inline",
+      "Cache-Control": "private, max-age=3600",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,310 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/require-user.server";
+import { StatusSteps } from "~/components/project-status";
+import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
+import { TRANSITIONS } from "~/models/project-status";
+import {
+  PROJECT_KINDS,
+  SPM_FIELDS,
+  checkInSchema,
+  commentSchema,
+  editProjectSchema,
+  transitionSchema,
+} from "~/models/project-schemas";
+import { addCheckIn, addComment, transitionProject, updateProject } from "~/models/project.server";
+import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+import { formatDay, formatInstant } from "~/utils/format";
+import type { loader as projectLoader } from "./proyek.$projectId";
+
+// public: the layout's loader decides who sees what; this page reads its data
+export async function loader() {
+  return null;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requirePermission(request, "project:read");
+  const id = params.projectId ?? "";
+  const formData = await request.formData();
+  switch (formData.get("intent")) {
+    case "edit": {
+      const submission = parseWithZod(formData, { schema: editProjectSchema });
+      return runIntent("edit", submission, async () => {
+        if (submission.status !== "success") return;
+        const { intent: _intent, version, ...input } = submission.value;
+        await updateProject(scope, id, version, input);
+      });
+    }
+    case "transition": {
+      const submission = parseWithZod(formData, { schema: transitionSchema });
+      return runIntent("transition", submission, async () => {
+        if (submission.status !== "success") return;
+        const v = submission.value;
+        const result = await transitionProject(scope, id, v.to, {
+          stopReason: v.stopReason,
+          launchEventId: v.launchEventId,
+          launchEvent: v.launchDate
+            ? {
+                title: v.launchTitle || "Launching",
+                date: v.launchDate,
+                place: v.launchPlace,
+                launchedBy: v.launchedBy,
+              }
+            : undefined,
+        });
+        if (!result.ok)
+          return {
+            missing: result.reason === "incomplete" ? result.missing : [`status.refused.${result.reason}`],
+          };
+      });
+    }
+    case "check-in": {
+      const submission = parseWithZod(formData, { schema: checkInSchema });
+      return runIntent("check-in", submission, async () => {
+        if (submission.status === "success") await addCheckIn(scope, id, submission.value);
+      });
+    }
+    case "comment": {
+      const submission = parseWithZod(formData, { schema: commentSchema });
+      return runIntent("comment", submission, async () => {
+        if (submission.status === "success") await addComment(scope, id, submission.value.body);
+      });
+    }
+    default:
+      return unknownIntent();
+  }
+}
+
+export default function ProjectOverview() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  const actionData = useActionData<IntentResult>();
+  const project = data?.mode === "member" ? data.project : null;
+  const [editForm, edit] = useForm({
+    id: "edit-project",
+    lastResult: actionData?.intent === "edit" ? actionData.result : undefined,
+    defaultValue: project
+      ? {
+          ...project,
+          organisationName: project.organisation?.name ?? "",
+          startDate: project.startDate ? String(project.startDate).slice(0, 10) : "",
+          endDate: project.endDate ? String(project.endDate).slice(0, 10) : "",
+        }
+      : {},
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: editProjectSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [checkInForm, checkIn] = useForm({
+    id: "check-in",
+    lastResult: actionData?.intent === "check-in" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: checkInSchema }),
+  });
+  const [commentForm, comment] = useForm({
+    id: "comment",
+    lastResult: actionData?.intent === "comment" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
+  });
+  if (!data || data.mode !== "member" || !project) return null;
+  const { can, viewerZone } = data;
+  const moves = TRANSITIONS[project.status].filter((m) => m.to !== "STOPPED");
+  return (
+    <div className="project-overview">
+      <section aria-labelledby="status-heading">
+        <h2 id="status-heading">{t("projects.launchStatus")}</h2>
+        <StatusSteps status={project.status} />
+        {project.status === "STOPPED" ? (
+          <p>{t("projects.stoppedBecause", { reason: project.stopReason })}</p>
+        ) : null}
+        {actionData?.intent === "transition" && actionData.missing ? (
+          <div className="form-errors" role="alert">
+            <p>{t("status.cannotMove")}</p>
+            <ul>
+              {actionData.missing.map((key) => (
+                <li key={key}>{t(key)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div className="transition-forms">
+          {moves.map((move) => (
+            <Form method="post" key={move.to} className="transition-form">
+              <input type="hidden" name="intent" value="transition" />
+              <input type="hidden" name="to" value={move.to} />
+              {move.to === "LAUNCHED" ? (
+                <fieldset>
+                  <legend>{t("projects.launchEvent")}</legend>
+                  <label htmlFor="launchTitle">{t("projects.launchTitle")}</label>
+                  <input
+                    id="launchTitle"
+                    name="launchTitle"
+                    defaultValue={`Launching ${project.acronym ?? project.title}`}
+                  />
+                  <label htmlFor="launchDate">{t("projects.launchDate")}</label>
+                  <input id="launchDate" name="launchDate" type="date" required />
+                  <label htmlFor="launchPlace">{t("projects.launchPlace")}</label>
+                  <input id="launchPlace" name="launchPlace" />
+                  <label htmlFor="launchedBy">{t("projects.launchedByField")}</label>
+                  <input id="launchedBy" name="launchedBy" placeholder="Bupati …" />
+                </fieldset>
+              ) : null}
+              <button type="submit" className="button primary">
+                {t(`status.moveTo.${move.to}`)}
+              </button>
+            </Form>
+          ))}
+          {project.status !== "STOPPED" && can.update ? (
+            <details>
+              <summary>{t("status.moveTo.STOPPED")}</summary>
+              <Form method="post">
+                <input type="hidden" name="intent" value="transition" />
+                <input type="hidden" name="to" value="STOPPED" />
+                <label htmlFor="stopReason">{t("projects.stopReason")}</label>
+                <textarea id="stopReason" name="stopReason" rows={2} />
+                <button type="submit" className="button danger">
+                  {t("status.moveTo.STOPPED")}
+                </button>
+              </Form>
+            </details>
+          ) : null}
+        </div>
+        {project.launchEvent ? (
+          <p>
+            {t("projects.launchedBy", {
+              date: formatDay(project.launchEvent.date, lng, viewerZone),
+              who: project.launchEvent.launchedBy ?? "—",
+              place: project.launchEvent.place ?? "—",
+            })}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="about-heading">
+        <h2 id="about-heading">{t("projects.about")}</h2>
+        <dl className="facts">
+          <dt>{t("projects.fields.kind")}</dt>
+          <dd>{t(`projects.kind.${project.kind}`)}</dd>
+          {project.spmField ? (
+            <>
+              <dt>{t("projects.fields.spmField")}</dt>
+              <dd>{t(`spm.${project.spmField}`)}</dd>
+            </>
+          ) : null}
+          <dt>{t("projects.leader")}</dt>
+          <dd>{project.leader?.name ?? "—"}</dd>
+          <dt>{t("projects.coach")}</dt>
+          <dd>{project.coach?.name ?? "—"}</dd>
+          <dt>{t("projects.mentor")}</dt>
+          <dd>{project.mentor?.name ?? "—"}</dd>
+          <dt>{t("projects.period")}</dt>
+          <dd>
+            {formatDay(project.startDate, lng)} – {formatDay(project.endDate, lng)}
+          </dd>
+        </dl>
+        {(["problem", "evidence", "objectives", "benefits", "locus"] as const).map((key) =>
+          project[key] ? (
+            <div key={key}>
+              <h3>{t(`projects.fields.${key}`)}</h3>
+              <p className="prose">{project[key]}</p>
+            </div>
+          ) : null,
+        )}
+        {can.update ? (
+          <details>
+            <summary>{t("projects.edit")}</summary>
+            <Form method="post" {...getFormProps(editForm)}>
+              <input type="hidden" name="intent" value="edit" />
+              <input type="hidden" name="version" value={project.version} />
+              <FormErrors id={editForm.errorId} errors={editForm.errors} />
+              <FormField field={edit.title} label={t("projects.fields.title")} />
+              <FormField field={edit.acronym} label={t("projects.fields.acronym")} />
+              <SelectField
+                field={edit.kind}
+                label={t("projects.fields.kind")}
+                options={PROJECT_KINDS.map((k) => ({ value: k, label: t(`projects.kind.${k}`) }))}
+              />
+              <FormField field={edit.organisationName} label={t("projects.fields.organisation")} />
+              <FormField field={edit.sector} label={t("projects.fields.sector")} />
+              <SelectField
+                field={edit.spmField}
+                label={t("projects.fields.spmField")}
+                placeholder="—"
+                options={SPM_FIELDS.map((f) => ({ value: f, label: t(`spm.${f}`) }))}
+              />
+              <TextareaField field={edit.problem} label={t("projects.fields.problem")} />
+              <TextareaField field={edit.evidence} label={t("projects.fields.evidence")} />
+              <TextareaField field={edit.objectives} label={t("projects.fields.objectives")} />
+              <TextareaField field={edit.benefits} label={t("projects.fields.benefits")} />
+              <FormField field={edit.locus} label={t("projects.fields.locus")} />
+              <FormField field={edit.startDate} label={t("projects.fields.startDate")} type="date" />
+              <FormField field={edit.endDate} label={t("projects.fields.endDate")} type="date" />
+              <button type="submit" className="button primary">
+                {t("common.save")}
+              </button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="checkins-heading">
+        <h2 id="checkins-heading">{t("projects.checkIns")}</h2>
+        {project.checkIns.length === 0 ? <p>{t("projects.noCheckIns")}</p> : null}
+        <ul>
+          {project.checkIns.map((c) => (
+            <li key={c.id}>
+              {formatInstant(c.createdAt, lng, viewerZone)} · {c.author?.name ?? "—"} ·{" "}
+              {t(`projects.checkInStatus.${c.status}`)}: {c.note}
+            </li>
+          ))}
+        </ul>
+        {can.update ? (
+          <Form method="post" {...getFormProps(checkInForm)}>
+            <input type="hidden" name="intent" value="check-in" />
+            <FormErrors id={checkInForm.errorId} errors={checkInForm.errors} />
+            <SelectField
+              field={checkIn.status}
+              label={t("projects.checkInStatusLabel")}
+              options={["ON_TRACK", "AT_RISK", "BLOCKED"].map((s) => ({
+                value: s,
+                label: t(`projects.checkInStatus.${s}`),
+              }))}
+            />
+            <TextareaField field={checkIn.note} label={t("projects.checkInNote")} rows={2} />
+            <button type="submit" className="button">
+              {t("projects.addCheckIn")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{t("projects.comments")}</h2>
+        <ul className="comments">
+          {project.comments.map((c) => (
+            <li key={c.id}>
+              <strong>{c.author?.name ?? "—"}</strong>{" "}
+              <span className="muted">{formatInstant(c.createdAt, lng, viewerZone)}</span>
+              <p className="prose">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" {...getFormProps(commentForm)}>
+          <input type="hidden" name="intent" value="comment" />
+          <FormErrors id={commentForm.errorId} errors={commentForm.errors} />
+          <TextareaField
+            field={comment.body}
+            label={t("projects.commentLabel")}
+            hint={t("projects.commentHint")}
+            rows={2}
+          />
+          <button type="submit" className="button">
+            {t("projects.addComment")}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/require-user.server";
+import { RegionPicker } from "~/components/region-picker";
+import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
+import { PROJECT_KINDS, SPM_FIELDS, newProjectSchema } from "~/models/project-schemas";
+import { OutOfScopeError, createProject } from "~/models/project.server";
+import { listRegionsForPicker } from "~/models/region.server";
+
+export const meta: MetaFunction = () => [{ title: "Proyek baru · Lintas" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "project:create");
+  return { regions: await listRegionsForPicker(), defaultRegion: user.regionCode ?? "" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const scope = await requirePermission(request, "project:create");
+  const submission = parseWithZod(await request.formData(), { schema: newProjectSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  try {
+    const project = await createProject(scope, submission.value);
+    return redirect(`/proyek/${project.id}`);
+  } catch (error) {
+    if (error instanceof OutOfScopeError)
+      return Response.json(submission.reply({ fieldErrors: { regionCode: ["errors.regionOutOfScope"] } }), {
+        status: 403,
+      });
+    throw error;
+  }
+}
+
+export default function NewProject() {
+  const { t } = useTranslation();
+  const { regions, defaultRegion } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { regionCode: defaultRegion, kind: "TRAINING_CHANGE_PROJECT" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newProjectSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <main className="narrow">
+      <h1>{t("projects.newTitle")}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormField field={fields.title} label={t("projects.fields.title")} />
+        <FormField
+          field={fields.acronym}
+          label={t("projects.fields.acronym")}
+          hint={t("projects.fields.acronymHint")}
+        />
+        <SelectField
+          field={fields.kind}
+          label={t("projects.fields.kind")}
+          options={PROJECT_KINDS.map((k) => ({ value: k, label: t(`projects.kind.${k}`) }))}
+        />
+        <RegionPicker field={fields.regionCode} label={t("projects.fields.region")} regions={regions} />
+        <FormField
+          field={fields.organisationName}
+          label={t("projects.fields.organisation")}
+          hint={t("projects.fields.organisationHint")}
+        />
+        <FormField field={fields.sector} label={t("projects.fields.sector")} />
+        <SelectField
+          field={fields.spmField}
+          label={t("projects.fields.spmField")}
+          placeholder="—"
+          options={SPM_FIELDS.map((f) => ({ value: f, label: t(`spm.${f}`) }))}
+        />
+        <TextareaField field={fields.problem} label={t("projects.fields.problem")} />
+        <TextareaField field={fields.evidence} label={t("projects.fields.evidence")} />
+        <TextareaField field={fields.objectives} label={t("projects.fields.objectives")} />
+        <TextareaField field={fields.benefits} label={t("projects.fields.benefits")} />
+        <FormField field={fields.locus} label={t("projects.fields.locus")} />
+        <FormField field={fields.startDate} label={t("projects.fields.startDate")} type="date" />
+        <FormField field={fields.endDate} label={t("projects.fields.endDate")} type="date" />
+        <button type="submit" className="button primary">
+          {t("projects.create")}
+        </button>
+      </Form>
+    </main>
+  );
+}
