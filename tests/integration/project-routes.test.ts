@@ -148,7 +148,7 @@ describe("project forms", () => {
     expect((await response.json()).missing).toEqual(["status.missing.problem"]);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { intent: "transition", to: "NOT_A_STATUS" },
     { intent: "transition", to: "<script>alert(1)</script>" },
     { intent: "no-such-intent" },
