@@ -1,6 +1,7 @@
 // Runs a model write for a validated form and turns the models' known refusals into answers
 // next to the form (409 conflict, 403 out of scope), never a 500.
 import type { SubmissionResult } from "@conform-to/react";
+import { PairingRuleError } from "~/models/pairing.server";
 import { ConflictError, OutOfScopeError } from "~/models/project.server";
 
 type Reply = (options?: {
@@ -39,6 +40,12 @@ export async function runIntent(
       return Response.json(
         { intent, result: submission.reply({ formErrors: ["errors.conflict"] }) } satisfies IntentResult,
         { status: 409 },
+      );
+    }
+    if (error instanceof PairingRuleError) {
+      return Response.json(
+        { intent, result: submission.reply({ formErrors: [error.key] }) } satisfies IntentResult,
+        { status: 400 },
       );
     }
     if (error instanceof OutOfScopeError) {

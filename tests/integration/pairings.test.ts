@@ -181,3 +181,43 @@ describe("matching mentors", () => {
     expect(suggestions.find((s) => s.code === "74.05")).toBeUndefined();
   });
 });
+
+describe("pairing page forms", () => {
+  it("adds a commitment and turns it into a milestone through the page", async () => {
+    const { callRoute, cookieFor, formRequest } = await import("../fixtures/people");
+    const route = await import("~/routes/pasangan.$pairingId");
+    const pairing = await createPairing(facilitator, input("Pelajaran sesi pertama"));
+    const cookie = await cookieFor(blitarOfficer.user.id);
+    const added = await callRoute(
+      route.action,
+      formRequest(
+        `/pasangan/${pairing.id}`,
+        { intent: "commitment", title: "Advokasi komitmen kepala daerah", side: "MENTEE" },
+        cookie,
+      ),
+      { pairingId: pairing.id },
+    );
+    expect(added.status).toBe(200);
+    const commitment = await prisma.commitment.findFirstOrThrow({ where: { pairingId: pairing.id } });
+    const converted = await callRoute(
+      route.action,
+      formRequest(`/pasangan/${pairing.id}`, { intent: "to-milestone", commitmentId: commitment.id }, cookie),
+      {
+        pairingId: pairing.id,
+      },
+    );
+    expect(converted.status).toBe(200);
+    expect(
+      (await prisma.commitment.findUniqueOrThrow({ where: { id: commitment.id } })).milestoneId,
+    ).not.toBeNull();
+    const bad = await callRoute(
+      route.action,
+      formRequest(`/pasangan/${pairing.id}`, { intent: "commitment", title: "", side: "NOBODY" }, cookie),
+      {
+        pairingId: pairing.id,
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect(await prisma.commitment.count({ where: { pairingId: pairing.id } })).toBe(1);
+  });
+});

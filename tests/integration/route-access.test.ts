@@ -29,7 +29,7 @@ type Rule = { path: string; params?: Record<string, string>; loader?: Who[]; act
 
 const ACCESS: Record<string, Rule> = {
   "_index.tsx": { path: "/", loader: EVERYONE },
-  "$.tsx": { path: "/tidak-ada", params: { "*": "tidak-ada" }, loader: EVERYONE },
+  "$.tsx": { path: "/tidak-ada", params: { "*": "tidak-ada" }, loader: EVERYONE, action: EVERYONE },
   "healthz.ts": { path: "/healthz", loader: EVERYONE },
   "masuk.tsx": { path: "/masuk", loader: EVERYONE, action: EVERYONE },
   "keluar.tsx": { path: "/keluar", loader: EVERYONE, action: EVERYONE },
@@ -80,6 +80,21 @@ const ACCESS: Record<string, Rule> = {
     loader: SIGNED_IN,
   },
   "bukti.$file.ts": { path: "/bukti/x", params: { file: "x" }, loader: SIGNED_IN },
+  "pasangan._index.tsx": {
+    path: "/pasangan",
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
+  },
+  "pasangan.baru.tsx": {
+    path: "/pasangan/baru",
+    loader: ["ADMIN", "FACILITATOR"],
+    action: ["ADMIN", "FACILITATOR"],
+  },
+  "pasangan.$pairingId.tsx": {
+    path: "/pasangan/x",
+    params: { pairingId: "x" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
+    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
+  },
   "wilayah._index.tsx": { path: "/wilayah", loader: EVERYONE },
   "wilayah.$code.tsx": { path: "/wilayah/74.71", params: { code: "74.71" }, loader: EVERYONE },
   "tentang-data.tsx": { path: "/tentang-data", loader: EVERYONE },

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { regionCode } from "~/models/project-schemas";
+
+const text = (max: number) => z.string().trim().max(max, "errors.tooLong").optional();
+const required = (max: number) =>
+  z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const date = z.coerce
+  .date({ errorMap: () => ({ message: "errors.date" }) })
+  .min(new Date("1990-01-01"), "errors.date")
+  .max(new Date("2100-01-01"), "errors.date");
+
+export const PAIRING_STATUSES = [
+  "PROPOSED",
+  "AGREED",
+  "ACTIVE",
+  "COMPLETED",
+  "REPLICATING",
+  "REPLICATED",
+  "CANCELLED",
+] as const;
+export const METHODS = ["PRIVATE_TELECONFERENCE", "SITE_VISIT", "WORKSHOP"] as const;
+
+export const newPairingSchema = z
+  .object({
+    mentorRegionCode: regionCode,
+    menteeRegionCode: regionCode,
+    topic: required(200),
+    sector: text(120),
+    facilitatorOrgName: text(160),
+    supportingProgramme: text(160),
+    goals: text(3000),
+    method: z.enum(METHODS, { errorMap: () => ({ message: "errors.choice" }) }),
+    plannedSessions: z.coerce
+      .number({ invalid_type_error: "errors.number" })
+      .int("errors.number")
+      .min(1, "errors.number")
+      .max(100, "errors.number")
+      .optional(),
+    periodStart: date.optional(),
+    periodEnd: date.optional(),
+    followUpChannel: z.string().trim().url("errors.url").max(500).optional(),
+  })
+  .refine((v) => v.mentorRegionCode !== v.menteeRegionCode, {
+    path: ["menteeRegionCode"],
+    message: "pairings.errors.sameRegion",
+  })
+  .refine((v) => !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart, {
+    path: ["periodEnd"],
+    message: "errors.endBeforeStart",
+  });
+
+export const pairingTransitionSchema = z.object({
+  intent: z.literal("transition"),
+  to: z.enum(PAIRING_STATUSES, { errorMap: () => ({ message: "errors.choice" }) }),
+  cancelReason: text(1000),
+});
+
+export const participantSchema = z.object({
+  intent: z.literal("participant"),
+  side: z.enum(["MENTOR", "MENTEE"], { errorMap: () => ({ message: "errors.choice" }) }),
+  name: required(160),
+  position: text(160),
+  agency: text(160),
+  email: z.string().trim().email("errors.email").max(254).optional(),
+  isLead: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+export const commitmentSchema = z.object({
+  intent: z.literal("commitment"),
+  title: required(300),
+  side: z.enum(["MENTOR", "MENTEE"], { errorMap: () => ({ message: "errors.choice" }) }),
+  owner: text(160),
+  dueDate: date.optional(),
+});
+
+export const commitmentStatusSchema = z.object({
+  intent: z.literal("commitment-status"),
+  commitmentId: required(40),
+  status: z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "LATE", "DROPPED"], {
+    errorMap: () => ({ message: "errors.choice" }),
+  }),
+});
+
+export const commitmentToMilestoneSchema = z.object({
+  intent: z.literal("to-milestone"),
+  commitmentId: required(40),
+});

@@ -1,0 +1,358 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/require-user.server";
+import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
+import {
+  commitmentSchema,
+  commitmentStatusSchema,
+  commitmentToMilestoneSchema,
+  participantSchema,
+  pairingTransitionSchema,
+} from "~/models/pairing-schemas";
+import {
+  PAIRING_TRANSITIONS,
+  addCommitment,
+  addParticipant,
+  convertCommitmentToMilestone,
+  getPairingForUser,
+  mayOnPairing,
+  setCommitmentStatus,
+  transitionPairing,
+} from "~/models/pairing.server";
+import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+import { formatDay, formatInstant } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
+import { abbreviationForIanaZone } from "~/utils/time-zones";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.pairing.topic} · Lintas` : "Lintas" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requirePermission(request, "pairing:read");
+  const pairing = await getPairingForUser(scope, params.pairingId ?? "");
+  invariantResponse(pairing, "Not found", { status: 404 });
+  const [manage, update] = await Promise.all([
+    mayOnPairing(scope.user, pairing.id, "pairing:create"),
+    mayOnPairing(scope.user, pairing.id, "pairing:update"),
+  ]);
+  return {
+    pairing,
+    can: { manage, update, edit: manage || update },
+    moves: PAIRING_TRANSITIONS[pairing.status]
+      .filter((m) => (m.action === "pairing:create" ? manage : manage || update))
+      .map((m) => m.to),
+    viewerZone: scope.user.timeZone ?? scope.user.region?.timeZone ?? pairing.menteeRegion.timeZone,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requirePermission(request, "pairing:read");
+  const id = params.pairingId ?? "";
+  const formData = await request.formData();
+  switch (formData.get("intent")) {
+    case "transition": {
+      const submission = parseWithZod(formData, { schema: pairingTransitionSchema });
+      return runIntent("transition", submission, async () => {
+        if (submission.status === "success")
+          await transitionPairing(scope, id, submission.value.to, submission.value.cancelReason);
+      });
+    }
+    case "participant": {
+      const submission = parseWithZod(formData, { schema: participantSchema });
+      return runIntent("participant", submission, async () => {
+        if (submission.status !== "success") return;
+        const { intent: _intent, ...input } = submission.value;
+        await addParticipant(scope, id, input);
+      });
+    }
+    case "commitment": {
+      const submission = parseWithZod(formData, { schema: commitmentSchema });
+      return runIntent("commitment", submission, async () => {
+        if (submission.status !== "success") return;
+        const { intent: _intent, ...input } = submission.value;
+        await addCommitment(scope, id, input);
+      });
+    }
+    case "commitment-status": {
+      const submission = parseWithZod(formData, { schema: commitmentStatusSchema });
+      return runIntent("commitment-status", submission, async () => {
+        if (submission.status === "success")
+          await setCommitmentStatus(scope, id, submission.value.commitmentId, submission.value.status);
+      });
+    }
+    case "to-milestone": {
+      const submission = parseWithZod(formData, { schema: commitmentToMilestoneSchema });
+      return runIntent("to-milestone", submission, async () => {
+        if (submission.status === "success")
+          await convertCommitmentToMilestone(scope, id, submission.value.commitmentId);
+      });
+    }
+    default:
+      return unknownIntent();
+  }
+}
+
+export default function PairingPage() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const { pairing, can, moves, viewerZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<IntentResult>();
+  const [participantForm, participant] = useForm({
+    id: "participant",
+    lastResult: actionData?.intent === "participant" ? actionData.result : undefined,
+    defaultValue: { side: "MENTEE" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: participantSchema }),
+  });
+  const [commitmentForm, commitment] = useForm({
+    id: "commitment",
+    lastResult: actionData?.intent === "commitment" ? actionData.result : undefined,
+    defaultValue: { side: "MENTEE" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commitmentSchema }),
+  });
+  const sides = [
+    { side: "MENTOR", region: pairing.mentorRegion },
+    { side: "MENTEE", region: pairing.menteeRegion },
+  ] as const;
+  const done = pairing.commitments.filter((c) => c.status === "DONE").length;
+  const held = pairing.sessions.filter((s) => s.status === "HELD").length;
+  const sideOptions = sides.map((s) => ({
+    value: s.side,
+    label: `${t(`pairings.side.${s.side}`)}: ${s.region.name}`,
+  }));
+  return (
+    <main>
+      <p className="muted">
+        <Link to="/pasangan">{t("pairings.title")}</Link>
+      </p>
+      <h1>{pairing.topic}</h1>
+      <p>
+        <span className="badge">{t(`pairings.status.${pairing.status}`)}</span> ·{" "}
+        <Link to={`/wilayah/${pairing.mentorRegion.code}`}>{pairing.mentorRegion.name}</Link> →{" "}
+        <Link to={`/wilayah/${pairing.menteeRegion.code}`}>{pairing.menteeRegion.name}</Link>
+        {pairing.facilitatorOrg ? ` · ${pairing.facilitatorOrg.name}` : ""}
+        {pairing.supportingProgramme ? ` (${pairing.supportingProgramme})` : ""}
+      </p>
+      {pairing.status === "CANCELLED" && pairing.cancelReason ? (
+        <p>{t("pairings.cancelledBecause", { reason: pairing.cancelReason })}</p>
+      ) : null}
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t("pairings.progress")}</h2>
+        <ul className="stat-list">
+          <li>
+            <strong>
+              {held} / {pairing.plannedSessions ?? pairing.sessions.length}
+            </strong>{" "}
+            {t("pairings.sessionsHeld")}
+          </li>
+          <li>
+            <strong>
+              {done} / {pairing.commitments.length}
+            </strong>{" "}
+            {t("pairings.commitmentsDone")}
+          </li>
+          <li>
+            <strong>{pairing.lessons.length}</strong> {t("pairings.lessonsPublished")}
+          </li>
+        </ul>
+        {pairing.goals ? <p className="prose">{pairing.goals}</p> : null}
+        <dl className="facts">
+          <dt>{t("pairings.method")}</dt>
+          <dd>{t(`pairings.methods.${pairing.method}`)}</dd>
+          <dt>{t("pairings.period")}</dt>
+          <dd>
+            {formatDay(pairing.periodStart, lng)} – {formatDay(pairing.periodEnd, lng)}
+          </dd>
+          {pairing.followUpChannel ? (
+            <>
+              <dt>{t("pairings.followUpChannel")}</dt>
+              <dd>
+                <a href={pairing.followUpChannel} rel="noreferrer noopener">
+                  {pairing.followUpChannel}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {actionData?.intent === "transition" && actionData.result?.error?.[""] ? (
+          <div className="form-errors" role="alert">
+            {actionData.result.error[""].map((key) => (
+              <p key={key}>{t(key)}</p>
+            ))}
+          </div>
+        ) : null}
+        <div className="transition-forms">
+          {moves
+            .filter((to) => to !== "CANCELLED")
+            .map((to) => (
+              <Form method="post" key={to}>
+                <input type="hidden" name="intent" value="transition" />
+                <input type="hidden" name="to" value={to} />
+                <button type="submit" className="button primary">
+                  {t(`pairings.moveTo.${to}`)}
+                </button>
+              </Form>
+            ))}
+          {moves.includes("CANCELLED") ? (
+            <details>
+              <summary>{t("pairings.moveTo.CANCELLED")}</summary>
+              <Form method="post">
+                <input type="hidden" name="intent" value="transition" />
+                <input type="hidden" name="to" value="CANCELLED" />
+                <label htmlFor="cancelReason">{t("pairings.cancelReason")}</label>
+                <textarea id="cancelReason" name="cancelReason" rows={2} />
+                <button type="submit" className="button danger">
+                  {t("pairings.moveTo.CANCELLED")}
+                </button>
+              </Form>
+            </details>
+          ) : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="people-heading" className="two-columns">
+        <h2 id="people-heading">{t("pairings.people")}</h2>
+        {sides.map(({ side, region }) => (
+          <div key={side}>
+            <h3>
+              {t(`pairings.side.${side}`)}: {region.name}{" "}
+              <span className="muted">({abbreviationForIanaZone(region.timeZone)})</span>
+            </h3>
+            <ul>
+              {pairing.participants
+                .filter((p) => p.side === side)
+                .map((p) => (
+                  <li key={p.id}>
+                    {p.name}
+                    {p.position ? `, ${p.position}` : ""}
+                    {p.agency ? ` (${p.agency})` : ""}{" "}
+                    {p.isLead ? <span className="badge">{t("pairings.lead")}</span> : null}
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+        {can.edit ? (
+          <Form method="post" {...getFormProps(participantForm)} className="inline-fields">
+            <input type="hidden" name="intent" value="participant" />
+            <FormErrors id={participantForm.errorId} errors={participantForm.errors} />
+            <SelectField field={participant.side} label={t("pairings.sideLabel")} options={sideOptions} />
+            <FormField field={participant.name} label={t("auth.fullName")} />
+            <FormField field={participant.position} label={t("profile.position")} />
+            <FormField field={participant.agency} label={t("projects.fields.organisation")} />
+            <FormField field={participant.email} label={t("projects.memberEmail")} type="email" />
+            <label>
+              <input type="checkbox" name="isLead" /> {t("pairings.lead")}
+            </label>
+            <button type="submit" className="button">
+              {t("pairings.addParticipant")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t("pairings.sessions")}</h2>
+        {pairing.sessions.length === 0 ? <p>{t("pairings.noSessions")}</p> : null}
+        <ol>
+          {pairing.sessions.map((s) => (
+            <li key={s.id}>
+              {s.title} · {formatInstant(s.startsAt, lng, pairing.mentorRegion.timeZone)} /{" "}
+              {formatInstant(s.startsAt, lng, pairing.menteeRegion.timeZone)}
+              {viewerZone !== pairing.mentorRegion.timeZone && viewerZone !== pairing.menteeRegion.timeZone
+                ? ` / ${formatInstant(s.startsAt, lng, viewerZone)}`
+                : ""}{" "}
+              · {t(`sessions.status.${s.status}`)}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="commitments-heading">
+        <h2 id="commitments-heading">{t("pairings.commitments")}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("pairings.commitment")}</th>
+              <th scope="col">{t("pairings.sideLabel")}</th>
+              <th scope="col">{t("projects.dueDate")}</th>
+              <th scope="col">{t("admin.status")}</th>
+              <th scope="col">{t("pairings.milestone")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pairing.commitments.map((c) => (
+              <tr key={c.id}>
+                <td>{c.title}</td>
+                <td>{t(`pairings.side.${c.side}`)}</td>
+                <td>{formatDay(c.dueDate, lng)}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="commitment-status" />
+                    <input type="hidden" name="commitmentId" value={c.id} />
+                    <label className="visually-hidden" htmlFor={`cs-${c.id}`}>
+                      {t("admin.status")}
+                    </label>
+                    <select id={`cs-${c.id}`} name="status" defaultValue={c.status}>
+                      {["NOT_STARTED", "IN_PROGRESS", "DONE", "LATE", "DROPPED"].map((s) => (
+                        <option key={s} value={s}>
+                          {t(`projects.workStatus.${s}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="button small">
+                      {t("common.save")}
+                    </button>
+                  </Form>
+                </td>
+                <td>
+                  {c.milestone ? (
+                    <Link to={`/proyek/${c.milestone.projectId}/tonggak`}>{t("pairings.seeMilestone")}</Link>
+                  ) : c.side === "MENTEE" ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="to-milestone" />
+                      <input type="hidden" name="commitmentId" value={c.id} />
+                      <button type="submit" className="button small">
+                        {t("pairings.toMilestone")}
+                      </button>
+                    </Form>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Form method="post" {...getFormProps(commitmentForm)} className="inline-fields">
+          <input type="hidden" name="intent" value="commitment" />
+          <FormErrors id={commitmentForm.errorId} errors={commitmentForm.errors} />
+          <FormField field={commitment.title} label={t("pairings.commitment")} />
+          <SelectField field={commitment.side} label={t("pairings.sideLabel")} options={sideOptions} />
+          <FormField field={commitment.owner} label={t("projects.owner")} />
+          <FormField field={commitment.dueDate} label={t("projects.dueDate")} type="date" />
+          <button type="submit" className="button">
+            {t("pairings.addCommitment")}
+          </button>
+        </Form>
+      </section>
+
+      {pairing.lessons.length > 0 ? (
+        <section aria-labelledby="lessons-heading">
+          <h2 id="lessons-heading">{t("pairings.lessons")}</h2>
+          <ul>
+            {pairing.lessons.map((l) => (
+              <li key={l.slug}>
+                <Link to={`/pelajaran/${l.slug}`}>{l.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}
