@@ -57,3 +57,30 @@ export function pairingWhere(userId: string, grants: Grant[]): Prisma.PairingWhe
   }
   return or.length > 0 ? { OR: or } : { id: { in: [] } };
 }
+
+export function sessionWhere(userId: string, grants: Grant[]): Prisma.SessionWhereInput {
+  const or: Prisma.SessionWhereInput[] = [];
+  for (const grant of grants) {
+    switch (grant.scope) {
+      case "all":
+        return {};
+      case "province":
+      case "region":
+        if (grant.regionCode) {
+          const pairing = pairingWhere(userId, [grant]);
+          or.push(
+            { pairing },
+            { hostRegionCode: grant.regionCode },
+            { project: { regionCode: grant.regionCode } },
+          );
+          if (grant.scope === "province") or.push({ hostRegion: { provinceCode: grant.regionCode } });
+        }
+        break;
+      default:
+        or.push({ invitees: { some: { userId } } });
+    }
+  }
+  // everyone sees the sessions they are invited to
+  or.push({ invitees: { some: { userId } } });
+  return { OR: or };
+}
