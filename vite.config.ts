@@ -15,4 +15,6 @@ export default defineConfig({
   build: { target: "es2022" },
   ssr: { target: "node" },
   server: { port: 3000 },
+  // pre-bundled once, so the dev server does not re-optimise them mid-session (a React hook error)
+  optimizeDeps: { include: ["@conform-to/react", "@conform-to/zod", "zod", "react-i18next", "i18next"] },
 });

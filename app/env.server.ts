@@ -29,6 +29,11 @@ const schema = z
     LIVEKIT_API_KEY: z.string().optional(),
     LIVEKIT_API_SECRET: z.string().optional(),
     /** "false" to start on an empty database without demo data */
+    /** Express "trust proxy" setting behind a reverse proxy, e.g. 1 or "loopback" */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v === "" ? undefined : /^\d+$/.test(v) ? Number(v) : v)),
     SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
   })
   .superRefine((value, ctx) => {

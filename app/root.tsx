@@ -1,8 +1,58 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { getUser } from "~/auth/session.server";
+import { ErrorPage, errorKindForStatus } from "~/components/ui/error-page";
+import { SiteFooter } from "~/components/ui/site-footer";
+import { SiteHeader } from "~/components/ui/site-header";
+import { getLanguage, rememberLanguageChoice } from "~/i18n/i18n.server";
+import { fixedT } from "~/i18n/translate";
+import stylesheet from "~/styles/app.css?url";
+import { useNonce } from "~/utils/nonce-provider";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+// public: every page needs the language and whether someone is signed in
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, languageCookie, user] = await Promise.all([
+    getLanguage(request),
+    rememberLanguageChoice(request),
+    getUser(request),
+  ]);
+  return data(
+    { locale, user: user ? { name: user.name } : null },
+    languageCookie ? { headers: { "Set-Cookie": languageCookie } } : undefined,
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const t = fixedT(data?.locale);
+  if (error) {
+    const status = isRouteErrorResponse(error) ? error.status : 500;
+    return [{ title: `${t(`errorPage.${errorKindForStatus(status)}.title`)} · ${t("app.name")}` }];
+  }
+  return [{ title: t("app.name") }, { name: "description", content: t("home.description") }];
+};
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, i18n } = useTranslation();
+  const nonce = useNonce();
+  // without root data (the root loader failed) the server's i18next instance knows the language
+  const locale = data?.locale ?? i18n.language;
+  useChangeLanguage(locale);
   return (
-    <html lang="id">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -10,9 +60,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
-        <ScrollRestoration />
-        <Scripts />
+        <a href="#konten" className="skip-link">
+          {t("app.skipToContent")}
+        </a>
+        <SiteHeader language={locale} userName={data?.user?.name} />
+        <div id="konten" className="page" tabIndex={-1}>
+          {children}
+        </div>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -20,4 +77,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // a stack trace only while developing; production shows the friendly page alone
+  const details = import.meta.env.DEV && error instanceof Error ? error.stack : undefined;
+  return <ErrorPage status={status} details={details} />;
 }

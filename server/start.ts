@@ -6,6 +6,8 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { env } from "../app/env.server";
+import { isCrossSiteWrite } from "../app/utils/csrf.server";
+import { securityHeadersMiddleware } from "../app/utils/security-headers.server";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { prepareDatabase } from "./prepare";
 
@@ -18,12 +20,32 @@ const build = (await import(buildPath)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
+// behind a reverse proxy (TRUST_PROXY=1) the client address comes from X-Forwarded-For
+if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
+// static files and resource routes; documents set their own (with the script nonce) in entry.server
+app.use(securityHeadersMiddleware());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
+// CSRF: every write must come from a page of this site (app/utils/csrf.server.ts)
+app.use((req, res, next) => {
+  const crossSite = isCrossSiteWrite({
+    method: req.method,
+    path: req.path,
+    host: req.headers.host,
+    origin: req.headers.origin,
+    secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
+  });
+  if (crossSite) res.status(403).type("text/plain").send("Cross-site request refused");
+  else next();
+});
 app.all(
   "*",
-  createRequestHandler({ build, mode: env.NODE_ENV === "development" ? "development" : "production" }),
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV === "development" ? "development" : "production",
+    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
 );
 
 const server = createServer(app);

@@ -40,6 +40,8 @@ export function seriesStarts({
   intervalWeeks: number;
   skipDates?: string[];
 }): Date[] {
+  // refuses impossible dates (30 February) before any arithmetic
+  parseWallClock(firstLocal, timeZone);
   const [date, time] = firstLocal.split("T");
   const skip = new Set(skipDates);
   const starts: Date[] = [];
@@ -256,11 +258,9 @@ export async function listSessionsForCalendarToken(token: string) {
   });
   if (!user || user.deactivatedAt) return null;
   const sessions = await prisma.session.findMany({
-    where: {
-      invitees: { some: { userId: user.id } },
-      startsAt: { gt: new Date(Date.now() - 180 * 86_400_000) },
-    },
-    orderBy: { startsAt: "asc" },
+    where: { invitees: { some: { userId: user.id } } },
+    orderBy: { startsAt: "desc" },
+    take: 500,
     include: { pairing: { select: { topic: true } }, agenda: { orderBy: { position: "asc" } } },
   });
   return { user, sessions };

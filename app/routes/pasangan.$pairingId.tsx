@@ -257,11 +257,19 @@ export default function PairingPage() {
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("pairings.sessions")}</h2>
+        {can.manage ? (
+          <p>
+            <Link to={`/pasangan/${pairing.id}/sesi-baru`} className="button">
+              {t("sessions.newSeries")}
+            </Link>
+          </p>
+        ) : null}
         {pairing.sessions.length === 0 ? <p>{t("pairings.noSessions")}</p> : null}
         <ol>
           {pairing.sessions.map((s) => (
             <li key={s.id}>
-              {s.title} · {formatInstant(s.startsAt, lng, pairing.mentorRegion.timeZone)} /{" "}
+              <Link to={`/sesi/${s.id}`}>{s.title}</Link> ·{" "}
+              {formatInstant(s.startsAt, lng, pairing.mentorRegion.timeZone)} /{" "}
               {formatInstant(s.startsAt, lng, pairing.menteeRegion.timeZone)}
               {viewerZone !== pairing.mentorRegion.timeZone && viewerZone !== pairing.menteeRegion.timeZone
                 ? ` / ${formatInstant(s.startsAt, lng, viewerZone)}`

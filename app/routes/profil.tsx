@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { changePasswordSchema, profileSchema, signOutEverywhereSchema } from "~/auth/schemas";
 import { authSessionStorage } from "~/auth/session.server";
+import { languageCookie } from "~/i18n/i18n.server";
 import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
 import { changePassword, deleteAllLoginSessions, updateProfile } from "~/models/user.server";
 
@@ -23,7 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
       if (submission.status !== "success")
         return Response.json({ intent: "profile", result: submission.reply() }, { status: 400 });
       await updateProfile(user.id, { ...submission.value, timeZone: submission.value.timeZone || undefined });
-      return { intent: "profile", result: submission.reply(), saved: true };
+      // the preferred language takes effect at once, through the same cookie as the switch
+      return Response.json(
+        { intent: "profile", result: submission.reply(), saved: true },
+        { headers: { "Set-Cookie": await languageCookie.serialize(submission.value.locale) } },
+      );
     }
     case "password": {
       const submission = parseWithZod(formData, { schema: changePasswordSchema });

@@ -1,0 +1,58 @@
+// The header of every page: product name, the areas, the signed-in person, the language switch.
+import { Form, Link, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "./language-switch";
+
+const AREAS = [
+  { to: "/", key: "nav.home", end: true },
+  { to: "/proyek", key: "nav.projects" },
+  { to: "/pasangan", key: "nav.pairings" },
+  { to: "/katalog", key: "nav.catalog" },
+  { to: "/dasbor", key: "nav.dashboard" },
+] as const;
+
+export function SiteHeader({ language, userName }: { language: string; userName?: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t("app.name")}</span>
+          <span className="brand-tagline">{t("app.tagline")}</span>
+        </Link>
+        <nav className="main-nav" aria-label={t("nav.label")}>
+          <ul>
+            {AREAS.map((area) => (
+              <li key={area.to}>
+                <NavLink to={area.to} end={"end" in area ? area.end : false}>
+                  {t(area.key)}
+                </NavLink>
+              </li>
+            ))}
+            {userName ? (
+              <>
+                <li>
+                  <NavLink to="/profil" title={t("nav.profile")}>
+                    {userName}
+                  </NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/keluar" className="sign-out">
+                    <button type="submit" className="link-button">
+                      {t("nav.signOut")}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <NavLink to="/masuk">{t("nav.signIn")}</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <LanguageSwitch current={language} />
+      </div>
+    </header>
+  );
+}

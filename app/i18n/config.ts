@@ -1,0 +1,38 @@
+// i18next options shared by the server (entry.server, loaders) and the browser (entry.client).
+// The translations are bundled (two small JSON files), so no HTTP backend and no loading state.
+import type { InitOptions } from "i18next";
+import en from "./en.json";
+import id from "./id.json";
+
+export const supportedLanguages = ["id", "en"] as const;
+export type Language = (typeof supportedLanguages)[number];
+
+/** Indonesian is the default; English is a choice made with ?lng=en and kept in a cookie. */
+export const defaultLanguage: Language = "id";
+
+export const resources = {
+  id: { translation: id },
+  en: { translation: en },
+} as const;
+
+export const i18nConfig = {
+  supportedLngs: [...supportedLanguages],
+  fallbackLng: defaultLanguage,
+  defaultNS: "translation",
+  ns: ["translation"],
+  resources,
+  // React escapes what it renders
+  interpolation: { escapeValue: false },
+  // resources are in memory: initialise synchronously, so the first render is translated
+  initImmediate: false,
+  react: { useSuspense: false },
+} satisfies InitOptions;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
+}
+
+/** The BCP 47 locale for Intl formatting: Indonesian, or British English (day month year). */
+export function intlLocale(language: string): string {
+  return language === "en" ? "en-GB" : "id-ID";
+}

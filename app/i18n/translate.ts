@@ -1,0 +1,21 @@
+// A translation function outside React (meta functions, loaders building titles),
+// on one shared instance: resources are bundled, so it is ready synchronously.
+import { type TFunction, createInstance } from "i18next";
+import { defaultLanguage, i18nConfig, isLanguage } from "./config";
+
+const instance = createInstance();
+void instance.init({ ...i18nConfig, lng: defaultLanguage });
+
+export function fixedT(language: unknown): TFunction {
+  return instance.getFixedT(isLanguage(language) ? language : defaultLanguage);
+}
+
+/** The language chosen by the root loader, from a meta function's matches. */
+export function languageOfMatches(
+  matches: ReadonlyArray<{ id: string; data?: unknown }>,
+): string | undefined {
+  const data = matches.find((match) => match.id === "root")?.data;
+  return data && typeof data === "object" && "locale" in data && typeof data.locale === "string"
+    ? data.locale
+    : undefined;
+}

@@ -1,0 +1,274 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { can } from "~/auth/permissions";
+import { requirePermission } from "~/auth/require-user.server";
+import { sessionIcs } from "~/calendar/ics.server";
+import { attendanceMinutes, cancelSession, getSessionForUser, moveSession } from "~/models/session.server";
+import { formatTimeInZones, toWallClock } from "~/utils/dates";
+import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+import { formatInstant } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
+import { abbreviationForIanaZone } from "~/utils/time-zones";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && "session" in data ? `${data.session.title} · Lintas` : "Lintas" },
+];
+
+const ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+const moveSchema = z.object({
+  intent: z.literal("move"),
+  startLocal: z
+    .string({ required_error: "errors.required" })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "errors.date"),
+  timeZone: z.enum(ZONES, { errorMap: () => ({ message: "errors.choice" }) }),
+  durationMinutes: z.coerce
+    .number({ invalid_type_error: "errors.number" })
+    .int()
+    .min(15, "errors.number")
+    .max(600, "errors.number"),
+});
+const cancelSchema = z.object({
+  intent: z.literal("cancel"),
+  reason: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(500),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requirePermission(request, "session:read");
+  const raw = params.sessionId ?? "";
+  // /sesi/<id>.ics is the session's calendar file (params are whole segments, so we read the suffix)
+  const wantsIcs = raw.endsWith(".ics");
+  const session = await getSessionForUser(scope, wantsIcs ? raw.slice(0, -4) : raw);
+  invariantResponse(session, "Not found", { status: 404 });
+  if (wantsIcs) {
+    return new Response(sessionIcs(session), {
+      headers: {
+        "Content-Type": "text/calendar; charset=utf-8",
+        "Content-Disposition": `attachment; filename="lintas-${session.id}.ics"`,
+      },
+    });
+  }
+  const zones = [
+    ...new Set(
+      [
+        session.pairing?.mentorRegion.timeZone,
+        session.pairing?.menteeRegion.timeZone,
+        session.hostRegion?.timeZone,
+        session.timeZone,
+      ].filter(Boolean),
+    ),
+  ] as string[];
+  const viewerZone = scope.user.timeZone ?? scope.user.region?.timeZone ?? session.timeZone;
+  const end = new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
+  return {
+    session,
+    zones,
+    viewerZone,
+    minutes: attendanceMinutes(session.attendances, session.endedAt ?? end),
+    canManage: can(scope.user.memberships, "session:create"),
+    startLocal: toWallClock(session.startsAt, session.timeZone),
+  };
+}
+
+type SessionPageData =
+  Exclude<Awaited<ReturnType<typeof loader>>, Response> extends infer T
+    ? { [K in keyof T]: T[K] extends Date ? string : T[K] }
+    : never;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requirePermission(request, "session:create");
+  const id = params.sessionId ?? "";
+  const formData = await request.formData();
+  switch (formData.get("intent")) {
+    case "move": {
+      const submission = parseWithZod(formData, { schema: moveSchema });
+      return runIntent("move", submission, async () => {
+        if (submission.status === "success") await moveSession(scope, id, submission.value);
+      });
+    }
+    case "cancel": {
+      const submission = parseWithZod(formData, { schema: cancelSchema });
+      return runIntent("cancel", submission, async () => {
+        if (submission.status === "success") await cancelSession(scope, id, submission.value.reason);
+      });
+    }
+    default:
+      return unknownIntent();
+  }
+}
+
+export default function SessionPage() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  // the .ics branch answers with a file and never renders this page
+  const { session, zones, viewerZone, minutes, canManage, startLocal } = useLoaderData<
+    typeof loader
+  >() as SessionPageData;
+  const actionData = useActionData<IntentResult>();
+  const regionsByZone = [
+    session.pairing?.mentorRegion,
+    session.pairing?.menteeRegion,
+    session.hostRegion,
+  ].filter(Boolean) as { name: string; timeZone: string }[];
+  return (
+    <main>
+      {session.pairing ? (
+        <p className="muted">
+          <Link to={`/pasangan/${session.pairing.id}`}>{session.pairing.topic}</Link>:{" "}
+          {session.pairing.mentorRegion.name} → {session.pairing.menteeRegion.name}
+        </p>
+      ) : null}
+      <h1>{session.title}</h1>
+      <p className="session-clock">
+        <strong>
+          {formatTimeInZones(
+            session.startsAt,
+            zones.includes(viewerZone) ? zones : [viewerZone, ...zones],
+            lng,
+          )}
+        </strong>
+        <br />
+        {formatInstant(session.startsAt, lng, viewerZone)} ·{" "}
+        {t("sessions.minutes", { count: session.durationMinutes })} ·{" "}
+        <span className="badge">{t(`sessions.status.${session.status}`)}</span>
+      </p>
+      <ul className="clocks">
+        {regionsByZone.map((r) => (
+          <li key={r.name}>
+            {r.name}: {formatInstant(session.startsAt, lng, r.timeZone)}
+          </li>
+        ))}
+      </ul>
+      {session.status === "CANCELLED" ? (
+        <p role="status">{t("sessions.cancelledBecause", { reason: session.cancelReason ?? "—" })}</p>
+      ) : null}
+      <p className="actions">
+        {session.status !== "CANCELLED" ? (
+          <Link to={`/sesi/${session.id}/ruang`} className="button primary">
+            {t("sessions.join")}
+          </Link>
+        ) : null}{" "}
+        <a href={`/sesi/${session.id}.ics`} className="button" download>
+          {t("sessions.addToCalendar")}
+        </a>
+      </p>
+
+      {session.agenda.length > 0 ? (
+        <section aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">{t("sessions.agenda")}</h2>
+          <ol>
+            {session.agenda.map((item) => (
+              <li key={item.id}>
+                {item.title}
+                {item.presenter ? <span className="muted"> · {item.presenter}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="attendance-heading">
+        <h2 id="attendance-heading">{t("sessions.attendance")}</h2>
+        {minutes.length === 0 ? <p>{t("sessions.noAttendance")}</p> : null}
+        {minutes.length > 0 ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("auth.fullName")}</th>
+                <th scope="col">{t("sessions.totalMinutes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {minutes.map((m) => (
+                <tr key={m.name}>
+                  <td>{m.name}</td>
+                  <td>{m.minutes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <p className="muted">{t("sessions.invited", { count: session.invitees.length })}</p>
+      </section>
+
+      {session.commitments.length > 0 ? (
+        <section aria-labelledby="commitments-heading">
+          <h2 id="commitments-heading">{t("pairings.commitments")}</h2>
+          <ul>
+            {session.commitments.map((c) => (
+              <li key={c.id}>
+                {c.title} · {t(`pairings.side.${c.side}`)} · {t(`projects.workStatus.${c.status}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {session.recordingUrl ? (
+        <p>
+          <a href={session.recordingUrl}>{t("sessions.recording")}</a>
+        </p>
+      ) : null}
+
+      {canManage && session.status !== "CANCELLED" ? (
+        <section aria-labelledby="manage-heading">
+          <h2 id="manage-heading">{t("sessions.manage")}</h2>
+          {actionData?.result?.error ? (
+            <div className="form-errors" role="alert">
+              {Object.values(actionData.result.error)
+                .flat()
+                .filter(Boolean)
+                .map((key) => (
+                  <p key={String(key)}>{t(String(key))}</p>
+                ))}
+            </div>
+          ) : null}
+          <Form method="post" className="inline-fields">
+            <input type="hidden" name="intent" value="move" />
+            <label htmlFor="startLocal">{t("sessions.newTime")}</label>
+            <input
+              id="startLocal"
+              name="startLocal"
+              type="datetime-local"
+              defaultValue={startLocal}
+              required
+            />
+            <label htmlFor="timeZone">{t("sessions.zone")}</label>
+            <select id="timeZone" name="timeZone" defaultValue={session.timeZone}>
+              {ZONES.map((z) => (
+                <option key={z} value={z}>
+                  {abbreviationForIanaZone(z)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="durationMinutes">{t("sessions.duration")}</label>
+            <input
+              id="durationMinutes"
+              name="durationMinutes"
+              type="number"
+              min={15}
+              max={600}
+              defaultValue={session.durationMinutes}
+            />
+            <button type="submit" className="button">
+              {t("sessions.move")}
+            </button>
+          </Form>
+          <details>
+            <summary>{t("sessions.cancel")}</summary>
+            <Form method="post">
+              <input type="hidden" name="intent" value="cancel" />
+              <label htmlFor="reason">{t("sessions.cancelReason")}</label>
+              <textarea id="reason" name="reason" rows={2} required />
+              <button type="submit" className="button danger">
+                {t("sessions.cancel")}
+              </button>
+            </Form>
+          </details>
+        </section>
+      ) : null}
+    </main>
+  );
+}

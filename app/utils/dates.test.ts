@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import {
+  InvalidWallClockError,
+  formatDate,
+  formatInstant,
+  formatTime,
+  formatTimeInZones,
+  parseWallClock,
+  toWallClock,
+  utcOffsetMinutes,
+  zoneName,
+} from "./dates";
+
+// The first Kendari → Blitar session: Monday 27 January 2020, 09:00 in Kendari (WITA).
+const firstSession = new Date("2020-01-27T01:00:00Z");
+
+describe("formatInstant", () => {
+  it("names the day, the date, the time and the zone in Indonesian", () => {
+    expect(formatInstant(firstSession, "Asia/Makassar", "id")).toBe("Senin, 27 Januari 2020 09.00 WITA");
+  });
+
+  it("does the same in English", () => {
+    expect(formatInstant(firstSession, "Asia/Makassar", "en")).toBe("Monday, 27 January 2020 09:00 WITA");
+  });
+
+  it("shows the same instant on Blitar's clock (WIB) and in Papua (WIT)", () => {
+    expect(formatInstant(firstSession, "Asia/Jakarta", "id")).toBe("Senin, 27 Januari 2020 08.00 WIB");
+    expect(formatInstant(firstSession, "Asia/Jayapura", "id")).toBe("Senin, 27 Januari 2020 10.00 WIT");
+  });
+
+  it("moves to the next day when the zone has passed midnight", () => {
+    const lateInJakarta = new Date("2020-01-27T16:30:00Z"); // 23.30 WIB, 01.30 WIT the next day
+    expect(formatInstant(lateInJakarta, "Asia/Jakarta", "id")).toBe("Senin, 27 Januari 2020 23.30 WIB");
+    expect(formatInstant(lateInJakarta, "Asia/Jayapura", "id")).toBe("Selasa, 28 Januari 2020 01.30 WIT");
+  });
+
+  it("accepts the ISO string a loader sends to the browser", () => {
+    expect(formatInstant(firstSession.toISOString(), "Asia/Makassar", "en")).toBe(
+      "Monday, 27 January 2020 09:00 WITA",
+    );
+  });
+
+  it("names a zone outside Indonesia as Intl does", () => {
+    expect(formatInstant(firstSession, "UTC", "en")).toBe("Monday, 27 January 2020 01:00 UTC");
+    expect(zoneName("Asia/Makassar", "en")).toBe("WITA");
+  });
+
+  it("refuses something that is not a date", () => {
+    expect(() => formatInstant("not a date", "Asia/Jakarta", "id")).toThrow(RangeError);
+  });
+});
+
+describe("formatTime, formatDate and formatTimeInZones", () => {
+  it("shows one instant on both cities' clocks", () => {
+    expect(formatTimeInZones(firstSession, ["Asia/Makassar", "Asia/Jakarta"], "id")).toBe(
+      "09.00 WITA / 08.00 WIB",
+    );
+    expect(formatTimeInZones(firstSession, ["Asia/Makassar", "Asia/Jakarta"], "en")).toBe(
+      "09:00 WITA / 08:00 WIB",
+    );
+  });
+
+  it("writes midnight as 00.00", () => {
+    expect(formatTime(new Date("2020-01-26T17:00:00Z"), "Asia/Jakarta", "id")).toBe("00.00 WIB");
+  });
+
+  it("gives the calendar day in the zone", () => {
+    // the Lahat launch: 10 October 2023
+    expect(formatDate(new Date("2023-10-10T02:00:00Z"), "Asia/Jakarta", "id")).toBe("10 Oktober 2023");
+    expect(formatDate(new Date("2023-10-10T02:00:00Z"), "Asia/Jakarta", "en")).toBe("10 October 2023");
+  });
+});
+
+describe("parseWallClock", () => {
+  it("reads 09:00 entered in Kendari as 01:00 UTC", () => {
+    expect(parseWallClock("2020-01-27T09:00", "Asia/Makassar").toISOString()).toBe(
+      "2020-01-27T01:00:00.000Z",
+    );
+  });
+
+  it("uses each Indonesian zone's fixed offset", () => {
+    expect(parseWallClock("2020-01-27 09:00", "Asia/Jakarta").toISOString()).toBe("2020-01-27T02:00:00.000Z");
+    expect(parseWallClock("2020-01-27T09:00", "Asia/Jayapura").toISOString()).toBe(
+      "2020-01-27T00:00:00.000Z",
+    );
+  });
+
+  it("round-trips with formatInstant and toWallClock", () => {
+    const instant = parseWallClock("2024-05-27T13:45", "Asia/Jakarta");
+    expect(formatInstant(instant, "Asia/Jakarta", "id")).toBe("Senin, 27 Mei 2024 13.45 WIB");
+    expect(toWallClock(instant, "Asia/Jakarta")).toBe("2024-05-27T13:45");
+    expect(toWallClock(instant, "Asia/Makassar")).toBe("2024-05-27T14:45");
+  });
+
+  it("follows daylight saving time in zones that have it", () => {
+    // Amsterdam: UTC+1 in January, UTC+2 in July
+    expect(parseWallClock("2020-01-27T09:00", "Europe/Amsterdam").toISOString()).toBe(
+      "2020-01-27T08:00:00.000Z",
+    );
+    expect(parseWallClock("2020-07-27T09:00", "Europe/Amsterdam").toISOString()).toBe(
+      "2020-07-27T07:00:00.000Z",
+    );
+    expect(utcOffsetMinutes(firstSession, "Asia/Makassar")).toBe(480);
+  });
+
+  it.each(["2020-02-30T09:00", "2020-01-27T24:00", "2020-01-27T09:60", "27-01-2020 09:00", "", "2020-01-27"])(
+    "refuses %j",
+    (value) => {
+      expect(() => parseWallClock(value, "Asia/Jakarta")).toThrow(InvalidWallClockError);
+    },
+  );
+
+  it("refuses an unknown zone", () => {
+    expect(() => parseWallClock("2020-01-27T09:00", "Asia/Nowhere")).toThrow(RangeError);
+  });
+});
