@@ -4,6 +4,7 @@ import {
   Meta,
   Outlet,
   Scripts,
+  useMatches,
   ScrollRestoration,
   isRouteErrorResponse,
   useRouteError,
@@ -48,6 +49,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
+  // pages that must stay light (the national map) opt out of hydration: no script, no data twice
+  const hydrate = !useMatches().some(
+    (match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
+  );
   // without root data (the root loader failed) the server's i18next instance knows the language
   const locale = data?.locale ?? i18n.language;
   useChangeLanguage(locale);
@@ -68,8 +73,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </div>
         <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -5,6 +5,9 @@ import { RegionMap, RegionMapTable } from "~/components/region-map";
 import { getMapData, listProvinces, searchRegions } from "~/models/region.server";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 
+// a plain page (forms and links work without JavaScript): the map's 500 outlines are sent once
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction = () => [{ title: "Wilayah · Lintas" }];
 
 // public: the map and the region search show only public facts
