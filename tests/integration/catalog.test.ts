@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import {
+  getPublishedLesson,
+  getPublishedPractice,
+  listLessonsForCatalog,
+  listPracticesForCatalog,
+} from "~/models/catalog.server";
+import * as lessonRoute from "~/routes/pelajaran.$slug";
+import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
+
+beforeAll(async () => {
+  await ensureRegions();
+  await prisma.practice.createMany({
+    data: [
+      {
+        slug: "l2t2-kendari",
+        name: "Layanan Lumpur Tinja Terjadwal (L2T2)",
+        summary: "Penyedotan tinja terjadwal untuk rumah tangga, diwajibkan bagi ASN sejak 2018.",
+        tags: ["lumpur tinja", "penyedotan"],
+        regionCode: "74.71",
+        status: "PUBLISHED",
+        maturity: "SUSTAINED",
+        publishedAt: new Date("2020-03-01"),
+        contactName: "Bappeda Kota Kendari",
+        contactEmail: "pribadi@kendari.test",
+      },
+      { slug: "draf-rahasia", name: "Penyedotan rahasia", regionCode: "74.71", status: "DRAFT", tags: [] },
+    ],
+  });
+  await prisma.lesson.create({
+    data: {
+      slug: "pelajaran-sesi-1",
+      title: "Pelajaran sesi 1: advokasi dan uji coba pada ASN",
+      status: "PUBLISHED",
+      publishedAt: new Date("2020-01-28"),
+      content: {
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "Mulai uji coba penyedotan dari ASN." }] },
+        ],
+      },
+    },
+  });
+});
+
+describe("public catalogue", () => {
+  it("finds the practice by Indonesian words in other forms (sedot → penyedotan)", async () => {
+    const found = await listPracticesForCatalog({ q: "lumpur tinja terjadwal" });
+    expect(found.map((p) => p.slug)).toEqual(["l2t2-kendari"]);
+    expect((await listPracticesForCatalog({ q: "sedot" })).map((p) => p.slug)).toEqual(["l2t2-kendari"]);
+    expect((await listLessonsForCatalog({ q: "penyedotan" })).map((l) => l.slug)).toEqual([
+      "pelajaran-sesi-1",
+    ]);
+  });
+
+  it("never shows drafts or personal contact details", async () => {
+    expect((await listPracticesForCatalog()).map((p) => p.slug)).not.toContain("draf-rahasia");
+    expect(await getPublishedPractice("draf-rahasia")).toBeNull();
+    const practice = await getPublishedPractice("l2t2-kendari");
+    expect(JSON.stringify(practice)).not.toContain("pribadi@kendari.test");
+  });
+
+  it("renders a published lesson to HTML for anyone", async () => {
+    const lesson = await getPublishedLesson("pelajaran-sesi-1");
+    expect(lesson?.html).toBe("<p>Mulai uji coba penyedotan dari ASN.</p>");
+    expect(
+      (await callRoute(lessonRoute.loader, getRequest("/pelajaran/tidak-ada"), { slug: "tidak-ada" })).status,
+    ).toBe(404);
+  });
+
+  it("survives hostile search text", async () => {
+    for (const q of ['\'; DROP TABLE "Practice"; --', "<script>", "&|!():*", "x".repeat(1000)])
+      await expect(listPracticesForCatalog({ q })).resolves.toBeInstanceOf(Array);
+  });
+});
