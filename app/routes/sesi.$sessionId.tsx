@@ -150,6 +150,9 @@ export default function SessionPage() {
             {t("sessions.join")}
           </Link>
         ) : null}{" "}
+        <Link to={`/sesi/${session.id}/catatan`} className="button">
+          {t("notes.open")}
+        </Link>{" "}
         <a href={`/sesi/${session.id}.ics`} className="button" download>
           {t("sessions.addToCalendar")}
         </a>

@@ -112,6 +112,12 @@ const ACCESS: Record<string, Rule> = {
     params: { sessionId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "COACH", "MENTOR"],
   },
+  "sesi.$sessionId_.catatan.tsx": {
+    path: "/sesi/x/catatan",
+    params: { sessionId: "x" },
+    loader: SIGNED_IN,
+    action: SIGNED_IN,
+  },
   "kalender.$token.ts": { path: "/kalender/x.ics", params: { token: "x.ics" }, loader: EVERYONE },
   "api.livekit.webhook.ts": { path: "/api/livekit/webhook", loader: EVERYONE, action: EVERYONE },
   "katalog._index.tsx": { path: "/katalog", loader: EVERYONE },

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { database, prisma } from "~/db.server";
+import { getPublishedLesson, listPracticesForCatalog } from "~/models/catalog.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { seedDemo } from "../../prisma/seed-demo";
 import { SCALE_PREFIX, countScaleRows, parseScale, scaleProjectId, seedScale } from "../../prisma/seed-scale";
@@ -121,6 +122,13 @@ describe("the demo seed", () => {
     expect(practice.startedYear).toBe(2016);
     for (const year of ["2016", "2017", "2018"]) expect(practice.solution).toContain(year);
     expect(lesson.practices.map((p) => p.id)).toEqual([practice.id]);
+
+    // what a visitor of the catalogue finds and reads
+    const found = await listPracticesForCatalog({ q: "lumpur tinja terjadwal" });
+    expect(found.map((p) => p.slug)).toContain(practice.slug);
+    const page = await getPublishedLesson(lesson.slug);
+    expect(page?.html).toMatch(/<h2>Tiga pelajaran<\/h2>/);
+    expect(page?.html).toMatch(/<ul>.*Memulai pilot L2T2 dengan rumah tangga ASN.*<\/ul>/s);
   });
 
   it("holds Lahat's four PKN II Angkatan XX projects launched together on 10 October 2023", async () => {

@@ -1,0 +1,209 @@
+import type { JSONContent } from "@tiptap/core";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { can } from "~/auth/permissions";
+import { requirePermission } from "~/auth/require-user.server";
+import { NotesEditor } from "~/editor/notes-editor";
+import { plainText } from "~/editor/render.server";
+import {
+  EMPTY_DOC,
+  NoteError,
+  docFromPlainText,
+  getNote,
+  parseDoc,
+  publishLessonFromSession,
+  restoreNoteVersion,
+  saveNote,
+} from "~/models/note.server";
+import { OutOfScopeError } from "~/models/project.server";
+import { getSessionForUser } from "~/models/session.server";
+import { formatInstant } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
+
+export const meta: MetaFunction = () => [{ title: "Catatan sesi · Lintas" }];
+
+const publishSchema = z.object({
+  title: z.string().trim().min(3, "errors.tooShort").max(200, "errors.tooLong"),
+  summary: z.string().trim().max(1000, "errors.tooLong").optional(),
+  tags: z.string().max(300, "errors.tooLong").optional(),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requirePermission(request, "session:read");
+  const session = await getSessionForUser(scope, params.sessionId ?? "");
+  invariantResponse(session, "Not found", { status: 404 });
+  const note = await getNote(session.id);
+  const content = (note?.content as JSONContent | undefined) ?? EMPTY_DOC;
+  return {
+    session: { id: session.id, title: session.title, topic: session.pairing?.topic ?? null },
+    content,
+    plain: plainText(content),
+    savedAt: note?.updatedAt ?? null,
+    versions: note?.versions.map((v) => ({ id: v.id, at: v.createdAt, author: v.author?.name ?? "—" })) ?? [],
+    canPublish: can(scope.user.memberships, "lesson:publish"),
+    viewerZone: scope.user.timeZone ?? scope.user.region?.timeZone ?? "Asia/Jakarta",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requirePermission(request, "session:read");
+  const sessionId = params.sessionId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "save") {
+      const content = formData.get("content");
+      const plain = formData.get("plain");
+      const doc =
+        typeof content === "string" && content
+          ? parseDoc(content)
+          : docFromPlainText(typeof plain === "string" ? plain.slice(0, 200_000) : "");
+      const note = await saveNote(scope, sessionId, doc);
+      return { intent, ok: true, savedAt: note.updatedAt };
+    }
+    if (intent === "restore") {
+      await restoreNoteVersion(scope, sessionId, String(formData.get("versionId") ?? ""));
+      return { intent, ok: true, savedAt: new Date() };
+    }
+    if (intent === "publish") {
+      const parsed = publishSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success)
+        return Response.json(
+          {
+            intent,
+            ok: false,
+            errors: parsed.error.issues.map((i) => i.message),
+            values: Object.fromEntries(formData),
+          },
+          { status: 400 },
+        );
+      const tags = (parsed.data.tags ?? "")
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter(Boolean)
+        .slice(0, 10);
+      const lesson = await publishLessonFromSession(scope, sessionId, { ...parsed.data, tags });
+      return redirect(`/pelajaran/${lesson.slug}`);
+    }
+  } catch (error) {
+    if (error instanceof NoteError)
+      return Response.json({ intent, ok: false, errors: [error.key] }, { status: 400 });
+    if (error instanceof OutOfScopeError)
+      return Response.json({ intent, ok: false, errors: ["errors.forbidden"] }, { status: 403 });
+    throw error;
+  }
+  return Response.json({ intent: "unknown", ok: false, errors: ["errors.choice"] }, { status: 400 });
+}
+
+export default function SessionNotes() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<{
+    intent: string;
+    ok: boolean;
+    errors?: string[];
+    values?: Record<string, string>;
+  }>();
+  const fetcher = useFetcher<{ ok: boolean; savedAt?: string }>();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const savedAt = fetcher.data?.savedAt ?? (data.savedAt ? String(data.savedAt) : null);
+  return (
+    <main>
+      <p className="muted">
+        <Link to={`/sesi/${data.session.id}`}>{data.session.title}</Link>
+        {data.session.topic ? ` · ${data.session.topic}` : ""}
+      </p>
+      <h1>{t("notes.title")}</h1>
+      <p className="muted">{t("notes.intro")}</p>
+      {actionData?.errors ? (
+        <div className="form-errors" role="alert">
+          {actionData.errors.map((key) => (
+            <p key={key}>{t(key)}</p>
+          ))}
+        </div>
+      ) : null}
+      {hydrated ? (
+        <NotesEditor
+          initial={data.content}
+          storageKey={`lintas-notes-${data.session.id}`}
+          saving={fetcher.state !== "idle"}
+          savedAt={savedAt}
+          onSave={(json) => fetcher.submit({ intent: "save", content: json }, { method: "post" })}
+        />
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="save" />
+          <label htmlFor="plain">{t("notes.plainLabel")}</label>
+          <textarea id="plain" name="plain" rows={14} defaultValue={data.plain} />
+          <button type="submit" className="button primary">
+            {t("common.save")}
+          </button>
+        </Form>
+      )}
+
+      {data.versions.length > 0 ? (
+        <details>
+          <summary>{t("notes.versions", { count: data.versions.length })}</summary>
+          <ul>
+            {data.versions.map((v) => (
+              <li key={v.id}>
+                {formatInstant(v.at, i18n.language, data.viewerZone)} · {v.author}{" "}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="versionId" value={v.id} />
+                  <button type="submit" className="button small">
+                    {t("notes.restore")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {data.canPublish ? (
+        <section aria-labelledby="publish-heading" className="card">
+          <h2 id="publish-heading">{t("notes.publishHeading")}</h2>
+          <p className="muted">{t("notes.publishIntro")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="publish" />
+            <label htmlFor="lesson-title">{t("notes.lessonTitle")}</label>
+            <input
+              id="lesson-title"
+              name="title"
+              required
+              minLength={3}
+              defaultValue={actionData?.values?.title ?? ""}
+            />
+            <label htmlFor="lesson-summary">{t("notes.lessonSummary")}</label>
+            <textarea
+              id="lesson-summary"
+              name="summary"
+              rows={2}
+              defaultValue={actionData?.values?.summary ?? ""}
+            />
+            <label htmlFor="lesson-tags">{t("notes.lessonTags")}</label>
+            <input
+              id="lesson-tags"
+              name="tags"
+              defaultValue={actionData?.values?.tags ?? ""}
+              placeholder="lumpur tinja, L2T2"
+            />
+            <button type="submit" className="button primary">
+              {t("notes.publish")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </main>
+  );
+}
