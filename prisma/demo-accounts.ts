@@ -1,5 +1,15 @@
 // Demo accounts created by the seed; listed in README.md and printed by `npm start`.
+// One account per role. People's names are fictional; positions follow PRODUCT.md's cases.
 import type { Role } from "../app/generated/prisma/enums";
+
+/** Keys of the demo organisations (prisma/seed-demo.ts: DEMO_ORGANISATIONS). */
+export type DemoOrganisationKey =
+  | "pmu-ppsp"
+  | "bpsdm-lampung"
+  | "kendari-bappeda"
+  | "blitar-dlh"
+  | "lampung-barat-pupr"
+  | "sultra-cipta-karya";
 
 export type DemoAccount = {
   role: string;
@@ -8,7 +18,9 @@ export type DemoAccount = {
   password: string;
   name: string;
   position: string;
+  /** where the person works and, for region-scoped roles, the membership's region */
   regionCode?: string;
+  organisation?: DemoOrganisationKey;
 };
 
 export const DEMO_PASSWORD = "lintas-demo-2024";
@@ -29,6 +41,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     password: DEMO_PASSWORD,
     name: "Rina Wulandari",
     position: "Fasilitator PMU PPSP",
+    organisation: "pmu-ppsp",
   },
   {
     role: "region officer (Kota Kendari)",
@@ -38,6 +51,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Andi Saputra",
     position: "Kepala Bidang Infrastruktur, Bappeda Kota Kendari",
     regionCode: "74.71",
+    organisation: "kendari-bappeda",
   },
   {
     role: "region officer (Kota Blitar)",
@@ -47,6 +61,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Dewi Lestari",
     position: "Kepala Seksi Air Limbah, DLH Kota Blitar",
     regionCode: "35.72",
+    organisation: "blitar-dlh",
   },
   {
     role: "participant (PKA, Lampung Barat)",
@@ -56,6 +71,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Hendra Gunawan",
     position: "Sekretaris Dinas PUPR Kab. Lampung Barat",
     regionCode: "18.04",
+    organisation: "lampung-barat-pupr",
   },
   {
     role: "coach",
@@ -64,6 +80,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     password: DEMO_PASSWORD,
     name: "Dr. Siti Rahmawati",
     position: "Coach, BPSDM Provinsi Lampung",
+    organisation: "bpsdm-lampung",
   },
   {
     role: "mentor",
@@ -73,14 +90,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Ir. Bambang Prasetyo",
     position: "Kepala Dinas PUPR Kab. Lampung Barat",
     regionCode: "18.04",
+    organisation: "lampung-barat-pupr",
   },
   {
     role: "head of region (Kab. Lahat)",
     roleKey: "REGION_OFFICER",
     email: "bupati.lahat@lintas.test",
     password: DEMO_PASSWORD,
-    name: "Bupati Lahat",
-    position: "Bupati Lahat",
+    name: "Akun Demo Kepala Daerah Lahat",
+    position: "Bupati Lahat (peran demo)",
     regionCode: "16.04",
   },
   {
@@ -89,7 +107,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: "sultra@lintas.test",
     password: DEMO_PASSWORD,
     name: "Yusuf Lamaindi",
-    position: "Dinas Cipta Karya Prov. Sulawesi Tenggara",
+    position: "Koordinator SPM, Dinas Cipta Karya Prov. Sulawesi Tenggara",
     regionCode: "74",
+    organisation: "sultra-cipta-karya",
   },
 ];

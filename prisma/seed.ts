@@ -1,9 +1,20 @@
 // npm run seed [-- --scale N]
+// Loads the demo data into the configured database (migrating it first); with --scale N, also tops
+// the generated benchmark volume up to N change projects (prisma/seed-scale.ts).
+import { parseArgs } from "node:util";
 import { env } from "../app/env.server";
 import { prepareDatabase } from "../server/prepare";
 import { seedDemo } from "./seed-demo";
+import { parseScale, seedScale } from "./seed-scale";
+
+const { values } = parseArgs({ options: { scale: { type: "string" } } });
+const scale = values.scale === undefined ? undefined : parseScale(values.scale);
 
 const { database } = await prepareDatabase(env, { seed: false });
-await seedDemo(database.prisma);
-await database.close();
+try {
+  await seedDemo(database.prisma);
+  if (scale !== undefined) await seedScale(database.prisma, { count: scale });
+} finally {
+  await database.close();
+}
 process.exit(0);
