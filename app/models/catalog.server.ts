@@ -123,3 +123,58 @@ export async function getPublishedLesson(slug: string) {
   const { content, ...rest } = lesson;
   return { ...rest, html: renderRichText(content) };
 }
+
+/** The catalogue as open data: one flat row per published practice. */
+export async function listPracticesForExport() {
+  const practices = await prisma.practice.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: { publishedAt: "desc" },
+    select: {
+      slug: true,
+      name: true,
+      summary: true,
+      sector: true,
+      spmField: true,
+      maturity: true,
+      tags: true,
+      startedYear: true,
+      publishedAt: true,
+      updatedAt: true,
+      region: { select: { code: true, name: true, province: { select: { name: true } } } },
+      organisation: { select: { name: true } },
+      _count: { select: { replications: true } },
+    },
+  });
+  return practices.map((p) => ({
+    slug: p.slug,
+    name: p.name,
+    summary: p.summary ?? "",
+    region_code: p.region.code,
+    region: p.region.name,
+    province: p.region.province?.name ?? p.region.name,
+    agency: p.organisation?.name ?? "",
+    sector: p.sector ?? "",
+    spm_field: p.spmField ?? "",
+    maturity: p.maturity,
+    replications: p._count.replications,
+    tags: p.tags.join("; "),
+    started_year: p.startedYear ?? "",
+    published_at: p.publishedAt?.toISOString() ?? "",
+    updated_at: p.updatedAt.toISOString(),
+  }));
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function toCsv(rows: Record<string, string | number>[]) {
+  if (rows.length === 0) return "";
+  const headers = Object.keys(rows[0]);
+  const cell = (value: string | number) => {
+    let text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return (
+    [headers.join(","), ...rows.map((row) => headers.map((h) => cell(row[h])).join(","))].join("\r\n") +
+    "\r\n"
+  );
+}

@@ -74,3 +74,33 @@ describe("public catalogue", () => {
       await expect(listPracticesForCatalog({ q })).resolves.toBeInstanceOf(Array);
   });
 });
+
+describe("open data", () => {
+  it("exports the catalogue as CSV, JSON and Atom", async () => {
+    const csvRoute = await import("~/routes/katalog[.csv]");
+    const jsonRoute = await import("~/routes/katalog[.json]");
+    const atomRoute = await import("~/routes/katalog.feed[.atom]");
+    const csv = await (await csvRoute.loader()).text();
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "slug,name,summary,region_code,region,province,agency,sector,spm_field,maturity,replications,tags,started_year,published_at,updated_at",
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("l2t2-kendari");
+    const json = await (await jsonRoute.loader()).json();
+    expect(json.count).toBe(1);
+    expect(json.practices[0]).toMatchObject({ slug: "l2t2-kendari", region_code: "74.71" });
+    const atom = await (await atomRoute.loader()).text();
+    expect(atom).toContain("<title>Layanan Lumpur Tinja Terjadwal (L2T2)</title>");
+  });
+
+  it("defuses spreadsheet formulas in CSV cells", async () => {
+    const { toCsv } = await import("~/models/catalog.server");
+    expect(toCsv([{ a: '=HYPERLINK("x")', b: "biasa, dengan koma" }])).toBe(
+      'a,b\r\n"\'=HYPERLINK(""x"")","biasa, dengan koma"\r\n',
+    );
+  });
+});
