@@ -6,6 +6,9 @@ import { prepareDatabase } from "../server/prepare";
 const { database } = await prepareDatabase(env);
 // PGlite allows one process per data directory: hand it over to the dev server
 await database.close();
-const child = spawn("npx", ["remix", "vite:dev", "--port", String(env.PORT)], { stdio: "inherit", env: { ...process.env, NODE_ENV: "development" } });
+const child = spawn("npx", ["remix", "vite:dev", "--port", String(env.PORT)], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "development" },
+});
 child.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

@@ -1,12 +1,55 @@
 #!/usr/bin/env bash
 # npm test: typecheck, lint, formatting, unit and integration tests, then the browser journeys
-# against the production build.
+# against the production build. Each step prints its time; the first failing step stops the run.
 set -euo pipefail
-step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
-step "prisma generate"; npm run --silent db:generate >/dev/null
-step "typecheck"; npm run --silent typecheck
-step "lint"; npm run --silent lint
-step "format"; npm run --silent format:check
-step "unit and integration tests"; npx vitest run
-step "production build"; npx remix vite:build >/dev/null
-step "browser journeys"; npx vitest run --config vitest.e2e.config.ts
+cd "$(dirname "$0")/.."
+
+bold=$'\033[1m' red=$'\033[31m' green=$'\033[32m' reset=$'\033[0m'
+if [ ! -t 1 ] || [ -n "${NO_COLOR:-}" ]; then bold="" red="" green="" reset=""; fi
+
+started=$SECONDS
+summary=()
+current=""
+step() {
+  local name=$1
+  shift
+  current=$name
+  printf '\n%s▶ %s%s\n' "$bold" "$name" "$reset"
+  local begin=$SECONDS
+  "$@"
+  local took=$((SECONDS - begin))
+  summary+=("$(printf '  %-28s %4d s' "$name" "$took")")
+  printf '%s✓ %s (%d s)%s\n' "$green" "$name" "$took" "$reset"
+  current=""
+}
+# runs a chatty command and shows its output only when it fails
+quietly() {
+  local log
+  log=$(mktemp)
+  if "$@" >"$log" 2>&1; then
+    rm -f "$log"
+  else
+    local status=$?
+    cat "$log" >&2
+    rm -f "$log"
+    return "$status"
+  fi
+}
+on_exit() {
+  local status=$?
+  if [ "$status" -ne 0 ] && [ -n "$current" ]; then
+    printf '\n%s✗ npm test failed at step "%s" after %d s%s\n' "$red" "$current" $((SECONDS - started)) "$reset" >&2
+  fi
+}
+trap on_exit EXIT
+
+step "prisma generate" quietly npm run --silent db:generate
+step "typecheck" npm run --silent typecheck
+step "lint" npm run --silent lint
+step "format" npm run --silent format:check
+step "unit and integration tests" npx vitest run
+step "production build" quietly npx remix vite:build
+step "browser journeys" npx vitest run --config vitest.e2e.config.ts
+
+printf '\n%sAll steps passed in %d s%s\n' "$bold" $((SECONDS - started)) "$reset"
+printf '%s\n' "${summary[@]}"

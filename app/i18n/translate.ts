@@ -19,3 +19,9 @@ export function languageOfMatches(
     ? data.locale
     : undefined;
 }
+
+/** A page's <title> in the viewer's language: "<translated key> · Lintas". */
+export function titleMeta(matches: ReadonlyArray<{ id: string; data?: unknown }>, key: string) {
+  const t = fixedT(languageOfMatches(matches));
+  return [{ title: `${t(key)} · ${t("app.name")}` }];
+}

@@ -5,8 +5,9 @@ import { requirePermission } from "~/auth/require-user.server";
 import { BarChart } from "~/components/bar-chart";
 import { getDashboard } from "~/models/dashboard.server";
 import { formatDay } from "~/utils/format";
+import { titleMeta } from "~/i18n/translate";
 
-export const meta: MetaFunction = () => [{ title: "Dasbor · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "app:use");

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listLessonsForCatalog, listPracticesForCatalog } from "~/models/catalog.server";
+import { titleMeta } from "~/i18n/translate";
 
-export const meta: MetaFunction = () => [{ title: "Katalog praktik · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "catalog.title");
 
 // a light public page: readable and searchable without JavaScript
 export const handle = { hydrate: false };

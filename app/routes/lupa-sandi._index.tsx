@@ -8,10 +8,11 @@ import { FormErrors, FormField } from "~/components/ui/form-field";
 import { hitRateLimit } from "~/models/rate-limit.server";
 import { normaliseEmail, requestPasswordReset } from "~/models/user.server";
 import { clientIpOf } from "~/utils/request.server";
+import { titleMeta } from "~/i18n/translate";
 
 export const RESET_LIMIT = { perAccount: 3, perIp: 10, windowMs: 60 * 60_000 };
 
-export const meta: MetaFunction = () => [{ title: "Lupa kata sandi · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.forgotTitle");
 
 // public
 export async function loader() {

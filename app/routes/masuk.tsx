@@ -14,10 +14,11 @@ import { FormErrors, FormField } from "~/components/ui/form-field";
 import { clearRateLimit, hitRateLimit, isRateLimited } from "~/models/rate-limit.server";
 import { normaliseEmail, verifyLogin } from "~/models/user.server";
 import { clientIpOf } from "~/utils/request.server";
+import { titleMeta } from "~/i18n/translate";
 
 export const SIGN_IN_LIMIT = { perAccount: 5, perIp: 30, windowMs: 15 * 60_000 };
 
-export const meta: MetaFunction = () => [{ title: "Masuk · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signInTitle");
 
 // public
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,8 +6,9 @@ import { requirePermission } from "~/auth/require-user.server";
 import { PAIRING_STATUSES } from "~/models/pairing-schemas";
 import { listPairingsForUser } from "~/models/pairing.server";
 import { formatDay } from "~/utils/format";
+import { titleMeta } from "~/i18n/translate";
 
-export const meta: MetaFunction = () => [{ title: "Pasangan belajar · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "pairings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "pairing:read");

@@ -15,8 +15,9 @@ import { METHODS, newPairingSchema } from "~/models/pairing-schemas";
 import { PairingRuleError, createPairing, suggestMentors } from "~/models/pairing.server";
 import { listRegionsForPicker } from "~/models/region.server";
 import { formatNumber } from "~/utils/format";
+import { titleMeta } from "~/i18n/translate";
 
-export const meta: MetaFunction = () => [{ title: "Pasangan baru · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "pairings.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "pairing:create");

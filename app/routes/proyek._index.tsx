@@ -6,8 +6,9 @@ import { requirePermission } from "~/auth/require-user.server";
 import { StatusBadge } from "~/components/project-status";
 import { PROJECT_STATUSES } from "~/models/project-schemas";
 import { listProjectsForUser } from "~/models/project.server";
+import { titleMeta } from "~/i18n/translate";
 
-export const meta: MetaFunction = () => [{ title: "Proyek perubahan · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "projects.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "project:read");

@@ -14,8 +14,9 @@ import { FormErrors, FormField, SelectField, TextareaField } from "~/components/
 import { PROJECT_KINDS, SPM_FIELDS, newProjectSchema } from "~/models/project-schemas";
 import { OutOfScopeError, createProject } from "~/models/project.server";
 import { listRegionsForPicker } from "~/models/region.server";
+import { titleMeta } from "~/i18n/translate";
 
-export const meta: MetaFunction = () => [{ title: "Proyek baru · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "projects.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "project:create");

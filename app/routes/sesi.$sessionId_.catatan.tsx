@@ -27,8 +27,9 @@ import { OutOfScopeError } from "~/models/project.server";
 import { getSessionForUser } from "~/models/session.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { titleMeta } from "~/i18n/translate";
 
-export const meta: MetaFunction = () => [{ title: "Catatan sesi · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notes.title");
 
 const publishSchema = z.object({
   title: z.string().trim().min(3, "errors.tooShort").max(200, "errors.tooLong"),

@@ -9,10 +9,11 @@ import { ensureRoom } from "~/livekit/rooms.server";
 import { type JoinRole, joinToken } from "~/livekit/token.server";
 import { getSessionForUser, isInvited } from "~/models/session.server";
 import { invariantResponse } from "~/utils/invariant";
+import { titleMeta } from "~/i18n/translate";
 
 const ConferenceRoom = lazy(() => import("~/components/conference-room.client"));
 
-export const meta: MetaFunction = () => [{ title: "Ruang sesi · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "room.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "session:join");

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { titleMeta } from "~/i18n/translate";
 
-export const meta: MetaFunction = () => [{ title: "Tentang data · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "aboutData.title");
 
 // public: credits and licences of the data Lintas ships
 export async function loader() {

@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { RegionMap, RegionMapTable } from "~/components/region-map";
 import { getMapData, listProvinces, searchRegions } from "~/models/region.server";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
+import { titleMeta } from "~/i18n/translate";
 
 // a plain page (forms and links work without JavaScript): the map's 500 outlines are sent once
 export const handle = { hydrate: false };
 
-export const meta: MetaFunction = () => [{ title: "Wilayah · Lintas" }];
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "regions.title");
 
 // public: the map and the region search show only public facts
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,0 +1,125 @@
+// Browser-journey helpers: Debian's Chromium driven by playwright-core (Playwright's own browser
+// download cannot work here; docs/decisions/0002-browser-tests.md), pages that fail the test on
+// any console error, uncaught page error or CSP violation, and an axe-core accessibility check.
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { afterAll, inject, onTestFinished } from "vitest";
+
+export const baseUrl = inject("e2eBaseUrl");
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let browser: Promise<Browser> | undefined;
+
+/**
+ * One browser per test file, started on first use. Playwright gives it a new empty profile
+ * (user-data-dir) in the temporary directory and removes it on close; it refuses an explicit
+ * --user-data-dir outside launchPersistentContext.
+ */
+function launchedBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return browser;
+}
+
+afterAll(async () => {
+  if (browser) await (await browser).close();
+  browser = undefined;
+});
+
+export type PageOptions = {
+  /** browser window size; 1280×800 unless told */
+  viewport?: { width: number; height: number };
+  /** false to see the page as a browser without JavaScript (forms and links must still work) */
+  javaScriptEnabled?: boolean;
+  /**
+   * console errors the test expects, e.g. Chromium's "Failed to load resource … 404" when the
+   * test opens a missing page on purpose; anything else still fails the test
+   */
+  expectedConsoleErrors?: RegExp[];
+};
+
+/**
+ * A page in a fresh browser context (no cookies) on the e2e server. The test fails when the page
+ * logs a console error, throws an uncaught error or violates its Content-Security-Policy;
+ * the context is closed when the test ends.
+ */
+export async function newPage(options: PageOptions = {}): Promise<Page> {
+  const context: BrowserContext = await (
+    await launchedBrowser()
+  ).newContext({
+    baseURL: baseUrl,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
+  const problems: string[] = [];
+  const expected = options.expectedConsoleErrors ?? [];
+
+  await context.exposeBinding("__lintasReportCspViolation", (_source, violation: string) => {
+    problems.push(`CSP violation: ${violation}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __lintasReportCspViolation: (v: string) => void })
+        .__lintasReportCspViolation;
+      report(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${event.documentURI}`);
+    });
+  });
+
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    if (expected.some((pattern) => pattern.test(text))) return;
+    const where = message.location().url;
+    problems.push(`console error: ${text}${where ? ` (${where})` : ""}`);
+  });
+  page.on("pageerror", (error) => {
+    problems.push(`page error: ${error.stack ?? error.message}`);
+  });
+
+  onTestFinished(async () => {
+    await context.close();
+    if (problems.length > 0) {
+      throw new Error(`The browser reported ${problems.length} problem(s):\n${problems.join("\n")}`);
+    }
+  });
+  return page;
+}
+
+/** Runs axe-core on the page as it is and fails on any serious or critical violation. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  if (serious.length === 0) return;
+  const report = serious
+    .map((violation) => {
+      const nodes = violation.nodes
+        .slice(0, 5)
+        .map(
+          (node) =>
+            `    at ${node.target.join(" ")}\n      ${node.failureSummary?.replace(/\n/g, "\n      ")}`,
+        )
+        .join("\n");
+      const more = violation.nodes.length > 5 ? `\n    … and ${violation.nodes.length - 5} more` : "";
+      return `  [${violation.impact}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}${more}`;
+    })
+    .join("\n");
+  throw new Error(
+    `axe found ${serious.length} serious accessibility violation(s) on ${page.url()}:\n${report}`,
+  );
+}

@@ -1,0 +1,152 @@
+// An anonymous visitor: the Indonesian home page, the switch to English that is remembered, the
+// public catalogue, the health check and the translated 404 page, each without serious
+// accessibility problems.
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { expectNoSeriousA11yViolations, newPage } from "./helpers";
+import { text } from "./i18n";
+
+/** Opens a page and waits until the browser has loaded (and hydrated) everything it asked for. */
+async function open(page: Page, url: string) {
+  const response = await page.goto(url, { waitUntil: "networkidle" });
+  if (!response) throw new Error(`no response for ${url}`);
+  return response;
+}
+
+/** Fails unless the locator matches exactly one visible element (waiting briefly for it). */
+async function expectVisible(locator: Locator) {
+  await locator.waitFor({ state: "visible", timeout: 10_000 });
+}
+
+/** The document's language, once the page has rendered (a client-side navigation re-renders it). */
+async function expectLanguage(page: Page, language: "id" | "en") {
+  await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(language);
+}
+
+/** The page's one level-1 heading, once rendered. */
+async function expectHeading(page: Page, heading: string | undefined) {
+  await expect
+    .poll(async () => (await page.getByRole("heading", { level: 1 }).textContent())?.trim())
+    .toBe(heading);
+}
+
+describe("an anonymous visitor", () => {
+  test("sees the home page in Indonesian, with the product name and the navigation", async () => {
+    const page = await newPage();
+    const response = await open(page, "/");
+
+    expect(response.status()).toBe(200);
+    await expectLanguage(page, "id");
+    await expectVisible(page.getByRole("link", { name: /Lintas/ }).first());
+    expect(await page.title()).toMatch(/Lintas/);
+    const navigation = page.getByRole("navigation", { name: text("id", "nav.label") });
+    await expectVisible(navigation);
+    await expectVisible(navigation.getByRole("link", { name: text("id", "nav.home"), exact: true }));
+    await expectVisible(navigation.getByRole("link", { name: text("id", "nav.signIn"), exact: true }));
+    await expectHeading(page, text("id", "home.heading"));
+
+    // a first start seeds the demo data: the home page lists published practices and lessons
+    for (const key of ["home.recentPractices", "home.recentLessons"]) {
+      const section = page.getByRole("region", { name: text("id", key) });
+      expect(await section.getByRole("link").count(), key).toBeGreaterThan(0);
+    }
+
+    await expectNoSeriousA11yViolations(page);
+
+    if (process.env.SCREENSHOTS === "1") {
+      await page.screenshot({ path: path.resolve("docs/screenshots/home.png") });
+    }
+  });
+
+  test("switches to English, and the choice is remembered on the next visit", async () => {
+    const page = await newPage();
+    await open(page, "/");
+
+    await page.getByRole("link", { name: "English", exact: true }).click();
+    await page.waitForURL(/[?&]lng=en/);
+    await page.waitForLoadState("networkidle");
+
+    await expectLanguage(page, "en");
+    await expectHeading(page, text("en", "home.heading"));
+    await expectVisible(page.getByRole("navigation", { name: text("en", "nav.label") }));
+    await expectNoSeriousA11yViolations(page);
+
+    // the choice is kept in a cookie that scripts cannot read
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === "lng")).toMatchObject({ httpOnly: true, path: "/" });
+
+    // a new page load without ?lng: the cookie keeps English
+    await open(page, "/");
+    expect(new URL(page.url()).searchParams.has("lng")).toBe(false);
+    await expectLanguage(page, "en");
+    await expectVisible(page.getByRole("navigation", { name: text("en", "nav.label") }));
+
+    // and back to Indonesian the same way
+    await page.getByRole("link", { name: "Bahasa Indonesia", exact: true }).click();
+    await page.waitForURL(/[?&]lng=id/);
+    await open(page, "/");
+    await expectLanguage(page, "id");
+  });
+
+  test("can switch the language without JavaScript", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto("/");
+    await page.getByRole("link", { name: "English", exact: true }).click();
+    await page.waitForURL(/[?&]lng=en/);
+    await expectLanguage(page, "en");
+    await page.goto("/");
+    await expectLanguage(page, "en");
+    await expectVisible(page.getByRole("navigation", { name: text("en", "nav.label") }));
+  });
+
+  test("finds scheduled desludging in the public catalogue and reads the practice", async () => {
+    const page = await newPage();
+    await open(page, "/katalog");
+    await expectHeading(page, text("id", "catalog.title"));
+    await expectNoSeriousA11yViolations(page);
+
+    await page
+      .getByRole("searchbox", { name: text("id", "catalog.searchLabel") })
+      .fill("lumpur tinja terjadwal");
+    await page.getByRole("button", { name: text("id", "common.search") }).click();
+    await page.waitForURL(/[?&]q=lumpur/);
+
+    const practices = page.getByRole("region", { name: text("id", "catalog.practices") });
+    const practice = practices.getByRole("link", { name: /lumpur tinja/i }).first();
+    await expectVisible(practice);
+    const name = (await practice.textContent())?.trim();
+    await practice.click();
+    await page.waitForURL(/\/katalog\/[^/?]+$/);
+    await page.waitForLoadState("networkidle");
+    await expectHeading(page, name);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("can ask /healthz whether the server and its database answer", async () => {
+    const page = await newPage();
+    const response = await page.request.get("/healthz");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: "pglite" });
+  });
+
+  test("gets the translated 404 page with status 404 for an unknown address", async () => {
+    // Chromium logs the 404 document response itself as a console error
+    const expectedConsoleErrors = [/status of 404/];
+    const page = await newPage({ expectedConsoleErrors });
+    const response = await open(page, "/tidak-ada-halaman-ini");
+
+    expect(response.status()).toBe(404);
+    await expectLanguage(page, "id");
+    await expectHeading(page, text("id", "errorPage.notFound.title"));
+    await expectVisible(page.getByRole("navigation", { name: text("id", "nav.label") }));
+    await expectNoSeriousA11yViolations(page);
+
+    const english = await newPage({ expectedConsoleErrors });
+    const englishResponse = await open(english, "/tidak-ada-halaman-ini?lng=en");
+    expect(englishResponse.status()).toBe(404);
+    await expectLanguage(english, "en");
+    await expectHeading(english, text("en", "errorPage.notFound.title"));
+    await expectNoSeriousA11yViolations(english);
+  });
+});

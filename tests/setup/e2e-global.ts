@@ -1,0 +1,113 @@
+// Starts the production server once for the browser journeys: `node --import tsx server/start.ts`
+// (migrate, seed the empty database, serve build/) on a free port, with a fresh embedded database
+// in a temporary directory. Provides its base URL; stops it and removes the directory at the end.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2eBaseUrl: string;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+/** migrating and seeding a fresh database, then importing the build, on a slow machine */
+const START_TIMEOUT_MS = 180_000;
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(path.join(root, "build/server/index.js"))) {
+    throw new Error("No production build in build/: run `npx remix vite:build` before `npm run test:e2e`.");
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), "lintas-e2e-"));
+  const logFile = path.join(dir, "server.log");
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  // The journeys always run on the embedded default, also under scripts/with-postgres.sh.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const log = createWriteStream(logFile);
+  const server = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+    cwd: root,
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      APP_URL: baseUrl,
+      DATA_DIR: path.join(dir, "pg"),
+      UPLOAD_DIR: path.join(dir, "uploads"),
+      SESSION_SECRET: randomBytes(24).toString("hex"),
+      SEED_ON_EMPTY: "true",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
+
+  const stop = async () => {
+    await stopProcess(server);
+    log.end();
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  const started = performance.now();
+  try {
+    await waitForHealth(baseUrl, server);
+  } catch (error) {
+    const output = await readFile(logFile, "utf8").catch(() => "(no output)");
+    console.log(`\n--- output of the e2e server ---\n${output}--- end of the e2e server output ---\n`);
+    await stop();
+    throw error;
+  }
+  console.log(`e2e server ready on ${baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  project.provide("e2eBaseUrl", baseUrl);
+  return stop;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let exit: string | undefined;
+  server.once("exit", (code, signal) => {
+    exit = `the server exited (${signal ?? `code ${code}`}) before answering /healthz`;
+  });
+  while (Date.now() < deadline) {
+    if (exit) throw new Error(exit);
+    try {
+      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer /healthz within ${START_TIMEOUT_MS / 1000} s`);
+}
+
+async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+
+// Browser journeys (`npm run test:e2e`): Debian's Chromium driven by playwright-core against the
+// production build, served by server/start.ts on an embedded database of its own
+// (tests/setup/e2e-global.ts). Run `npx remix vite:build` first; `npm test` does.
+export default defineConfig({
+  resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
+  test: {
+    include: ["tests/e2e/**/*.test.ts"],
+    globalSetup: ["tests/setup/e2e-global.ts"],
+    environment: "node",
+    // one server, one browser at a time: files run one after another
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 30_000,
+  },
+});
