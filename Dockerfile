@@ -1,0 +1,10 @@
+# Lintas app image: node 20, production build, migrations applied at start.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm install --no-audit --no-fund
+COPY . .
+RUN npm run build
+ENV NODE_ENV=production PORT=3000
+EXPOSE 3000
+CMD ["node", "--import", "tsx", "server/start.ts"]
