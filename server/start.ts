@@ -48,6 +48,15 @@ app.all(
   }),
 );
 
+// outgoing mail: with SMTP_URL the outbox is sent every 30 s (without it, admins read /admin/outbox)
+if (env.SMTP_URL) {
+  const { deliverPendingEmails } = await import("../app/models/outbox.server");
+  const timer = setInterval(() => {
+    deliverPendingEmails().catch((error: unknown) => console.warn("Outbox delivery failed:", error));
+  }, 30_000);
+  timer.unref();
+}
+
 const server = createServer(app);
 server.listen(env.PORT, env.HOST, () => {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
