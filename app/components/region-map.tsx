@@ -39,7 +39,7 @@ export function RegionMap({ data, highlight }: { data: MapData; highlight?: stri
   const byCode = new Map(data.regions.map((r) => [r.code, r]));
   return (
     <figure className="region-map">
-      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-labelledby="region-map-title">
+      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-labelledby="region-map-title">
         <title id="region-map-title">{t("map.title")}</title>
         <defs>
           <marker
