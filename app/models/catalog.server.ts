@@ -2,6 +2,7 @@
 // (PostgreSQL's 'indonesian' text search stems "penyedotan" to "sedot").
 import { prisma } from "~/db.server";
 import { renderRichText } from "~/editor/render.server";
+import { plainIndicator } from "~/models/project.server";
 
 export async function listPracticesForCatalog({ q }: { q?: string } = {}) {
   const query = q?.trim().slice(0, 200);
@@ -93,8 +94,8 @@ export async function getPublishedPractice(slug: string) {
   });
   if (!practice) return null;
   // contacts are shown by role only: no personal email on a public page
-  const { contactEmail: _email, ...rest } = practice;
-  return rest;
+  const { contactEmail: _email, project, ...rest } = practice;
+  return { ...rest, project: project && { ...project, indicators: project.indicators.map(plainIndicator) } };
 }
 
 export async function getPublishedLesson(slug: string) {

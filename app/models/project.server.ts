@@ -8,9 +8,26 @@ import type { Horizon, ProjectKind, ProjectStatus, SpmField, WorkStatus } from "
 import { logActivity } from "~/models/activity.server";
 import { checkEvidence, deleteEvidence, storeEvidence } from "~/models/evidence.server";
 import { LAUNCHED_STATUSES, checkTransition, isAtRisk } from "~/models/project-status";
-import type { CurrentUser } from "~/models/user.server";
+import { type CurrentUser, normaliseEmail } from "~/models/user.server";
 
 type Actor = Pick<Scope, "user">;
+
+type DecimalLike = { toNumber(): number } | number | null;
+function toNumber(value: DecimalLike) {
+  return value === null ? null : typeof value === "number" ? value : value.toNumber();
+}
+
+/** Indicator values as plain numbers: Prisma's Decimal does not survive the trip to the browser. */
+export function plainIndicator<
+  T extends { baseline: DecimalLike; target: DecimalLike; measurements: ({ value: DecimalLike } & object)[] },
+>(indicator: T) {
+  return {
+    ...indicator,
+    baseline: toNumber(indicator.baseline),
+    target: toNumber(indicator.target),
+    measurements: indicator.measurements.map((m) => ({ ...m, value: toNumber(m.value) as number })),
+  };
+}
 
 /** The filter for projects the person may `action` on. */
 function scopeFor(user: CurrentUser, action: Action): Prisma.ChangeProjectWhereInput {
@@ -76,8 +93,8 @@ export async function getProjectForUser({ user, grants }: Scope, id: string) {
       cohort: true,
       launchEvent: true,
       leader: { select: { id: true, name: true, position: true } },
-      coach: { select: { id: true, name: true } },
-      mentor: { select: { id: true, name: true } },
+      coach: { select: { id: true, name: true, email: true } },
+      mentor: { select: { id: true, name: true, email: true } },
       milestones: {
         orderBy: [{ horizon: "asc" }, { dueDate: "asc" }],
         include: { owner: { select: { name: true } }, approvedBy: { select: { name: true } } },
@@ -94,7 +111,7 @@ export async function getProjectForUser({ user, grants }: Scope, id: string) {
     },
   });
   if (!project) return null;
-  return { ...project, atRisk: isAtRisk(project) };
+  return { ...project, indicators: project.indicators.map(plainIndicator), atRisk: isAtRisk(project) };
 }
 
 export async function countProjectsForUser({ user, grants }: Scope) {
@@ -129,6 +146,31 @@ export type ProjectInput = {
 
 export class ConflictError extends Error {}
 export class OutOfScopeError extends Error {}
+/** The coach or mentor named by email is not an active account holding that role. */
+export class ReviewerNotFoundError extends Error {
+  constructor(readonly field: "coachEmail" | "mentorEmail") {
+    super(`no active ${field === "coachEmail" ? "coach" : "mentor"} with that email`);
+  }
+}
+
+/**
+ * The coach or mentor a project names by email: undefined leaves it as it is, empty removes it,
+ * otherwise the email must be an active account holding that role (COACH or MENTOR).
+ */
+async function reviewerIdFor(
+  tx: Prisma.TransactionClient,
+  email: string | null | undefined,
+  role: "COACH" | "MENTOR",
+) {
+  if (email === undefined) return undefined;
+  if (email === null || !email.trim()) return null;
+  const person = await tx.user.findFirst({
+    where: { email: normaliseEmail(email), deactivatedAt: null, memberships: { some: { role } } },
+    select: { id: true, name: true },
+  });
+  if (!person) throw new ReviewerNotFoundError(role === "COACH" ? "coachEmail" : "mentorEmail");
+  return person;
+}
 
 /** May the person create a project in this region (region/province grant, or their own as leader)? */
 function mayCreateIn(user: CurrentUser, regionCode: string, provinceCode: string | null) {
@@ -184,22 +226,32 @@ export async function createProject({ user }: Actor, input: ProjectInput) {
   });
 }
 
-/** Updates the project's description; refuses a stale version (someone saved in between). */
+/**
+ * Updates the project's description, and its coach and mentor when their emails are given;
+ * refuses a stale version (someone saved in between).
+ */
 export async function updateProject(
   { user }: Actor,
   id: string,
   version: number,
-  input: Omit<ProjectInput, "regionCode">,
+  input: Omit<ProjectInput, "regionCode"> & { coachEmail?: string | null; mentorEmail?: string | null },
 ) {
   if (!(await mayOnProject(user, id, "project:update"))) throw new OutOfScopeError("not allowed");
   return prisma.$transaction(async (tx) => {
-    const current = await tx.changeProject.findUniqueOrThrow({ where: { id }, select: { regionCode: true } });
-    const { organisationName, ...data } = input;
+    const current = await tx.changeProject.findUniqueOrThrow({
+      where: { id },
+      select: { regionCode: true, coachId: true, mentorId: true },
+    });
+    const { organisationName, coachEmail, mentorEmail, ...data } = input;
+    const coach = await reviewerIdFor(tx, coachEmail, "COACH");
+    const mentor = await reviewerIdFor(tx, mentorEmail, "MENTOR");
     const { count } = await tx.changeProject.updateMany({
       where: { id, version },
       data: {
         ...data,
         organisationId: await organisationIdFor(tx, current.regionCode, organisationName),
+        ...(coach !== undefined ? { coachId: coach?.id ?? null } : {}),
+        ...(mentor !== undefined ? { mentorId: mentor?.id ?? null } : {}),
         version: { increment: 1 },
       },
     });
@@ -208,6 +260,23 @@ export async function updateProject(
       { actorId: user.id, action: "project.updated", subjectType: "ChangeProject", subjectId: id },
       tx,
     );
+    // a new coach or mentor gains access to the project: worth its own line in the timeline
+    for (const [action, person, previousId] of [
+      ["project.coach_assigned", coach, current.coachId],
+      ["project.mentor_assigned", mentor, current.mentorId],
+    ] as const) {
+      if (person && person.id !== previousId)
+        await logActivity(
+          {
+            actorId: user.id,
+            action,
+            subjectType: "ChangeProject",
+            subjectId: id,
+            data: { name: person.name },
+          },
+          tx,
+        );
+    }
   });
 }
 
@@ -630,7 +699,7 @@ export async function listProjectTimeline(projectId: string) {
 
 /** The public follow-up page of a launched project: no drafts, no comments, no contacts. */
 export async function getPublicProject(id: string) {
-  return prisma.changeProject.findFirst({
+  const project = await prisma.changeProject.findFirst({
     where: { id, status: { in: LAUNCHED_STATUSES } },
     select: {
       id: true,
@@ -667,6 +736,7 @@ export async function getPublicProject(id: string) {
       checkIns: { select: { status: true, note: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
+  return project && { ...project, indicators: project.indicators.map(plainIndicator) };
 }
 
 /**

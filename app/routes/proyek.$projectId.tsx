@@ -55,7 +55,7 @@ export default function ProjectLayout() {
         {project.organisation?.name ? `${project.organisation.name}, ` : ""}
         {project.region.name}
         {project.cohort
-          ? ` · ${t(`cohorts.programme.${project.cohort.programme}`)} ${t("cohorts.batch")} ${project.cohort.batch} (${project.cohort.year})`
+          ? ` · ${t(`cohorts.programme.${project.cohort.programme}`)} ${project.cohort.batch} (${project.cohort.year})`
           : ""}
       </p>
       <h1>{project.acronym ? `${project.acronym}: ${project.title}` : project.title}</h1>
