@@ -463,3 +463,72 @@ export async function suggestMentors(need: string, menteeRegionCode: string, lim
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }
+
+/**
+ * "I want to learn this": a signed-in person of a region asks to learn a published practice.
+ * It arrives as a proposed pairing in the facilitators' queue (accept, adjust or cancel there).
+ */
+export async function requestToLearn({ user }: Actor, practiceSlug: string, message: string) {
+  const menteeRegionCode = user.regionCode;
+  if (!menteeRegionCode) throw new PairingRuleError("pairings.errors.noRegion");
+  const practice = await prisma.practice.findFirst({
+    where: { slug: practiceSlug, status: "PUBLISHED" },
+    select: { id: true, name: true, regionCode: true, sector: true },
+  });
+  if (!practice) throw new OutOfScopeError("no such practice");
+  if (practice.regionCode === menteeRegionCode) throw new PairingRuleError("pairings.errors.sameRegion");
+  const open = await prisma.pairing.findFirst({
+    where: { practiceId: practice.id, menteeRegionCode, status: { in: OPEN_STATUSES } },
+    select: { id: true },
+  });
+  if (open) throw new PairingRuleError("pairings.errors.alreadyRequested");
+  return prisma.$transaction(async (tx) => {
+    const pairing = await tx.pairing.create({
+      data: {
+        mentorRegionCode: practice.regionCode,
+        menteeRegionCode,
+        topic: practice.name,
+        sector: practice.sector,
+        practiceId: practice.id,
+        goals: message,
+        status: "PROPOSED",
+        participants: {
+          create: {
+            side: "MENTEE",
+            name: user.name,
+            position: user.position,
+            userId: user.id,
+            regionCode: menteeRegionCode,
+            isLead: true,
+          },
+        },
+      },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "pairing.requested",
+        subjectType: "Pairing",
+        subjectId: pairing.id,
+        data: { practice: practice.name },
+      },
+      tx,
+    );
+    // every facilitator hears of it in the app
+    const facilitators = await tx.membership.findMany({
+      where: { role: "FACILITATOR" },
+      select: { userId: true },
+      distinct: ["userId"],
+    });
+    if (facilitators.length > 0)
+      await tx.notification.createMany({
+        data: facilitators.map((f) => ({
+          userId: f.userId,
+          kind: "pairing-request",
+          title: `${user.name}: ${practice.name}`,
+          link: `/pasangan/${pairing.id}`,
+        })),
+      });
+    return pairing;
+  });
+}

@@ -1,5 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { can } from "~/auth/permissions";
+import { requireUser } from "~/auth/require-user.server";
+import { getUser } from "~/auth/session.server";
+import { hitRateLimit } from "~/models/rate-limit.server";
+import { PairingRuleError, requestToLearn } from "~/models/pairing.server";
 import { useTranslation } from "react-i18next";
 import { IndicatorChart } from "~/components/indicator-chart";
 import { getPublishedPractice } from "~/models/catalog.server";
@@ -12,10 +23,94 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const handle = { hydrate: false };
 
 // public: published practices only
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const practice = await getPublishedPractice(params.slug ?? "");
   invariantResponse(practice, "Not found", { status: 404 });
-  return { practice };
+  const user = await getUser(request);
+  return {
+    practice,
+    viewer: user
+      ? {
+          signedIn: true,
+          hasRegion: Boolean(user.regionCode),
+          facilitator: can(user.memberships, "pairing:create"),
+        }
+      : { signedIn: false, hasRegion: false, facilitator: false },
+  };
+}
+
+const requestSchema = z.object({
+  message: z.string().trim().min(10, "errors.tooShort").max(2000, "errors.tooLong"),
+});
+
+// signed in: anyone with a region may ask to learn; it becomes a proposed pairing for the PMU
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const limit = await hitRateLimit(`ask-to-learn:${user.id}`, 60 * 60_000);
+  if (limit.count > 10) return Response.json({ errors: ["auth.rateLimited"] }, { status: 429 });
+  const parsed = requestSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success)
+    return Response.json({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 });
+  try {
+    await requestToLearn({ user }, params.slug ?? "", parsed.data.message);
+  } catch (error) {
+    if (error instanceof PairingRuleError) return Response.json({ errors: [error.key] }, { status: 400 });
+    throw error;
+  }
+  return redirect(`/katalog/${params.slug}?diminta=1`);
+}
+
+function RequestSent() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return params.has("diminta") ? (
+    <p role="status" className="notice">
+      {t("catalog.requestSent")}
+    </p>
+  ) : null;
+}
+
+function AskToLearn() {
+  const { t } = useTranslation();
+  const { practice, viewer } = useLoaderData<typeof loader>();
+  const result = useActionData<{ errors?: string[] }>();
+  const [params] = useSearchParams();
+  if (params.has("diminta")) return null;
+  return (
+    <section aria-labelledby="ask-heading" className="card">
+      <h2 id="ask-heading">{t("catalog.askToLearn")}</h2>
+      {!viewer.signedIn ? (
+        <p>
+          <Link to={`/masuk?redirectTo=${encodeURIComponent(`/katalog/${practice.slug}`)}`}>
+            {t("catalog.signInToAsk")}
+          </Link>
+        </p>
+      ) : viewer.facilitator ? (
+        <p>
+          <Link to={`/pasangan/baru?kebutuhan=${encodeURIComponent(practice.name)}`} className="button">
+            {t("pairings.new")}
+          </Link>
+        </p>
+      ) : !viewer.hasRegion ? (
+        <p>{t("pairings.errors.noRegion")}</p>
+      ) : (
+        <Form method="post">
+          {result?.errors ? (
+            <div className="form-errors" role="alert">
+              {result.errors.map((key) => (
+                <p key={key}>{t(key)}</p>
+              ))}
+            </div>
+          ) : null}
+          <label htmlFor="ask-message">{t("catalog.askMessage")}</label>
+          <textarea id="ask-message" name="message" rows={3} required minLength={10} />
+          <button type="submit" className="button primary">
+            {t("catalog.sendRequest")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
 }
 
 export default function PracticePage() {
@@ -27,6 +122,7 @@ export default function PracticePage() {
         <Link to="/katalog">{t("catalog.title")}</Link>
       </p>
       <h1>{practice.name}</h1>
+      <RequestSent />
       <p>
         <Link to={`/wilayah/${practice.region.code}`}>{practice.region.name}</Link>
         {practice.organisation ? ` · ${practice.organisation.name}` : ""} ·{" "}
@@ -80,11 +176,7 @@ export default function PracticePage() {
           {t("catalog.contact")}: {practice.contactName}
         </p>
       ) : null}
-      <p>
-        <Link to={`/pasangan/baru?kebutuhan=${encodeURIComponent(practice.name)}`} className="button primary">
-          {t("catalog.askToLearn")}
-        </Link>
-      </p>
+      <AskToLearn />
     </main>
   );
 }

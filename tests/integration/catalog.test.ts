@@ -104,3 +104,36 @@ describe("open data", () => {
     );
   });
 });
+
+describe("asking to learn", () => {
+  it("turns a region officer's request into a proposed pairing for the PMU, once", async () => {
+    const { cookieFor, createPerson, formRequest } = await import("../fixtures/people");
+    const route = await import("~/routes/katalog.$slug");
+    const facilitator = await createPerson({ role: "FACILITATOR" });
+    const asker = await createPerson({ role: "REGION_OFFICER", regionCode: "35.72" });
+    const cookie = await cookieFor(asker.id);
+    const ask = (message: string) =>
+      callRoute(route.action, formRequest("/katalog/l2t2-kendari", { message }, cookie), {
+        slug: "l2t2-kendari",
+      });
+    expect((await ask("pendek")).status).toBe(400);
+    expect(await prisma.pairing.count()).toBe(0);
+    const sent = await ask("Kami ingin belajar penyedotan terjadwal untuk 2.000 rumah tangga.");
+    expect(sent.status).toBe(302);
+    const pairing = await prisma.pairing.findFirstOrThrow({ include: { participants: true } });
+    expect(pairing).toMatchObject({
+      status: "PROPOSED",
+      mentorRegionCode: "74.71",
+      menteeRegionCode: "35.72",
+      topic: "Layanan Lumpur Tinja Terjadwal (L2T2)",
+    });
+    expect(pairing.participants[0]).toMatchObject({ userId: asker.id, side: "MENTEE", isLead: true });
+    expect(
+      await prisma.notification.count({ where: { userId: facilitator.id, kind: "pairing-request" } }),
+    ).toBe(1);
+    const twice = await ask("Kami ingin belajar penyedotan terjadwal lagi.");
+    expect(twice.status).toBe(400);
+    expect((await twice.json()).errors).toEqual(["pairings.errors.alreadyRequested"]);
+    expect(await prisma.pairing.count()).toBe(1);
+  });
+});

@@ -124,7 +124,7 @@ const ACCESS: Record<string, Rule> = {
   "katalog[.csv].ts": { path: "/katalog.csv", loader: EVERYONE },
   "katalog[.json].ts": { path: "/katalog.json", loader: EVERYONE },
   "katalog.feed[.atom].ts": { path: "/katalog/feed.atom", loader: EVERYONE },
-  "katalog.$slug.tsx": { path: "/katalog/x", params: { slug: "x" }, loader: EVERYONE },
+  "katalog.$slug.tsx": { path: "/katalog/x", params: { slug: "x" }, loader: EVERYONE, action: SIGNED_IN },
   "pelajaran.$slug.tsx": { path: "/pelajaran/x", params: { slug: "x" }, loader: EVERYONE },
   "wilayah._index.tsx": { path: "/wilayah", loader: EVERYONE },
   "wilayah.$code.tsx": { path: "/wilayah/74.71", params: { code: "74.71" }, loader: EVERYONE },
