@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
@@ -54,9 +54,15 @@ export default function ProjectLayout() {
       <p className="muted">
         {project.organisation?.name ? `${project.organisation.name}, ` : ""}
         {project.region.name}
-        {project.cohort
-          ? ` · ${t(`cohorts.programme.${project.cohort.programme}`)} ${project.cohort.batch} (${project.cohort.year})`
-          : ""}
+        {project.cohort ? (
+          <>
+            {" · "}
+            <Link to={`/angkatan/${project.cohort.id}`}>
+              {t(`cohorts.programme.${project.cohort.programme}`)} {project.cohort.batch} (
+              {project.cohort.year})
+            </Link>
+          </>
+        ) : null}
       </p>
       <h1>{project.acronym ? `${project.acronym}: ${project.title}` : project.title}</h1>
       <p>

@@ -107,6 +107,11 @@ const ACCESS: Record<string, Rule> = {
     loader: SIGNED_IN,
     action: ["ADMIN", "FACILITATOR"],
   },
+  "sesi.$sessionId_.kalender[.ics].ts": {
+    path: "/sesi/x/kalender.ics",
+    params: { sessionId: "x" },
+    loader: SIGNED_IN,
+  },
   "sesi.$sessionId_.ruang.tsx": {
     path: "/sesi/x/ruang",
     params: { sessionId: "x" },
@@ -126,6 +131,7 @@ const ACCESS: Record<string, Rule> = {
   "katalog.feed[.atom].ts": { path: "/katalog/feed.atom", loader: EVERYONE },
   "katalog.$slug.tsx": { path: "/katalog/x", params: { slug: "x" }, loader: EVERYONE, action: SIGNED_IN },
   "pelajaran.$slug.tsx": { path: "/pelajaran/x", params: { slug: "x" }, loader: EVERYONE },
+  "angkatan.$cohortId.tsx": { path: "/angkatan/x", params: { cohortId: "x" }, loader: EVERYONE },
   "wilayah._index.tsx": { path: "/wilayah", loader: EVERYONE },
   "wilayah.$code.tsx": { path: "/wilayah/74.71", params: { code: "74.71" }, loader: EVERYONE },
   "tentang-data.tsx": { path: "/tentang-data", loader: EVERYONE },

@@ -1,0 +1,54 @@
+// Training cohorts (angkatan) and their projects: launch status, milestones done, check-ins,
+// so that "implemented, not stopped halfway" can be seen a year later.
+import type { Grant } from "~/auth/permissions";
+import { projectWhere } from "~/auth/scope.server";
+import { prisma } from "~/db.server";
+import { LAUNCHED_STATUSES, isAtRisk } from "~/models/project-status";
+
+export async function getCohortOverview(
+  id: string,
+  viewer?: { userId: string; grants: Grant[] },
+  now = new Date(),
+) {
+  const cohort = await prisma.cohort.findUnique({
+    where: { id },
+    include: { organiser: { select: { name: true } } },
+  });
+  if (!cohort) return null;
+  const visible = viewer?.grants.length
+    ? { OR: [{ status: { in: LAUNCHED_STATUSES } }, projectWhere(viewer.userId, viewer.grants)] }
+    : { status: { in: LAUNCHED_STATUSES } };
+  const projects = await prisma.changeProject.findMany({
+    where: { AND: [{ cohortId: id }, visible] },
+    orderBy: [{ regionCode: "asc" }, { title: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      acronym: true,
+      status: true,
+      launchedAt: true,
+      region: { select: { code: true, name: true } },
+      organisation: { select: { name: true } },
+      leader: { select: { name: true } },
+      milestones: { select: { status: true, dueDate: true } },
+      checkIns: { select: { createdAt: true }, orderBy: { createdAt: "desc" } },
+    },
+  });
+  return {
+    cohort: {
+      id: cohort.id,
+      programme: cohort.programme,
+      batch: cohort.batch,
+      year: cohort.year,
+      organiser: cohort.organiser?.name ?? cohort.organiserName,
+    },
+    projects: projects.map(({ milestones, checkIns, ...p }) => ({
+      ...p,
+      milestonesDone: milestones.filter((m) => m.status === "DONE").length,
+      milestonesTotal: milestones.filter((m) => m.status !== "DROPPED").length,
+      checkIns: checkIns.length,
+      lastCheckIn: checkIns[0]?.createdAt ?? null,
+      atRisk: isAtRisk({ status: p.status, launchedAt: p.launchedAt, checkIns, milestones }, now),
+    })),
+  };
+}
