@@ -33,13 +33,16 @@ export default function Projects() {
   return (
     <main>
       <h1>{t("projects.title")}</h1>
-      {canCreate ? (
-        <p>
+      <p className="actions">
+        {canCreate ? (
           <Link to="/proyek/baru" className="button primary">
             {t("projects.new")}
           </Link>
-        </p>
-      ) : null}
+        ) : null}{" "}
+        <a href="/proyek.csv" className="button" download>
+          {t("projects.downloadCsv")}
+        </a>
+      </p>
       <Form method="get" className="inline-form" aria-label={t("projects.filters")}>
         <label htmlFor="filter-q">{t("projects.searchLabel")}</label>
         <input id="filter-q" name="q" type="search" defaultValue={filters.q} />

@@ -84,3 +84,18 @@ describe("who can read which project", () => {
     expect(await titlesListedFor("otherParticipant")).toEqual([]);
   });
 });
+
+describe("project list as CSV", () => {
+  it("holds only the rows the person may see, formula-safe", async () => {
+    const route = await import("~/routes/proyek[.csv]");
+    const response = await callRoute(route.loader, getRequest("/proyek.csv", people.kendariOfficer));
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "id,title,acronym,kind,status,at_risk,region_code,region,agency,cohort,launched_at",
+    );
+    expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["L2T2 Kendari"]);
+  });
+});

@@ -45,6 +45,7 @@ const ACCESS: Record<string, Rule> = {
   "dasbor.tsx": { path: "/dasbor", loader: SIGNED_IN },
   "proyek._index.tsx": { path: "/proyek", loader: SIGNED_IN },
   "proyek.$projectId.tsx": { path: "/proyek/x", params: { projectId: "x" }, loader: SIGNED_IN },
+  "proyek[.csv].ts": { path: "/proyek.csv", loader: SIGNED_IN },
   "proyek.baru.tsx": {
     path: "/proyek/baru",
     loader: ["ADMIN", "REGION_OFFICER", "PARTICIPANT"],

@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/auth/require-user.server";
+import { toCsv } from "~/models/catalog.server";
+import { listProjectsForUser } from "~/models/project.server";
+
+// the project list a person may see, as CSV for a training report or a meeting
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requirePermission(request, "project:read");
+  const projects = await listProjectsForUser(scope);
+  const rows = projects.map((p) => ({
+    id: p.id,
+    title: p.title,
+    acronym: p.acronym ?? "",
+    kind: p.kind,
+    status: p.status,
+    at_risk: p.atRisk ? "yes" : "no",
+    region_code: p.region.code,
+    region: p.region.name,
+    agency: p.organisation?.name ?? "",
+    cohort: p.cohort ? `${p.cohort.programme} ${p.cohort.batch} ${p.cohort.year}` : "",
+    launched_at: p.launchedAt ? new Date(p.launchedAt).toISOString().slice(0, 10) : "",
+  }));
+  return new Response(`\uFEFF${toCsv(rows)}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="lintas-proyek.csv"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
