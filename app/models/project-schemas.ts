@@ -80,8 +80,16 @@ export const newProjectSchema = z
   .object({ ...projectFields, regionCode })
   .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" });
 
+const reviewerEmail = z.string().trim().email("errors.email").max(254, "errors.tooLong").optional();
+
 export const editProjectSchema = z
-  .object({ intent: z.literal("edit"), version: z.coerce.number().int().min(0), ...projectFields })
+  .object({
+    intent: z.literal("edit"),
+    version: z.coerce.number().int().min(0),
+    ...projectFields,
+    coachEmail: reviewerEmail,
+    mentorEmail: reviewerEmail,
+  })
   .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" });
 
 export const transitionSchema = z.object({

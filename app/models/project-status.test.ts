@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Action } from "~/auth/permissions";
 import type { ProjectStatus } from "~/generated/prisma/enums";
-import { type ProjectFacts, TRANSITIONS, checkInSchedule, checkTransition, isAtRisk } from "./project-status";
+import {
+  type ProjectFacts,
+  TRANSITIONS,
+  checkInSchedule,
+  checkTransition,
+  isAtRisk,
+  movesFor,
+} from "./project-status";
 
 const STATUSES: ProjectStatus[] = [
   "DRAFT",
@@ -102,6 +109,23 @@ describe("launch status transitions", () => {
     expect(checkTransition("PILOTING", "LAUNCHED", leaderOnly, complete, input)).toMatchObject({
       reason: "not-allowed",
     });
+  });
+
+  it("offers each person only the moves they may make", () => {
+    const leaderOnly = (a: Action) => a === "project:update";
+    const reviewerOnly = (a: Action) => a === "project:review";
+    const headOnly = (a: Action) => a === "project:launch";
+    const targets = (moves: { to: string }[]) => moves.map((m) => m.to);
+    expect(targets(movesFor("DRAFT", "TRAINING_CHANGE_PROJECT", leaderOnly))).toEqual(["PROPOSED"]);
+    expect(targets(movesFor("PROPOSED", "TRAINING_CHANGE_PROJECT", leaderOnly))).toEqual([]);
+    expect(targets(movesFor("PROPOSED", "TRAINING_CHANGE_PROJECT", reviewerOnly))).toEqual([
+      "APPROVED",
+      "DRAFT",
+    ]);
+    expect(targets(movesFor("PROPOSED", "REGIONAL_INNOVATION", reviewerOnly))).toEqual(["DRAFT"]);
+    expect(targets(movesFor("PROPOSED", "REGIONAL_INNOVATION", headOnly))).toEqual(["APPROVED"]);
+    expect(targets(movesFor("PILOTING", "TRAINING_CHANGE_PROJECT", leaderOnly))).toEqual([]);
+    expect(targets(movesFor("PILOTING", "TRAINING_CHANGE_PROJECT", headOnly))).toEqual(["LAUNCHED"]);
   });
 
   it("counts a year before a project can be called sustained", () => {

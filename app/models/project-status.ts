@@ -96,6 +96,18 @@ export type TransitionCheck =
   | { ok: true; action: Action }
   | { ok: false; reason: "not-a-move" | "not-allowed" | "incomplete"; missing: string[] };
 
+/** The right a move needs: the coach or mentor approves a training project, the agency head (launch right) any project. */
+function mayMake(move: Move, kind: ProjectFacts["kind"], may: (action: Action) => boolean) {
+  if (move.to === "APPROVED")
+    return may("project:launch") || (kind === "TRAINING_CHANGE_PROJECT" && may(move.action));
+  return may(move.action);
+}
+
+/** The moves (other than stopping) the person may offer from `from`, for showing only usable buttons. */
+export function movesFor(from: ProjectStatus, kind: ProjectFacts["kind"], may: (action: Action) => boolean) {
+  return TRANSITIONS[from].filter((move) => move.to !== "STOPPED" && mayMake(move, kind, may));
+}
+
 /** Whether `from → to` exists, whether the person may make it, and what is missing. */
 export function checkTransition(
   from: ProjectStatus,
@@ -107,11 +119,9 @@ export function checkTransition(
 ): TransitionCheck {
   const move = TRANSITIONS[from].find((m) => m.to === to);
   if (!move) return { ok: false, reason: "not-a-move", missing: [] };
-  // the coach or mentor approves a training project; otherwise the agency head (launch right) does
+  if (!mayMake(move, facts.kind, may)) return { ok: false, reason: "not-allowed", missing: [] };
   const action: Action =
     to === "APPROVED" && facts.kind !== "TRAINING_CHANGE_PROJECT" ? "project:launch" : move.action;
-  if (!may(action) && !(to === "APPROVED" && may("project:launch")))
-    return { ok: false, reason: "not-allowed", missing: [] };
   const missing = missingFor(to, facts, input, now);
   if (missing.length > 0) return { ok: false, reason: "incomplete", missing };
   return { ok: true, action };

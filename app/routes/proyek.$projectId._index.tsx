@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { StatusSteps } from "~/components/project-status";
 import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
-import { TRANSITIONS } from "~/models/project-status";
+import { movesFor } from "~/models/project-status";
 import {
   PROJECT_KINDS,
   SPM_FIELDS,
@@ -15,7 +15,13 @@ import {
   editProjectSchema,
   transitionSchema,
 } from "~/models/project-schemas";
-import { addCheckIn, addComment, transitionProject, updateProject } from "~/models/project.server";
+import {
+  ReviewerNotFoundError,
+  addCheckIn,
+  addComment,
+  transitionProject,
+  updateProject,
+} from "~/models/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import type { loader as projectLoader } from "./proyek.$projectId";
@@ -32,11 +38,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (formData.get("intent")) {
     case "edit": {
       const submission = parseWithZod(formData, { schema: editProjectSchema });
-      return runIntent("edit", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, version, ...input } = submission.value;
-        await updateProject(scope, id, version, input);
-      });
+      try {
+        return await runIntent("edit", submission, async () => {
+          if (submission.status !== "success") return;
+          const { intent: _intent, version, coachEmail, mentorEmail, ...input } = submission.value;
+          await updateProject(scope, id, version, {
+            ...input,
+            // a field left empty removes the coach or mentor; a form without the field keeps them
+            coachEmail: formData.has("coachEmail") ? (coachEmail ?? null) : undefined,
+            mentorEmail: formData.has("mentorEmail") ? (mentorEmail ?? null) : undefined,
+          });
+        });
+      } catch (error) {
+        if (!(error instanceof ReviewerNotFoundError)) throw error;
+        const key = error.field === "coachEmail" ? "errors.coachUnknown" : "errors.mentorUnknown";
+        return Response.json(
+          {
+            intent: "edit",
+            result: submission.reply({ fieldErrors: { [error.field]: [key] } }),
+          } satisfies IntentResult,
+          { status: 400 },
+        );
+      }
     }
     case "transition": {
       const submission = parseWithZod(formData, { schema: transitionSchema });
@@ -91,12 +114,17 @@ export default function ProjectOverview() {
       ? {
           ...project,
           organisationName: project.organisation?.name ?? "",
+          coachEmail: project.coach?.email ?? "",
+          mentorEmail: project.mentor?.email ?? "",
           startDate: project.startDate ? String(project.startDate).slice(0, 10) : "",
           endDate: project.endDate ? String(project.endDate).slice(0, 10) : "",
         }
       : {},
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editProjectSchema }),
     shouldValidate: "onBlur",
+    // once a message shows, it goes as soon as the field is right: removed on blur instead, it
+    // would shift the submit button away from under the pointer and swallow the click
+    shouldRevalidate: "onInput",
   });
   const [checkInForm, checkIn] = useForm({
     id: "check-in",
@@ -110,7 +138,10 @@ export default function ProjectOverview() {
   });
   if (!data || data.mode !== "member" || !project) return null;
   const { can, viewerZone } = data;
-  const moves = TRANSITIONS[project.status].filter((m) => m.to !== "STOPPED");
+  // only the moves this person may make (the server checks again)
+  const moves = movesFor(project.status, project.kind, (action) =>
+    action === "project:update" ? can.update : action === "project:review" ? can.review : can.launch,
+  );
   return (
     <div className="project-overview">
       <section aria-labelledby="status-heading">
@@ -241,6 +272,18 @@ export default function ProjectOverview() {
               <FormField field={edit.locus} label={t("projects.fields.locus")} />
               <FormField field={edit.startDate} label={t("projects.fields.startDate")} type="date" />
               <FormField field={edit.endDate} label={t("projects.fields.endDate")} type="date" />
+              <FormField
+                field={edit.coachEmail}
+                label={t("projects.fields.coachEmail")}
+                hint={t("projects.fields.reviewerEmailHint")}
+                type="email"
+              />
+              <FormField
+                field={edit.mentorEmail}
+                label={t("projects.fields.mentorEmail")}
+                hint={t("projects.fields.reviewerEmailHint")}
+                type="email"
+              />
               <button type="submit" className="button primary">
                 {t("common.save")}
               </button>

@@ -48,6 +48,9 @@ export default function NewProject() {
     defaultValue: { regionCode: defaultRegion, kind: "TRAINING_CHANGE_PROJECT" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newProjectSchema }),
     shouldValidate: "onBlur",
+    // once a message shows, it goes as soon as the field is right: removed on blur instead, it
+    // would shift the submit button away from under the pointer and swallow the click
+    shouldRevalidate: "onInput",
   });
   return (
     <main className="narrow">

@@ -3,6 +3,7 @@ import { prisma } from "~/db.server";
 import {
   ConflictError,
   OutOfScopeError,
+  ReviewerNotFoundError,
   addComment,
   addIndicator,
   addMeasurement,
@@ -83,6 +84,81 @@ describe("creating and editing a project", () => {
     expect((await prisma.changeProject.findUniqueOrThrow({ where: { id: project.id } })).title).toBe(
       "Versi A",
     );
+  });
+
+  it("names the coach and mentor by the email of their accounts, and refuses anyone else", async () => {
+    const project = await createProject(participant, {
+      title: "Layanan sedot tinja terjadwal",
+      kind: "TRAINING_CHANGE_PROJECT",
+      regionCode: "18.04",
+    });
+    const mentor = await createPerson({ role: "MENTOR", regionCode: "18.04", name: "Bambang Prasetyo" });
+    const coachEmail = (await prisma.user.findUniqueOrThrow({ where: { id: coach.user.id } })).email;
+    const base = { title: project.title, kind: "TRAINING_CHANGE_PROJECT" as const };
+
+    // the coach account, not a mentor's, can be named coach (and an unknown email is refused)
+    for (const [coachEmailTried, mentorEmailTried, field] of [
+      [mentor.email, undefined, "coachEmail"],
+      ["tidak.ada@uji.test", undefined, "coachEmail"],
+      [coachEmail, coachEmail, "mentorEmail"],
+    ] as const) {
+      await expect(
+        updateProject(participant, project.id, 0, {
+          ...base,
+          coachEmail: coachEmailTried,
+          mentorEmail: mentorEmailTried,
+        }),
+      ).rejects.toThrow(expect.objectContaining({ field }) as ReviewerNotFoundError);
+    }
+    // nothing was written by the refused attempts
+    expect(await prisma.changeProject.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      version: 0,
+      coachId: null,
+      mentorId: null,
+    });
+
+    // emails are matched without regard to case or spaces
+    await updateProject(participant, project.id, 0, {
+      ...base,
+      coachEmail: ` ${coachEmail.toUpperCase()} `,
+      mentorEmail: mentor.email,
+    });
+    expect(await prisma.changeProject.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      coachId: coach.user.id,
+      mentorId: mentor.id,
+    });
+    // the coach now sees the project and may approve its milestones
+    const seen = await getProjectForUser(
+      { user: coach.user, grants: grantsFor(coach.user.memberships, "project:read") },
+      project.id,
+    );
+    expect(seen?.coach?.name).toBe("Siti Rahmawati");
+    const timeline = await listProjectTimeline(project.id);
+    expect(timeline.map((e) => [e.action, e.data])).toEqual(
+      expect.arrayContaining([
+        ["project.coach_assigned", { name: "Siti Rahmawati" }],
+        ["project.mentor_assigned", { name: "Bambang Prasetyo" }],
+      ]),
+    );
+
+    // an edit without the fields keeps them; an empty one removes that person
+    await updateProject(participant, project.id, 1, { ...base, locus: "Kecamatan Balik Bukit" });
+    expect(await prisma.changeProject.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      coachId: coach.user.id,
+      mentorId: mentor.id,
+    });
+    await updateProject(participant, project.id, 2, { ...base, mentorEmail: null });
+    expect(await prisma.changeProject.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      coachId: coach.user.id,
+      mentorId: null,
+    });
+
+    // a deactivated coach cannot be named
+    const retired = await createPerson({ role: "COACH" });
+    await prisma.user.update({ where: { id: retired.id }, data: { deactivatedAt: new Date() } });
+    await expect(
+      updateProject(participant, project.id, 3, { ...base, coachEmail: retired.email }),
+    ).rejects.toThrow(ReviewerNotFoundError);
   });
 
   it("does not let another region's officer change it", async () => {
@@ -255,5 +331,48 @@ describe("comments", () => {
     expect(
       await prisma.notification.count({ where: { userId: coach.user.id, kind: "mention" } }),
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("cohort page", () => {
+  it("shows everyone the cohort's launched projects with milestones done, and a member their drafts too", async () => {
+    const { getCohortOverview } = await import("~/models/cohort.server");
+    const cohort = await prisma.cohort.create({
+      data: { programme: "PKN_II", batch: "Angkatan XX", year: 2023 },
+    });
+    await prisma.changeProject.create({
+      data: {
+        title: "SIAP BPKAD",
+        kind: "TRAINING_CHANGE_PROJECT",
+        regionCode: "18.04",
+        status: "LAUNCHED",
+        launchedAt: new Date("2023-10-10"),
+        cohortId: cohort.id,
+        milestones: {
+          create: [
+            { title: "a", horizon: "SHORT", status: "DONE" },
+            { title: "b", horizon: "MEDIUM" },
+          ],
+        },
+      },
+    });
+    await prisma.changeProject.create({
+      data: {
+        title: "Draf",
+        kind: "TRAINING_CHANGE_PROJECT",
+        regionCode: "18.04",
+        cohortId: cohort.id,
+        leaderId: participant.user.id,
+      },
+    });
+    const publicView = await getCohortOverview(cohort.id);
+    expect(publicView?.projects.map((p) => [p.title, p.milestonesDone, p.milestonesTotal])).toEqual([
+      ["SIAP BPKAD", 1, 2],
+    ]);
+    const memberView = await getCohortOverview(cohort.id, {
+      userId: participant.user.id,
+      grants: grantsFor(participant.user.memberships, "project:read"),
+    });
+    expect(memberView?.projects.map((p) => p.title).sort()).toEqual(["Draf", "SIAP BPKAD"]);
   });
 });

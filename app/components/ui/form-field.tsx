@@ -51,14 +51,14 @@ export function FormField({
   );
 }
 
+// One paragraph, not a list: role="alert" on a <ul> would hide the list from assistive technology
+// and leave its items orphaned (axe: listitem).
 export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
-    <ul className="field-errors" id={id} role="alert">
-      {errors.map((error) => (
-        <li key={error}>{error}</li>
-      ))}
-    </ul>
+    <p className="field-errors" id={id} role="alert">
+      {errors.join(" ")}
+    </p>
   );
 }
 
