@@ -47,6 +47,7 @@ export default function InvitePerson() {
     lastResult: data?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <main className="narrow">

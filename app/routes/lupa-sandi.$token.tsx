@@ -33,6 +33,7 @@ export default function ResetPassword() {
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: setPasswordSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (!usable) {
     return (

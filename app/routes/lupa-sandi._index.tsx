@@ -47,6 +47,7 @@ export default function ForgotPassword() {
     lastResult: data?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <main className="narrow">

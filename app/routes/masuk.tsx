@@ -65,6 +65,7 @@ export default function SignIn() {
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <main className="narrow">

@@ -88,12 +88,14 @@ export default function Profile() {
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [passwordForm, passwordFields] = useForm({
     id: "password",
     lastResult: data?.intent === "password" ? data.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const saved = data && "saved" in data && data.saved;
   return (

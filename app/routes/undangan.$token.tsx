@@ -38,6 +38,7 @@ export default function AcceptInvitation() {
     defaultValue: { name: invitation?.name ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (!invitation) {
     return (
