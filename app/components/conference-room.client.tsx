@@ -2,7 +2,7 @@
 // conference layout (grid, chat, screen share), tuned for weak connections.
 import "@livekit/components-styles";
 import { LiveKitRoom, type LocalUserChoices, PreJoin, VideoConference } from "@livekit/components-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export default function ConferenceRoom({
   serverUrl,
@@ -15,14 +15,40 @@ export default function ConferenceRoom({
   token: string;
   displayName: string;
   canPublish: boolean;
-  labels: { join: string; leave: string; camera: string; microphone: string };
+  labels: {
+    join: string;
+    leave: string;
+    camera: string;
+    microphone: string;
+    chooseCamera: string;
+    chooseMicrophone: string;
+  };
 }) {
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
   const [left, setLeft] = useState(false);
+  const prejoin = useRef<HTMLDivElement>(null);
+  // PreJoin's device-menu buttons are icons without a name; give them one, in the page's language
+  useEffect(() => {
+    const container = prejoin.current;
+    if (!container) return;
+    const name = () => {
+      for (const [group, label] of [
+        [".audio", labels.chooseMicrophone],
+        [".video", labels.chooseCamera],
+      ] as const) {
+        const button = container.querySelector(`${group} .lk-button-menu`);
+        if (button && button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
+      }
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(container, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [choices, labels.chooseCamera, labels.chooseMicrophone]);
   if (left) return null;
   if (!choices) {
     return (
-      <div data-lk-theme="default" className="prejoin">
+      <div data-lk-theme="default" className="prejoin" ref={prejoin}>
         <PreJoin
           defaults={{ username: displayName, videoEnabled: canPublish, audioEnabled: canPublish }}
           joinLabel={labels.join}

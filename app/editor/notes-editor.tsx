@@ -3,7 +3,7 @@
 // or a lost connection loses nothing. Without JavaScript the page shows a plain text field instead.
 import type { JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { extensions } from "~/editor/extensions";
 
@@ -26,10 +26,28 @@ export function NotesEditor({
   const [state, setState] = useState<SaveState>("saved");
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const latest = useRef<string>(JSON.stringify(initial));
+  // the task checkboxes' labels for screen readers, in the reader's language (Tiptap's are English)
+  const editorExtensions = useMemo(
+    () =>
+      extensions.map((extension) =>
+        extension.name === "taskItem"
+          ? extension.configure({
+              a11y: {
+                checkboxLabel: (node: { textContent: string }) =>
+                  t("noteEditor.taskCheckbox", { text: node.textContent || t("noteEditor.emptyTask") }),
+              },
+            })
+          : extension,
+      ),
+    [t],
+  );
   const editor = useEditor({
-    extensions,
+    extensions: editorExtensions,
     content: initial,
     immediatelyRender: false,
+    // Tiptap would add its base styles in a <style> element, which the Content-Security-Policy
+    // (style-src 'self') refuses; app.css carries them instead
+    injectCSS: false,
     editorProps: {
       attributes: {
         class: "rich-text editor-surface",
@@ -85,6 +103,8 @@ export function NotesEditor({
       type="button"
       className={active ? "button small is-active" : "button small"}
       aria-pressed={active}
+      // a click keeps the focus (and the caret) in the notes, so typing goes on where it was
+      onMouseDown={(event) => event.preventDefault()}
       onClick={run}
     >
       {label}

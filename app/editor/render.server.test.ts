@@ -49,6 +49,13 @@ describe("rich text rendering", () => {
     expect(html).toContain("Instruksi Wali Kota");
   });
 
+  it("renders a task's box read-only and named by the task", () => {
+    const html = renderRichText(doc);
+    expect(html).toMatch(
+      /<li data-checked="true" data-type="taskItem"><label><input type="checkbox" checked="checked" disabled="disabled" aria-label="Instruksi Wali Kota">/,
+    );
+  });
+
   it("escapes text and drops dangerous links", () => {
     const html = renderRichText(doc);
     expect(html).not.toContain("<script>");

@@ -49,18 +49,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewPairing() {
   const { t, i18n } = useTranslation();
   const { regions, need, mentee, suggestions } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult,
-    defaultValue: {
-      menteeRegionCode: mentee,
-      topic: need,
-      method: "PRIVATE_TELECONFERENCE",
-      facilitatorOrgName: "PMU PPSP Bappenas",
-    },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPairingSchema }),
-    shouldValidate: "onBlur",
-  });
   return (
     <main className="narrow">
       <h1>{t("pairings.new")}</h1>
@@ -118,33 +106,61 @@ export default function NewPairing() {
           )
         ) : null}
       </section>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <RegionPicker field={fields.mentorRegionCode} label={t("pairings.mentorRegion")} regions={regions} />
-        <RegionPicker field={fields.menteeRegionCode} label={t("pairings.menteeRegion")} regions={regions} />
-        <FormField field={fields.topic} label={t("map.topic")} />
-        <FormField field={fields.sector} label={t("projects.fields.sector")} />
-        <FormField field={fields.facilitatorOrgName} label={t("pairings.facilitator")} />
-        <FormField field={fields.supportingProgramme} label={t("pairings.supportingProgramme")} />
-        <TextareaField field={fields.goals} label={t("pairings.goals")} />
-        <SelectField
-          field={fields.method}
-          label={t("pairings.method")}
-          options={METHODS.map((m) => ({ value: m, label: t(`pairings.methods.${m}`) }))}
-        />
-        <FormField field={fields.plannedSessions} label={t("pairings.plannedSessions")} type="number" />
-        <FormField field={fields.periodStart} label={t("pairings.periodStart")} type="date" />
-        <FormField field={fields.periodEnd} label={t("pairings.periodEnd")} type="date" />
-        <FormField
-          field={fields.followUpChannel}
-          label={t("pairings.followUpChannel")}
-          type="url"
-          hint={t("pairings.followUpHint")}
-        />
-        <button type="submit" className="button primary">
-          {t("pairings.create")}
-        </button>
-      </Form>
+      {/* a new search remounts the form, so it starts from the mentee and need just searched */}
+      <PairingForm key={`${mentee}|${need}`} regions={regions} mentee={mentee} need={need} />
     </main>
+  );
+}
+
+function PairingForm({
+  regions,
+  mentee,
+  need,
+}: {
+  regions: { code: string; label: string }[];
+  mentee: string;
+  need: string;
+}) {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: {
+      menteeRegionCode: mentee,
+      topic: need,
+      method: "PRIVATE_TELECONFERENCE",
+      facilitatorOrgName: "PMU PPSP Bappenas",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPairingSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <RegionPicker field={fields.mentorRegionCode} label={t("pairings.mentorRegion")} regions={regions} />
+      <RegionPicker field={fields.menteeRegionCode} label={t("pairings.menteeRegion")} regions={regions} />
+      <FormField field={fields.topic} label={t("map.topic")} />
+      <FormField field={fields.sector} label={t("projects.fields.sector")} />
+      <FormField field={fields.facilitatorOrgName} label={t("pairings.facilitator")} />
+      <FormField field={fields.supportingProgramme} label={t("pairings.supportingProgramme")} />
+      <TextareaField field={fields.goals} label={t("pairings.goals")} />
+      <SelectField
+        field={fields.method}
+        label={t("pairings.method")}
+        options={METHODS.map((m) => ({ value: m, label: t(`pairings.methods.${m}`) }))}
+      />
+      <FormField field={fields.plannedSessions} label={t("pairings.plannedSessions")} type="number" />
+      <FormField field={fields.periodStart} label={t("pairings.periodStart")} type="date" />
+      <FormField field={fields.periodEnd} label={t("pairings.periodEnd")} type="date" />
+      <FormField
+        field={fields.followUpChannel}
+        label={t("pairings.followUpChannel")}
+        type="url"
+        hint={t("pairings.followUpHint")}
+      />
+      <button type="submit" className="button primary">
+        {t("pairings.create")}
+      </button>
+    </Form>
   );
 }

@@ -1,11 +1,15 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
-import { sessionIcs } from "~/calendar/ics.server";
 import { attendanceMinutes, cancelSession, getSessionForUser, moveSession } from "~/models/session.server";
 import { formatTimeInZones, toWallClock } from "~/utils/dates";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
@@ -36,20 +40,13 @@ const cancelSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const scope = await requirePermission(request, "session:read");
   const raw = params.sessionId ?? "";
-  // /sesi/<id>.ics is the session's calendar file (params are whole segments, so we read the suffix)
-  const wantsIcs = raw.endsWith(".ics");
-  const session = await getSessionForUser(scope, wantsIcs ? raw.slice(0, -4) : raw);
+  // /sesi/<id>.ics, the session's calendar file, is served by a resource route (params are whole
+  // segments, so the suffix lands here); the target checks who may read it
+  if (raw.endsWith(".ics")) throw redirect(`/sesi/${encodeURIComponent(raw.slice(0, -4))}/kalender.ics`);
+  const scope = await requirePermission(request, "session:read");
+  const session = await getSessionForUser(scope, raw);
   invariantResponse(session, "Not found", { status: 404 });
-  if (wantsIcs) {
-    return new Response(sessionIcs(session), {
-      headers: {
-        "Content-Type": "text/calendar; charset=utf-8",
-        "Content-Disposition": `attachment; filename="lintas-${session.id}.ics"`,
-      },
-    });
-  }
   const zones = [
     ...new Set(
       [
@@ -71,11 +68,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     startLocal: toWallClock(session.startsAt, session.timeZone),
   };
 }
-
-type SessionPageData =
-  Exclude<Awaited<ReturnType<typeof loader>>, Response> extends infer T
-    ? { [K in keyof T]: T[K] extends Date ? string : T[K] }
-    : never;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "session:create");
@@ -102,10 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SessionPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  // the .ics branch answers with a file and never renders this page
-  const { session, zones, viewerZone, minutes, canManage, startLocal } = useLoaderData<
-    typeof loader
-  >() as SessionPageData;
+  const { session, zones, viewerZone, minutes, canManage, startLocal } = useLoaderData<typeof loader>();
   const actionData = useActionData<IntentResult>();
   const regionsByZone = [
     session.pairing?.mentorRegion,
@@ -153,7 +142,7 @@ export default function SessionPage() {
         <Link to={`/sesi/${session.id}/catatan`} className="button">
           {t("notes.open")}
         </Link>{" "}
-        <a href={`/sesi/${session.id}.ics`} className="button" download>
+        <a href={`/sesi/${session.id}/kalender.ics`} className="button" download>
           {t("sessions.addToCalendar")}
         </a>
       </p>

@@ -96,6 +96,8 @@ export default function SessionRoom() {
                   leave: t("room.leave"),
                   camera: t("room.camera"),
                   microphone: t("room.microphone"),
+                  chooseCamera: t("conference.chooseCamera"),
+                  chooseMicrophone: t("conference.chooseMicrophone"),
                 }}
               />
             </Suspense>

@@ -4,12 +4,24 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { afterAll, inject, onTestFinished } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { text } from "./i18n";
 
 export const baseUrl = inject("e2eBaseUrl");
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let browser: Promise<Browser> | undefined;
+const extraFlags: string[] = [];
+
+/**
+ * More Chromium flags for this test file's browser, e.g. a fake camera and microphone
+ * (`--use-fake-device-for-media-stream`); call it before the file's first newPage().
+ */
+export function useChromiumFlags(...flags: string[]): void {
+  if (browser) throw new Error("useChromiumFlags() must come before the first newPage() of the file");
+  extraFlags.push(...flags);
+}
 
 /**
  * One browser per test file, started on first use. Playwright gives it a new empty profile
@@ -29,6 +41,7 @@ function launchedBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraFlags,
     ],
   });
   return browser;
@@ -40,6 +53,8 @@ afterAll(async () => {
 });
 
 export type PageOptions = {
+  /** the server the page's relative addresses go to; the e2e server unless told */
+  baseUrl?: string;
   /** browser window size; 1280×800 unless told */
   viewport?: { width: number; height: number };
   /** false to see the page as a browser without JavaScript (forms and links must still work) */
@@ -60,7 +75,7 @@ export async function newPage(options: PageOptions = {}): Promise<Page> {
   const context: BrowserContext = await (
     await launchedBrowser()
   ).newContext({
-    baseURL: baseUrl,
+    baseURL: options.baseUrl ?? baseUrl,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
@@ -122,4 +137,23 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   throw new Error(
     `axe found ${serious.length} serious accessibility violation(s) on ${page.url()}:\n${report}`,
   );
+}
+
+/**
+ * Signs a demo account in through the sign-in form (prisma/demo-accounts.ts) and waits for the
+ * page it leads to (the dashboard unless `redirectTo` says otherwise).
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  { password = DEMO_PASSWORD, redirectTo }: { password?: string; redirectTo?: string } = {},
+): Promise<void> {
+  const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+  await page.goto(`/masuk${query}`, { waitUntil: "networkidle" });
+  await page.getByLabel(text("id", "auth.email"), { exact: true }).fill(email);
+  await page.getByLabel(text("id", "auth.password"), { exact: true }).fill(password);
+  await page.getByRole("button", { name: text("id", "auth.signIn"), exact: true }).click();
+  const target = redirectTo ?? "/dasbor";
+  await page.waitForURL((url) => url.pathname === target.split("?")[0], { timeout: 15_000 });
+  await page.waitForLoadState("networkidle");
 }

@@ -6,6 +6,7 @@ import { createSessionSeries, rotateCalendarToken } from "~/models/session.serve
 import * as calendarRoute from "~/routes/kalender.$token";
 import * as roomRoute from "~/routes/sesi.$sessionId_.ruang";
 import * as sessionRoute from "~/routes/sesi.$sessionId";
+import * as sessionIcsRoute from "~/routes/sesi.$sessionId_.kalender[.ics]";
 import * as seriesRoute from "~/routes/pasangan.$pairingId_.sesi-baru";
 import {
   actorFor,
@@ -54,11 +55,17 @@ beforeAll(async () => {
 });
 
 describe("session routes", () => {
-  it("serves the session's calendar file at /sesi/:id.ics", async () => {
+  it("serves the session's calendar file at /sesi/:id.ics (through its resource route)", async () => {
+    const cookie = await cookieFor(invited.id);
+    const redirect = await callRoute(sessionRoute.loader, getRequest(`/sesi/${sessionId}.ics`, cookie), {
+      sessionId: `${sessionId}.ics`,
+    });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get("Location")).toBe(`/sesi/${sessionId}/kalender.ics`);
     const response = await callRoute(
-      sessionRoute.loader,
-      getRequest(`/sesi/${sessionId}.ics`, await cookieFor(invited.id)),
-      { sessionId: `${sessionId}.ics` },
+      sessionIcsRoute.loader,
+      getRequest(`/sesi/${sessionId}/kalender.ics`, cookie),
+      { sessionId },
     );
     expect(response.headers.get("Content-Type")).toContain("text/calendar");
     const event = new ICAL.Event(

@@ -24,6 +24,23 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(root, "build/server/index.js"))) {
     throw new Error("No production build in build/: run `npx remix vite:build` before `npm run test:e2e`.");
   }
+  const started = performance.now();
+  const server = await startE2eServer();
+  console.log(
+    `e2e server ready on ${server.baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  project.provide("e2eBaseUrl", server.baseUrl);
+  return server.stop;
+}
+
+/**
+ * Starts one production server on a fresh embedded database (migrated and seeded) and waits for
+ * /healthz; `env` adds or overrides environment variables (e.g. LIVEKIT_* for a journey that
+ * needs a configured conference server). When it does not come up, its output is printed.
+ */
+export async function startE2eServer(
+  env: Record<string, string> = {},
+): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "lintas-e2e-"));
   const logFile = path.join(dir, "server.log");
   const port = await freePort();
@@ -44,6 +61,7 @@ export default async function setup(project: TestProject) {
       UPLOAD_DIR: path.join(dir, "uploads"),
       SESSION_SECRET: randomBytes(24).toString("hex"),
       SEED_ON_EMPTY: "true",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -56,7 +74,6 @@ export default async function setup(project: TestProject) {
     await rm(dir, { recursive: true, force: true });
   };
 
-  const started = performance.now();
   try {
     await waitForHealth(baseUrl, server);
   } catch (error) {
@@ -65,10 +82,7 @@ export default async function setup(project: TestProject) {
     await stop();
     throw error;
   }
-  console.log(`e2e server ready on ${baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-  project.provide("e2eBaseUrl", baseUrl);
-  return stop;
+  return { baseUrl, stop };
 }
 
 function freePort(): Promise<number> {
