@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
+import { WorkStatusForm } from "~/components/work-status-form";
 import {
   commitmentSchema,
   commitmentStatusSchema,
@@ -299,23 +300,12 @@ export default function PairingPage() {
                 <td>{t(`pairings.side.${c.side}`)}</td>
                 <td>{formatDay(c.dueDate, lng)}</td>
                 <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="commitment-status" />
-                    <input type="hidden" name="commitmentId" value={c.id} />
-                    <label className="visually-hidden" htmlFor={`cs-${c.id}`}>
-                      {t("admin.status")}
-                    </label>
-                    <select id={`cs-${c.id}`} name="status" defaultValue={c.status}>
-                      {["NOT_STARTED", "IN_PROGRESS", "DONE", "LATE", "DROPPED"].map((s) => (
-                        <option key={s} value={s}>
-                          {t(`projects.workStatus.${s}`)}
-                        </option>
-                      ))}
-                    </select>
-                    <button type="submit" className="button small">
-                      {t("common.save")}
-                    </button>
-                  </Form>
+                  <WorkStatusForm
+                    intent="commitment-status"
+                    idName="commitmentId"
+                    id={c.id}
+                    status={c.status}
+                  />
                 </td>
                 <td>
                   {c.milestone ? (

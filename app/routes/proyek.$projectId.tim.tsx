@@ -5,9 +5,9 @@ import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { StakeholderGrid } from "~/components/stakeholder-grid";
+import { WorkStatusForm } from "~/components/work-status-form";
 import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
 import {
-  WORK_STATUSES,
   assignmentSchema,
   assignmentStatusSchema,
   memberSchema,
@@ -135,23 +135,12 @@ export default function ProjectTeam() {
                 <td>{formatDay(a.dueDate, i18n.language)}</td>
                 <td>
                   {can.update ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="assignment-status" />
-                      <input type="hidden" name="assignmentId" value={a.id} />
-                      <label className="visually-hidden" htmlFor={`as-${a.id}`}>
-                        {t("admin.status")}
-                      </label>
-                      <select id={`as-${a.id}`} name="status" defaultValue={a.status}>
-                        {WORK_STATUSES.map((s) => (
-                          <option key={s} value={s}>
-                            {t(`projects.workStatus.${s}`)}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="button small">
-                        {t("common.save")}
-                      </button>
-                    </Form>
+                    <WorkStatusForm
+                      intent="assignment-status"
+                      idName="assignmentId"
+                      id={a.id}
+                      status={a.status}
+                    />
                   ) : (
                     t(`projects.workStatus.${a.status}`)
                   )}

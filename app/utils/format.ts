@@ -1,14 +1,13 @@
-// Small formatting helpers for dates and numbers in the viewer's language and zone.
-import { abbreviationForIanaZone } from "~/utils/time-zones";
-
-function locale(lng: string) {
-  return lng === "en" ? "en-GB" : "id-ID";
-}
+// Compact formats for lists and tables ("10 Okt 2023", "27 Jan 2020, 09.00 WITA"), built on the
+// shared helpers in dates.ts and numbers.ts (which give the long forms); null-safe for optional fields.
+import { intlLocale } from "~/i18n/config";
+import { zoneName } from "~/utils/dates";
+import { formatNumber as formatLocalNumber } from "~/utils/numbers";
 
 /** "10 Okt 2023" in the zone given (a calendar day needs no zone name). */
 export function formatDay(value: string | Date | null | undefined, lng: string, timeZone = "UTC") {
   if (!value) return "—";
-  return new Intl.DateTimeFormat(locale(lng), {
+  return new Intl.DateTimeFormat(intlLocale(lng), {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -16,9 +15,9 @@ export function formatDay(value: string | Date | null | undefined, lng: string, 
   }).format(new Date(value));
 }
 
-/** "10 Okt 2023 09.00 WITA": an instant in a zone, with the zone named. */
+/** "27 Jan 2020, 09.00 WITA": an instant in a zone, with the zone named. */
 export function formatInstant(value: string | Date, lng: string, timeZone: string) {
-  const text = new Intl.DateTimeFormat(locale(lng), {
+  const text = new Intl.DateTimeFormat(intlLocale(lng), {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -26,7 +25,7 @@ export function formatInstant(value: string | Date, lng: string, timeZone: strin
     minute: "2-digit",
     timeZone,
   }).format(new Date(value));
-  return `${text} ${abbreviationForIanaZone(timeZone) ?? timeZone}`;
+  return `${text} ${zoneName(timeZone, lng, value)}`;
 }
 
 /** Indonesian number format by default: 1.339,15 */
@@ -36,5 +35,5 @@ export function formatNumber(
   maximumFractionDigits = 2,
 ) {
   if (value === null || value === undefined || value === "") return "—";
-  return new Intl.NumberFormat(locale(lng), { maximumFractionDigits }).format(Number(value));
+  return formatLocalNumber(Number(value), lng, { maximumFractionDigits });
 }
