@@ -41,6 +41,17 @@ export function NotesEditor({
       ),
     [t],
   );
+  // one save at a time: a second request while one is in flight could reach the server first
+  // and then be overwritten by the older one; a change made meanwhile is sent when it returns
+  const savingRef = useRef(saving);
+  savingRef.current = saving;
+  const sent = useRef<string | null>(null);
+  const send = () => {
+    if (!navigator.onLine) return setState("offline");
+    if (savingRef.current) return;
+    sent.current = latest.current;
+    onSave(latest.current);
+  };
   const editor = useEditor({
     extensions: editorExtensions,
     content: initial,
@@ -61,10 +72,7 @@ export function NotesEditor({
       localStorage.setItem(storageKey, latest.current);
       setState("unsaved");
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        if (navigator.onLine) onSave(latest.current);
-        else setState("offline");
-      }, 1500);
+      timer.current = setTimeout(send, 1500);
     },
   });
 
@@ -77,22 +85,31 @@ export function NotesEditor({
         editor.commands.setContent(JSON.parse(draft));
         latest.current = draft;
         setState("unsaved");
+        sent.current = draft;
         onSave(draft);
       } catch {
         localStorage.removeItem(storageKey);
       }
     }
-    const online = () => onSave(latest.current);
+    const online = () => send();
     window.addEventListener("online", online);
     return () => window.removeEventListener("online", online);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
 
   useEffect(() => {
-    if (saving) setState("saving");
-    else if (savedAt && state === "saving") {
+    if (saving) {
+      if (sent.current === latest.current) setState("saving");
+      return;
+    }
+    if (sent.current === null) return;
+    if (sent.current === latest.current) {
       setState("saved");
       if (localStorage.getItem(storageKey) === latest.current) localStorage.removeItem(storageKey);
+    } else {
+      // typed while the last save was on its way: send the newer text now
+      clearTimeout(timer.current);
+      send();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [saving, savedAt]);

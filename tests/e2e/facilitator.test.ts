@@ -417,8 +417,23 @@ describe("a PMU facilitator", () => {
         .poll(() => editor.evaluate((element) => element.contains(document.activeElement)))
         .toBe(true);
     };
-    await editor.click();
-    await page.keyboard.press("Control+End");
+    // the caret at the very end of the seeded notes: click the last paragraph, then go to its end
+    // (a click in the middle of the editor lands in the middle of the notes)
+    await editor.locator(":scope > p").last().click();
+    await page.keyboard.press("End");
+    await expect
+      .poll(() =>
+        editor.evaluate((element) => {
+          const selection = document.getSelection();
+          const last = element.lastElementChild;
+          return (
+            !!selection?.anchorNode &&
+            !!last?.contains(selection.anchorNode) &&
+            selection.anchorOffset === (selection.anchorNode.textContent ?? "").length
+          );
+        }),
+      )
+      .toBe(true);
     await page.keyboard.press("Enter");
     await format("notes.heading");
     await page.keyboard.type(heading);
