@@ -2,7 +2,7 @@
 // (PostgreSQL's 'indonesian' text search stems "penyedotan" to "sedot").
 import { prisma } from "~/db.server";
 import { renderRichText } from "~/editor/render.server";
-import { plainIndicator } from "~/models/project.server";
+import { plainIndicator, publicIndicatorSelect } from "~/models/project.server";
 
 export async function listPracticesForCatalog({ q }: { q?: string } = {}) {
   const query = q?.trim().slice(0, 200);
@@ -70,22 +70,7 @@ export async function getPublishedPractice(slug: string) {
         select: {
           id: true,
           status: true,
-          indicators: {
-            select: {
-              id: true,
-              name: true,
-              unit: true,
-              direction: true,
-              baseline: true,
-              baselineYear: true,
-              target: true,
-              targetYear: true,
-              measurements: {
-                select: { value: true, measuredAt: true, periodLabel: true, source: true },
-                orderBy: { measuredAt: "asc" },
-              },
-            },
-          },
+          indicators: publicIndicatorSelect,
         },
       },
       lessons: { where: { status: "PUBLISHED" }, select: { slug: true, title: true } },

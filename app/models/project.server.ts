@@ -697,6 +697,24 @@ export async function listProjectTimeline(projectId: string) {
   });
 }
 
+/** What public pages show of an indicator: its values over time, never who entered them. */
+export const publicIndicatorSelect = {
+  select: {
+    id: true,
+    name: true,
+    unit: true,
+    direction: true,
+    baseline: true,
+    baselineYear: true,
+    target: true,
+    targetYear: true,
+    measurements: {
+      select: { value: true, measuredAt: true, periodLabel: true, source: true },
+      orderBy: { measuredAt: "asc" },
+    },
+  },
+} satisfies Prisma.ChangeProject$indicatorsArgs;
+
 /** The public follow-up page of a launched project: no drafts, no comments, no contacts. */
 export async function getPublicProject(id: string) {
   const project = await prisma.changeProject.findFirst({
@@ -717,22 +735,7 @@ export async function getPublicProject(id: string) {
         select: { id: true, title: true, horizon: true, status: true, dueDate: true },
         orderBy: [{ horizon: "asc" }, { dueDate: "asc" }],
       },
-      indicators: {
-        select: {
-          id: true,
-          name: true,
-          unit: true,
-          direction: true,
-          baseline: true,
-          baselineYear: true,
-          target: true,
-          targetYear: true,
-          measurements: {
-            select: { value: true, measuredAt: true, periodLabel: true, source: true },
-            orderBy: { measuredAt: "asc" },
-          },
-        },
-      },
+      indicators: publicIndicatorSelect,
       checkIns: { select: { status: true, note: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
