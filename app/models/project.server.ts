@@ -12,6 +12,17 @@ import { type CurrentUser, normaliseEmail } from "~/models/user.server";
 
 type Actor = Pick<Scope, "user">;
 
+/** A step on the project's activity timeline (in the caller's transaction when given one). */
+function logProjectStep(
+  actorId: string,
+  projectId: string,
+  action: string,
+  data?: Prisma.InputJsonValue,
+  db?: Prisma.TransactionClient,
+) {
+  return logActivity({ actorId, action, subjectType: "ChangeProject", subjectId: projectId, data }, db);
+}
+
 type DecimalLike = { toNumber(): number } | number | null;
 function toNumber(value: DecimalLike) {
   return value === null ? null : typeof value === "number" ? value : value.toNumber();
@@ -212,16 +223,7 @@ export async function createProject({ user }: Actor, input: ProjectInput) {
         members: { create: { userId: user.id, name: user.name, roleInTeam: "Project leader" } },
       },
     });
-    await logActivity(
-      {
-        actorId: user.id,
-        action: "project.created",
-        subjectType: "ChangeProject",
-        subjectId: project.id,
-        data: { title: project.title },
-      },
-      tx,
-    );
+    await logProjectStep(user.id, project.id, "project.created", { title: project.title }, tx);
     return project;
   });
 }
@@ -256,26 +258,14 @@ export async function updateProject(
       },
     });
     if (count !== 1) throw new ConflictError("project changed since it was loaded");
-    await logActivity(
-      { actorId: user.id, action: "project.updated", subjectType: "ChangeProject", subjectId: id },
-      tx,
-    );
+    await logProjectStep(user.id, id, "project.updated", undefined, tx);
     // a new coach or mentor gains access to the project: worth its own line in the timeline
     for (const [action, person, previousId] of [
       ["project.coach_assigned", coach, current.coachId],
       ["project.mentor_assigned", mentor, current.mentorId],
     ] as const) {
       if (person && person.id !== previousId)
-        await logActivity(
-          {
-            actorId: user.id,
-            action,
-            subjectType: "ChangeProject",
-            subjectId: id,
-            data: { name: person.name },
-          },
-          tx,
-        );
+        await logProjectStep(user.id, id, action, { name: person.name }, tx);
     }
   });
 }
@@ -298,16 +288,7 @@ export async function addTeamMember(
         userId: account?.id ?? null,
       },
     });
-    await logActivity(
-      {
-        actorId: user.id,
-        action: "project.member_added",
-        subjectType: "ChangeProject",
-        subjectId: projectId,
-        data: { name: input.name },
-      },
-      tx,
-    );
+    await logProjectStep(user.id, projectId, "project.member_added", { name: input.name }, tx);
     return member;
   });
 }
@@ -324,16 +305,7 @@ export async function addAssignment(
     const assignment = await tx.assignment.create({
       data: { projectId, title: input.title, ownerId: input.ownerId || null, dueDate: input.dueDate },
     });
-    await logActivity(
-      {
-        actorId: user.id,
-        action: "project.assignment_added",
-        subjectType: "ChangeProject",
-        subjectId: projectId,
-        data: { title: input.title },
-      },
-      tx,
-    );
+    await logProjectStep(user.id, projectId, "project.assignment_added", { title: input.title }, tx);
     return assignment;
   });
 }
@@ -350,13 +322,7 @@ export async function setAssignmentStatus(
     data: { status },
   });
   if (count !== 1) throw new OutOfScopeError("no such assignment");
-  await logActivity({
-    actorId: user.id,
-    action: "project.assignment_status",
-    subjectType: "ChangeProject",
-    subjectId: projectId,
-    data: { status },
-  });
+  await logProjectStep(user.id, projectId, "project.assignment_status", { status });
 }
 
 export async function addStakeholder(
@@ -368,13 +334,7 @@ export async function addStakeholder(
   const stakeholder = await prisma.stakeholder.create({
     data: { projectId, ...input, note: input.note || null },
   });
-  await logActivity({
-    actorId: user.id,
-    action: "project.stakeholder_added",
-    subjectType: "ChangeProject",
-    subjectId: projectId,
-    data: { name: input.name },
-  });
+  await logProjectStep(user.id, projectId, "project.stakeholder_added", { name: input.name });
   return stakeholder;
 }
 
@@ -397,16 +357,7 @@ export async function addMilestone({ user }: Actor, projectId: string, input: Mi
         completedAt: input.status === "DONE" ? new Date() : null,
       },
     });
-    await logActivity(
-      {
-        actorId: user.id,
-        action: "project.milestone_added",
-        subjectType: "ChangeProject",
-        subjectId: projectId,
-        data: { title: input.title },
-      },
-      tx,
-    );
+    await logProjectStep(user.id, projectId, "project.milestone_added", { title: input.title }, tx);
     return milestone;
   });
 }
@@ -437,14 +388,11 @@ export async function updateMilestone(
       if (!exists) throw new OutOfScopeError("no such milestone");
       throw new ConflictError("milestone changed since it was loaded");
     }
-    await logActivity(
-      {
-        actorId: user.id,
-        action: "project.milestone_updated",
-        subjectType: "ChangeProject",
-        subjectId: projectId,
-        data: { milestoneId, status: input.status ?? null },
-      },
+    await logProjectStep(
+      user.id,
+      projectId,
+      "project.milestone_updated",
+      { milestoneId, status: input.status ?? null },
       tx,
     );
   });
@@ -459,16 +407,7 @@ export async function approveMilestone({ user }: Actor, projectId: string, miles
       data: { approvedAt: new Date(), approvedById: user.id, version: { increment: 1 } },
     });
     if (count !== 1) throw new OutOfScopeError("no such milestone on a training project");
-    await logActivity(
-      {
-        actorId: user.id,
-        action: "project.milestone_approved",
-        subjectType: "ChangeProject",
-        subjectId: projectId,
-        data: { milestoneId },
-      },
-      tx,
-    );
+    await logProjectStep(user.id, projectId, "project.milestone_approved", { milestoneId }, tx);
   });
 }
 
@@ -485,13 +424,7 @@ export type IndicatorInput = {
 export async function addIndicator({ user }: Actor, projectId: string, input: IndicatorInput) {
   if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
   const indicator = await prisma.indicator.create({ data: { projectId, ...input } });
-  await logActivity({
-    actorId: user.id,
-    action: "project.indicator_added",
-    subjectType: "ChangeProject",
-    subjectId: projectId,
-    data: { name: input.name },
-  });
+  await logProjectStep(user.id, projectId, "project.indicator_added", { name: input.name });
   return indicator;
 }
 
@@ -513,13 +446,7 @@ export async function addMeasurement(
       source: input.source || null,
     },
   });
-  await logActivity({
-    actorId: user.id,
-    action: "project.measurement_added",
-    subjectType: "ChangeProject",
-    subjectId: projectId,
-    data: { indicatorId, value: input.value },
-  });
+  await logProjectStep(user.id, projectId, "project.measurement_added", { indicatorId, value: input.value });
   return measurement;
 }
 
@@ -611,16 +538,7 @@ export async function transitionProject(
         ...(to === "STOPPED" ? { stopReason: input.stopReason?.trim() } : {}),
       },
     });
-    await logActivity(
-      {
-        actorId: user.id,
-        action: "project.status_changed",
-        subjectType: "ChangeProject",
-        subjectId: projectId,
-        data: { from: project.status, to },
-      },
-      tx,
-    );
+    await logProjectStep(user.id, projectId, "project.status_changed", { from: project.status, to }, tx);
   });
   return { ok: true };
 }
@@ -632,12 +550,7 @@ export async function addCheckIn(
 ) {
   if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
   const checkIn = await prisma.checkIn.create({ data: { projectId, authorId: user.id, ...input } });
-  await logActivity({
-    actorId: user.id,
-    action: "project.check_in",
-    subjectType: "ChangeProject",
-    subjectId: projectId,
-  });
+  await logProjectStep(user.id, projectId, "project.check_in");
   return checkIn;
 }
 
@@ -681,10 +594,7 @@ export async function addComment({ user }: Actor, projectId: string, body: strin
         })),
       });
     }
-    await logActivity(
-      { actorId: user.id, action: "project.commented", subjectType: "ChangeProject", subjectId: projectId },
-      tx,
-    );
+    await logProjectStep(user.id, projectId, "project.commented", undefined, tx);
     return { comment, mentioned: [...mentioned] };
   });
 }

@@ -4,8 +4,9 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { setPasswordSchema } from "~/auth/schemas";
-import { FormErrors, FormField } from "~/components/ui/form-field";
+import { FormErrors } from "~/components/ui/form-field";
 import { isResetTokenUsable, resetPassword } from "~/models/user.server";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 // public: the one-time token is the permission
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -49,19 +50,7 @@ export default function ResetPassword() {
       <h1>{t("auth.resetTitle")}</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <FormField
-          field={fields.password}
-          label={t("auth.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("auth.passwordRule")}
-        />
-        <FormField
-          field={fields.confirm}
-          label={t("auth.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <button type="submit" className="button primary">
           {t("auth.savePassword")}
         </button>

@@ -9,6 +9,7 @@ import { authSessionStorage } from "~/auth/session.server";
 import { languageCookie } from "~/i18n/i18n.server";
 import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
 import { changePassword, deleteAllLoginSessions, updateProfile } from "~/models/user.server";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "app:use");
@@ -165,19 +166,7 @@ export default function Profile() {
             type="password"
             autoComplete="current-password"
           />
-          <FormField
-            field={passwordFields.password}
-            label={t("auth.newPassword")}
-            type="password"
-            autoComplete="new-password"
-            hint={t("auth.passwordRule")}
-          />
-          <FormField
-            field={passwordFields.confirm}
-            label={t("auth.confirmPassword")}
-            type="password"
-            autoComplete="new-password"
-          />
+          <NewPasswordFields password={passwordFields.password} confirm={passwordFields.confirm} />
           <button type="submit" className="button">
             {t("profile.changePassword")}
           </button>

@@ -7,6 +7,7 @@ import { acceptInvitationSchema } from "~/auth/schemas";
 import { signIn } from "~/auth/session.server";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { acceptInvitation, findOpenInvitation } from "~/models/user.server";
+import { NewPasswordFields } from "~/components/new-password-fields";
 
 // public: the invitation token is the permission
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -56,19 +57,7 @@ export default function AcceptInvitation() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <FormField field={fields.name} label={t("auth.fullName")} autoComplete="name" />
-        <FormField
-          field={fields.password}
-          label={t("auth.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("auth.passwordRule")}
-        />
-        <FormField
-          field={fields.confirm}
-          label={t("auth.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <button type="submit" className="button primary">
           {t("auth.acceptInvitation")}
         </button>

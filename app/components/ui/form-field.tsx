@@ -31,8 +31,33 @@ export function FormField({
   hint?: string;
   autoComplete?: string;
 }) {
-  const { t } = useTranslation();
   const hintId = hint ? `${field.id}-hint` : undefined;
+  return (
+    <FieldShell field={field} label={label} hint={hint} hintId={hintId}>
+      <input
+        {...getInputProps(field, { type, ariaDescribedBy: hintId })}
+        key={field.key}
+        autoComplete={autoComplete}
+      />
+    </FieldShell>
+  );
+}
+
+/** Label, optional hint and the field's errors around one control. */
+function FieldShell({
+  field,
+  label,
+  hint,
+  hintId,
+  children,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  hintId?: string;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
@@ -41,11 +66,7 @@ export function FormField({
           {hint}
         </p>
       ) : null}
-      <input
-        {...getInputProps(field, { type, ariaDescribedBy: hintId })}
-        key={field.key}
-        autoComplete={autoComplete}
-      />
+      {children}
       <FieldErrors id={field.errorId} errors={field.errors?.map((key) => t(key))} />
     </div>
   );
@@ -86,10 +107,8 @@ export function SelectField({
   options: { value: string; label: string }[];
   placeholder?: string;
 }) {
-  const { t } = useTranslation();
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
+    <FieldShell field={field} label={label}>
       <select {...getSelectProps(field)} key={field.key}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -98,8 +117,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldErrors id={field.errorId} errors={field.errors?.map((key) => t(key))} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -114,18 +132,10 @@ export function TextareaField({
   hint?: string;
   rows?: number;
 }) {
-  const { t } = useTranslation();
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell field={field} label={label} hint={hint} hintId={hintId}>
       <textarea {...getTextareaProps(field, { ariaDescribedBy: hintId })} key={field.key} rows={rows} />
-      <FieldErrors id={field.errorId} errors={field.errors?.map((key) => t(key))} />
-    </div>
+    </FieldShell>
   );
 }
