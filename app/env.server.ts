@@ -28,6 +28,8 @@ const schema = z
     LIVEKIT_URL: optionalUrl,
     LIVEKIT_API_KEY: z.string().optional(),
     LIVEKIT_API_SECRET: z.string().optional(),
+    /** "true" when the LiveKit server has Egress: facilitators can record sessions (docs/decisions/0016) */
+    LIVEKIT_EGRESS_ENABLED: z.enum(["true", "false"]).default("false"),
     /** "false" to start on an empty database without demo data */
     /** Express "trust proxy" setting behind a reverse proxy, e.g. 1 or "loopback" */
     TRUST_PROXY: z
@@ -35,6 +37,24 @@ const schema = z
       .optional()
       .transform((v) => (v === undefined || v === "" ? undefined : /^\d+$/.test(v) ? Number(v) : v)),
     SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
+    /** "false" keeps this process from running background jobs (reminders, outbox, check-ins) */
+    WORKER: z.enum(["true", "false"]).default("true"),
+    /** evidence files in an S3-compatible bucket instead of UPLOAD_DIR (docs/decisions/0019) */
+    S3_BUCKET: z.string().trim().optional(),
+    /** e.g. http://minio:9000; empty for AWS S3 */
+    S3_ENDPOINT: optionalUrl,
+    S3_REGION: z.string().trim().default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().trim().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+    /** "true" for MinIO and most S3-compatible servers (bucket in the path, not the host name) */
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+    /** redis://… to keep live notes in step across several app processes (Hocuspocus Redis extension) */
+    REDIS_URL: z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\//, "REDIS_URL must be redis://… or rediss://…")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   .superRefine((value, ctx) => {
     if (

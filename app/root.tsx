@@ -17,6 +17,7 @@ import { ErrorPage, errorKindForStatus } from "~/components/ui/error-page";
 import { SiteFooter } from "~/components/ui/site-footer";
 import { SiteHeader } from "~/components/ui/site-header";
 import { getLanguage, rememberLanguageChoice } from "~/i18n/i18n.server";
+import { countUnread } from "~/models/notification.server";
 import { fixedT } from "~/i18n/translate";
 import stylesheet from "~/styles/app.css?url";
 import { useNonce } from "~/utils/nonce-provider";
@@ -30,8 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rememberLanguageChoice(request),
     getUser(request),
   ]);
+  const unread = user ? await countUnread(user.id) : 0;
   return data(
-    { locale, user: user ? { name: user.name } : null },
+    { locale, user: user ? { name: user.name, unread } : null },
     languageCookie ? { headers: { "Set-Cookie": languageCookie } } : undefined,
   );
 }
@@ -68,7 +70,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a href="#konten" className="skip-link">
           {t("app.skipToContent")}
         </a>
-        <SiteHeader language={locale} userName={data?.user?.name} />
+        <SiteHeader language={locale} userName={data?.user?.name} unread={data?.user?.unread} />
         <div id="konten" className="page" tabIndex={-1}>
           {children}
         </div>

@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from "../app/auth/password.server";
 import type { Prisma, PrismaClient } from "../app/generated/prisma/client";
 import type { OrganisationType } from "../app/generated/prisma/enums";
 import { importRegions } from "../app/models/region.server";
+import { lessonSectionsSchema } from "../app/models/lesson-schemas";
 import { DEMO_ACCOUNTS, type DemoOrganisationKey } from "./demo-accounts";
 
 type Tx = Prisma.TransactionClient;
@@ -830,6 +831,15 @@ async function seedKendariBlitar(tx: Tx, orgs: OrganisationIds, users: UserIds) 
     startedYear: 2016,
     contactName: "Pokja Sanitasi Kota Kendari",
     contactEmail: "kendari@lintas.test",
+    resources:
+      "Truk sedot tinja dan instalasi pengolahan lumpur tinja (IPLT), instruksi wali kota, tim percepatan " +
+      "pengelolaan air limbah lintas OPD.",
+    // Indeks Inovasi Daerah (PP 38/2017)
+    innovationForm: "PUBLIC_SERVICE" as const,
+    innovationType: "NON_DIGITAL" as const,
+    innovationInitiator: "HEAD_OF_REGION" as const,
+    innovationStage: "IMPLEMENTATION" as const,
+    governmentAffair: "Pekerjaan umum dan penataan ruang",
     publishedAt: new Date("2020-02-03T02:00:00.000Z"),
   };
   const practice = await tx.practice.upsert({
@@ -1038,6 +1048,54 @@ async function seedKendariBlitar(tx: Tx, orgs: OrganisationIds, users: UserIds) 
     publishedById: facilitator,
     publishedAt: new Date("2020-01-31T03:00:00.000Z"),
     practices: { connect: [{ id: practice.id }] },
+    version: 1,
+    // the lessons-learned template, checked against the app's own schema
+    sections: lessonSectionsSchema.parse({
+      context:
+        "Kota Blitar ingin membenahi pengelolaan air limbah domestik: lumpur tinja dari tangki septik rumah " +
+        "tangga belum disedot secara teratur. Kota Kendari menjalankan Layanan Lumpur Tinja Terjadwal (L2T2) " +
+        "sejak 2016. PMU PPSP Bappenas, didukung USDP, memasangkan Kendari (mentor) dengan Blitar (mentee): " +
+        "6 teleconference dalam 3 bulan, sesi pertama Senin, 27 Januari 2020.",
+      mentorSteps: [
+        { when: "2016", what: "Kendari memulai L2T2, layanan penyedotan lumpur tinja terjadwal." },
+        {
+          when: "2017",
+          what: "Sosialisasi pentingnya penyedotan lumpur tinja, bersama pembangunan tangki septik untuk MBR.",
+        },
+        { when: "2018", what: "Semua ASN wajib ikut L2T2 melalui instruksi wali kota, dengan sanksi." },
+        { when: "2018", what: "Tim percepatan dibentuk." },
+      ],
+      results:
+        "Sejak 2018 layanan terjadwal menjangkau rumah tangga ASN Kota Kendari sebagai pilot sebelum diperluas " +
+        "ke warga. Pokja Blitar menjadikan ketiga pelajaran sesi pertama tonggak proyek replikasinya.",
+      indicators: [
+        { name: "Tahun L2T2 dimulai", value: "2016" },
+        { name: "Tahun L2T2 wajib bagi ASN", value: "2018" },
+        { name: "Teleconference Kendari–Blitar", value: "6 sesi dalam 3 bulan" },
+      ],
+      successFactors: LESSONS_OF_SESSION_1.map((l) => l.title),
+      obstacles:
+        "Pada tahun pertama layanan masih sukarela; belajar dari tahun itu, Kendari menjadikannya wajib bagi " +
+        "ASN dengan instruksi wali kota dan sanksi.",
+      needs: {
+        policy: "Instruksi wali kota yang mewajibkan ASN ikut layanan terjadwal, lengkap dengan sanksi.",
+        budget: "Biaya sosialisasi, tangki septik untuk MBR, dan operasional penyedotan terjadwal.",
+        people:
+          "Pokja Sanitasi lintas OPD (Bappeda, BPKAD, PUPR, kesehatan, kebersihan/DLH) dan tim percepatan.",
+        time: "Di Kendari dua tahun: dari mulai (2016) sampai wajib bagi ASN (2018).",
+      },
+      replicationSteps: [
+        "Siapkan data dan bahan advokasi bersama Pokja Sanitasi.",
+        "Raih komitmen wali kota atau bupati.",
+        "Mulai pilot dengan rumah tangga ASN.",
+        "Perkuat pilot dengan instruksi kepala daerah, dengan sanksi.",
+        "Bentuk tim percepatan, lalu perluas ke seluruh warga.",
+      ],
+      contacts:
+        "Pokja Sanitasi Kota Kendari (dipimpin Sekretaris Daerah) melalui PMU PPSP Bappenas; sesi lanjutan " +
+        "disepakati di grup WhatsApp kedua kota.",
+      spmField: "PUBLIC_WORKS",
+    }),
   };
   await tx.lesson.upsert({
     where: { slug: LESSON_SLUG },

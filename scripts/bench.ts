@@ -1,23 +1,45 @@
-// npm run bench [-- --scale N]
-// Seeds a throw-away embedded database (a directory under the OS temp dir) with the demo data and
-// N generated change projects (default 2,000), then times representative queries through Prisma:
-// median and p95 of 20 runs each after a warm-up. Prints a table; removes the database at the end.
-import { mkdtemp, rm } from "node:fs/promises";
+// npm run bench [-- --scale N --connections 20 --duration 10 --processes 1[,2] --no-http]
+// Seeds a throw-away embedded database (a directory under the OS temp dir), or the PostgreSQL
+// server of DATABASE_URL (a throw-away one: scripts/with-postgres.sh npm run bench), with the demo
+// data and N generated change projects (default 10,000), then
+//  1. times representative queries through Prisma (median and p95 of 20 runs after a warm-up);
+//  2. starts the production server (one or two processes; two need PostgreSQL), measures cold
+//     start, and loads pages with autocannon beside the trivial route (scripts/bench-http.ts):
+//     p50/p95/p99, requests per second, the ratio to the trivial route, RSS after the run.
+// Prints tables, checks the targets, writes everything to bench-results.json.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "../app/db/database.server";
+import { isPostgresUrl, openDatabase } from "../app/db/database.server";
 import { applyMigrations, readMigrations } from "../app/db/migrate.server";
 import { parseScale } from "../prisma/seed-scale";
 
 const RUNS = 20;
 const WARM_UP = 3;
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "2000" } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "10000" },
+    connections: { type: "string", default: "20" },
+    duration: { type: "string", default: "10" },
+    processes: { type: "string", default: "1" },
+    "no-http": { type: "boolean", default: false },
+    out: { type: "string", default: "bench-results.json" },
+  },
+});
 const scale = parseScale(values.scale);
+const connections = Number(values.connections);
+const durationSeconds = Number(values.duration);
+const processCounts = values.processes.split(",").map(Number);
+const postgresUrl = isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
+if (processCounts.some((n) => n > 1) && !postgresUrl) {
+  console.error("Two processes need PostgreSQL: scripts/with-postgres.sh npm run bench -- --processes 1,2");
+  process.exit(2);
+}
 
 const dir = await mkdtemp(path.join(os.tmpdir(), "lintas-bench-"));
-const database = await openDatabase(undefined, path.join(dir, "pg"));
+const database = await openDatabase(postgresUrl, path.join(dir, "pg"));
 // the app's modules (imported below) use this database, never ./data/pg
 globalThis.__lintasDatabase = database;
 const { prisma } = database;
@@ -160,8 +182,91 @@ try {
   );
   console.log();
   console.log(table([`query through Prisma (${RUNS} runs)`, "median", "p95"], timings));
+
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    engine: database.sql.kind,
+    cpus: os.cpus().length,
+    node: process.version,
+    scale,
+    database: { projects, pairings, sessions, practices },
+    seedSeconds: { migrate: migrateSeconds, demo: demoSeconds, scale: scaled.seconds, rows: scaled.rows },
+    queries: Object.fromEntries(timings.map(([name, median, p95]) => [name, { median, p95 }])),
+  };
+
+  if (!values["no-http"]) {
+    // pages to load: a generated project and pairing (with their milestones, sessions), search
+    const project = await prisma.changeProject.findFirstOrThrow({
+      where: { id: { startsWith: "scale-p" }, status: { in: ["LAUNCHED", "IMPLEMENTED"] } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    const pairing = await prisma.pairing.findFirstOrThrow({
+      where: { id: { startsWith: "scale-pa" } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    await database.close();
+    const { runHttpBench } = await import("./bench-http");
+    const targets = [
+      { name: "trivial route (/healthz)", path: "/healthz" },
+      { name: "catalogue search", path: "/katalog?q=sedot+lumpur+tinja", budgetP95Ms: 50 },
+      { name: "project page", path: `/proyek/${project.id}`, signedIn: true, budgetP95Ms: 80 },
+      { name: "pairing page", path: `/pasangan/${pairing.id}`, signedIn: true },
+      { name: "PMU dashboard", path: "/dasbor", signedIn: true },
+      { name: "region dashboard", path: `/dasbor/wilayah/${regionCode}`, signedIn: true },
+      { name: "province dashboard", path: `/dasbor/provinsi/${provinceCode}`, signedIn: true },
+    ];
+    const env: Record<string, string> = postgresUrl
+      ? { DATABASE_URL: postgresUrl, UPLOAD_DIR: path.join(dir, "uploads") }
+      : { DATABASE_URL: "", DATA_DIR: path.join(dir, "pg"), UPLOAD_DIR: path.join(dir, "uploads") };
+    const runs = [];
+    for (const processes of processCounts) {
+      const run = await runHttpBench({
+        env,
+        processes,
+        connections,
+        durationSeconds,
+        targets,
+        account: { email: "fasilitator@lintas.test", password: "lintas-demo-2024" },
+        log: (line) => console.error(line),
+      });
+      runs.push(run);
+      console.log(
+        `\nThrough the production server: ${processes} process(es), ${connections} connections, ` +
+          `${durationSeconds} s per page; cold start ${run.coldStartSeconds.map((s) => `${s.toFixed(1)} s`).join(", ")}; ` +
+          `RSS after the run ${run.rssMb.map((m) => `${m.now} MB (peak ${m.peak} MB)`).join(", ")}`,
+      );
+      console.log(
+        table(
+          ["page", "req/s", "p50", "p95", "p99", "vs trivial", "non-2xx", "target"],
+          run.results.map((r) => {
+            const ratioOk = r.budgetP95Ms === undefined || (r.ratio ?? 0) >= 0.3;
+            const latencyOk = r.budgetP95Ms === undefined || r.p95 < r.budgetP95Ms;
+            return [
+              r.name,
+              int(r.rps),
+              ms(r.p50),
+              ms(r.p95),
+              ms(r.p99),
+              r.ratio === undefined ? "—" : `${Math.round(r.ratio * 100)} %`,
+              int(r.non2xx + r.errors),
+              r.budgetP95Ms === undefined
+                ? ""
+                : `${latencyOk && ratioOk ? "met" : "MISSED"} (p95 < ${r.budgetP95Ms} ms, ≥ 30 %)`,
+            ];
+          }),
+        ),
+      );
+    }
+    report.http = runs;
+  } else {
+    await database.close();
+  }
+  await writeFile(values.out, JSON.stringify(report, null, 2));
+  console.log(`\nWritten to ${values.out}`);
 } finally {
-  await database.close();
+  await database.close().catch(() => {});
   await rm(dir, { recursive: true, force: true });
 }
 process.exit(0);

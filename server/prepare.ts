@@ -2,7 +2,8 @@
 // loads the demo data. Shared by `npm start`, `npm run seed` and the scripts.
 // A process opens its database once (PGlite allows one opener per directory): when a module
 // that imports ~/db.server was loaded first, its database is the one migrated here.
-import { type Database, openDatabase } from "../app/db/database.server";
+import pg from "pg";
+import { type Database, isPostgresUrl, openDatabase } from "../app/db/database.server";
 import { applyMigrations, readMigrations } from "../app/db/migrate.server";
 import type { Env } from "../app/env.server";
 
@@ -12,16 +13,33 @@ export async function prepareDatabase(
 ): Promise<{ database: Database; applied: string[]; seeded: boolean }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const database = globalThis.__lintasDatabase ?? (await openDatabase(env.DATABASE_URL, env.DATA_DIR));
-  const applied = await applyMigrations(database.sql, await readMigrations(), log);
-  globalThis.__lintasDatabase = database;
-  let seeded = false;
-  if (options.seed && env.SEED_ON_EMPTY === "true") {
-    const { isDatabaseEmpty, seedDemo } = await import("../prisma/seed-demo");
-    if (await isDatabaseEmpty(database.prisma)) {
-      log("Empty database: loading the demo data…");
-      await seedDemo(database.prisma, { log });
-      seeded = true;
+  // several app processes may start at once on one PostgreSQL: one migrates and seeds at a time
+  const unlock = isPostgresUrl(env.DATABASE_URL) ? await startupLock(env.DATABASE_URL) : async () => {};
+  try {
+    const applied = await applyMigrations(database.sql, await readMigrations(), log);
+    globalThis.__lintasDatabase = database;
+    let seeded = false;
+    if (options.seed && env.SEED_ON_EMPTY === "true") {
+      const { isDatabaseEmpty, seedDemo } = await import("../prisma/seed-demo");
+      if (await isDatabaseEmpty(database.prisma)) {
+        log("Empty database: loading the demo data…");
+        await seedDemo(database.prisma, { log });
+        seeded = true;
+      }
     }
+    return { database, applied, seeded };
+  } finally {
+    await unlock();
   }
-  return { database, applied, seeded };
+}
+
+/** A session-level advisory lock on its own connection, held until the returned function runs. */
+async function startupLock(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("SELECT pg_advisory_lock(hashtext('lintas:startup'))");
+  return async () => {
+    await client.query("SELECT pg_advisory_unlock(hashtext('lintas:startup'))").catch(() => undefined);
+    await client.end();
+  };
 }

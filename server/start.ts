@@ -5,15 +5,20 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { ensureBackupToken } from "../app/db/backup.server";
 import { env } from "../app/env.server";
+import { TOO_LARGE_PAGE, isBodyTooLarge } from "../app/utils/body-limit.server";
 import { isCrossSiteWrite } from "../app/utils/csrf.server";
 import { securityHeadersMiddleware } from "../app/utils/security-headers.server";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
+import { installGracefulShutdown, onShutdown } from "./graceful";
 import { prepareDatabase } from "./prepare";
 
 const startedAt = performance.now();
 const { database } = await prepareDatabase(env);
 globalThis.__lintasDatabase = database;
+// lets `npm run backup` ask this process for a snapshot of the embedded database
+if (database.sql.kind === "pglite") await ensureBackupToken(env.DATA_DIR);
 
 const buildPath = path.resolve("build/server/index.js");
 const build = (await import(buildPath)) as ServerBuild;
@@ -27,6 +32,16 @@ app.use(compression());
 app.use(securityHeadersMiddleware());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
+// oversized bodies are refused before anything reads them (app/utils/body-limit.server.ts)
+app.use((req, res, next) => {
+  const tooLarge = isBodyTooLarge({
+    contentType: req.headers["content-type"],
+    contentLength: req.headers["content-length"],
+    uploadMaxMb: env.UPLOAD_MAX_MB,
+  });
+  if (tooLarge) res.status(413).set("Connection", "close").type("html").send(TOO_LARGE_PAGE);
+  else next();
+});
 // CSRF: every write must come from a page of this site (app/utils/csrf.server.ts)
 app.use((req, res, next) => {
   const crossSite = isCrossSiteWrite({
@@ -48,16 +63,22 @@ app.all(
   }),
 );
 
-// outgoing mail: with SMTP_URL the outbox is sent every 30 s (without it, admins read /admin/outbox)
-if (env.SMTP_URL) {
-  const { deliverPendingEmails } = await import("../app/models/outbox.server");
-  const timer = setInterval(() => {
-    deliverPendingEmails().catch((error: unknown) => console.warn("Outbox delivery failed:", error));
-  }, 30_000);
-  timer.unref();
+// background jobs (reminders, outbox sending every 30 s with SMTP_URL, check-ins) from the Job
+// table: every process runs a worker, each job goes to one of them (app/jobs/worker.server.ts)
+if (env.WORKER === "true") {
+  const { startWorker } = await import("../app/jobs/worker.server");
+  const { jobHandlers, recurringJobs } = await import("../app/jobs/handlers.server");
+  const worker = startWorker({ handlers: jobHandlers, recurring: recurringJobs() });
+  onShutdown("job worker", () => worker.stop());
 }
 
 const server = createServer(app);
+// live co-editing of session notes on the same port, at /kolaborasi (app/collab/server.server.ts).
+// Open sockets would keep the HTTP drain waiting, so a signal stores the notes and closes them at once.
+const { attachCollab, closeCollab } = await import("../app/collab/server.server");
+await attachCollab(server);
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void closeCollab());
+onShutdown("live notes", closeCollab);
 server.listen(env.PORT, env.HOST, () => {
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(`Lintas is ready on http://localhost:${env.PORT} (${seconds} s, ${database.sql.kind})`);
@@ -65,11 +86,6 @@ server.listen(env.PORT, env.HOST, () => {
   console.table(DEMO_ACCOUNTS.map(({ role, email, password }) => ({ role, email, password })));
 });
 
-async function shutdown(signal: string) {
-  console.log(`${signal}: closing…`);
-  server.close();
-  await database.close();
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// SIGTERM: stop taking requests, finish those in flight, run the onShutdown steps, exit 0
+// (the database closes after every step: co-editing flushes and the worker still need it)
+installGracefulShutdown(server, { finally: () => database.close() });

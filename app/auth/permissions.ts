@@ -9,9 +9,11 @@ export const ACTIONS = [
   "project:update",
   "project:review", // comment on and approve milestones
   "project:launch",
+  "cohort:import", // a training institution imports a cohort's participants and project titles
   "pairing:read",
   "pairing:create",
   "pairing:update",
+  "pairing:replicate", // the replication record: what the mentee adopted, adapted, dropped, and its results
   "session:read",
   "session:create",
   "session:join",
@@ -22,6 +24,9 @@ export const ACTIONS = [
   "people:manage",
   "outbox:read",
   "audit:read",
+  "data:backup", // download a consistent snapshot of the whole database
+  "region:manage", // agencies (OPD) and working groups (Pokja) of a region
+  "dashboard:read", // the region, province and cohort dashboards (rows still follow project:read)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,12 +50,16 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     ...READ_ALL,
     "pairing:create": "all",
     "pairing:update": "all",
+    "pairing:replicate": "all",
     "session:create": "all",
     "session:join": "all",
     "lesson:write": "all",
     "lesson:publish": "all",
     "practice:curate": "all",
     "people:invite": "all",
+    "cohort:import": "all",
+    "region:manage": "all",
+    "dashboard:read": "all",
   },
   REGION_OFFICER: {
     "app:use": "all",
@@ -60,10 +69,14 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "project:launch": "region",
     "pairing:read": "region",
     "pairing:update": "region",
+    // of pairings whose mentee is their region (replicationWhere), or that they lead
+    "pairing:replicate": "region",
     "session:read": "region",
     "session:join": "region",
     "lesson:write": "region",
     "practice:curate": "region",
+    "region:manage": "region",
+    "dashboard:read": "region",
   },
   PARTICIPANT: {
     "app:use": "all",
@@ -71,26 +84,33 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "project:create": "own",
     "project:update": "own",
     "pairing:read": "region",
+    // of pairings they lead (replicationWhere)
+    "pairing:replicate": "own",
     "session:read": "own",
     "session:join": "own",
     "lesson:write": "own",
   },
   COACH: {
     "app:use": "all",
+    "dashboard:read": "assigned",
     "project:read": "assigned",
     "project:review": "assigned",
+    "pairing:replicate": "own",
     "session:read": "own",
     "session:join": "own",
   },
   MENTOR: {
     "app:use": "all",
+    "dashboard:read": "assigned",
     "project:read": "assigned",
     "project:review": "assigned",
+    "pairing:replicate": "own",
     "session:read": "own",
     "session:join": "own",
   },
   VIEWER: {
     "app:use": "all",
+    "dashboard:read": "region",
     "project:read": "region",
     "pairing:read": "region",
     "session:read": "region",

@@ -58,6 +58,35 @@ export function pairingWhere(userId: string, grants: Grant[]): Prisma.PairingWhe
   return or.length > 0 ? { OR: or } : { id: { in: [] } };
 }
 
+/**
+ * Pairings whose replication record the person may write ("pairing:replicate"): facilitators all;
+ * a region officer those whose mentee is their region (or in their province); anyone the pairings
+ * they lead (a lead participant of either side, linked to their account).
+ */
+export function replicationWhere(userId: string, grants: Grant[]): Prisma.PairingWhereInput {
+  const or: Prisma.PairingWhereInput[] = [];
+  for (const grant of grants) {
+    switch (grant.scope) {
+      case "all":
+        return {};
+      case "province":
+        if (grant.regionCode)
+          or.push(
+            { menteeRegionCode: grant.regionCode },
+            { menteeRegion: { provinceCode: grant.regionCode } },
+          );
+        break;
+      case "region":
+        if (grant.regionCode) or.push({ menteeRegionCode: grant.regionCode });
+        break;
+      default:
+        break;
+    }
+  }
+  if (grants.length > 0) or.push({ participants: { some: { userId, isLead: true } } });
+  return or.length > 0 ? { OR: or } : { id: { in: [] } };
+}
+
 export function sessionWhere(userId: string, grants: Grant[]): Prisma.SessionWhereInput {
   const or: Prisma.SessionWhereInput[] = [];
   for (const grant of grants) {
@@ -83,4 +112,14 @@ export function sessionWhere(userId: string, grants: Grant[]): Prisma.SessionWhe
   // everyone sees the sessions they are invited to
   or.push({ invitees: { some: { userId } } });
   return { OR: or };
+}
+
+/**
+ * What is public OR what the scope allows. A scope of everything is the empty filter, and an empty
+ * filter inside OR matches nothing in Prisma 7: then there is no filter at all.
+ */
+export function publicOrScoped<Where extends object>(publicWhere: Where, scoped: Where | undefined): Where {
+  if (!scoped) return publicWhere;
+  if (Object.keys(scoped).length === 0) return {} as Where;
+  return { OR: [publicWhere, scoped] } as Where;
 }

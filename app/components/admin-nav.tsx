@@ -11,6 +11,7 @@ export function AdminNav() {
       <NavLink to="/admin/undang">{t("admin.invite")}</NavLink>
       <NavLink to="/admin/outbox">{t("admin.outbox")}</NavLink>
       <NavLink to="/admin/audit">{t("admin.audit")}</NavLink>
+      <NavLink to="/admin/cadangan">{t("admin.backup")}</NavLink>
     </nav>
   );
 }

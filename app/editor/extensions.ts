@@ -2,6 +2,7 @@
 import { type Extensions, mergeAttributes } from "@tiptap/core";
 import Image from "@tiptap/extension-image";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
+import Mention from "@tiptap/extension-mention";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 
@@ -35,6 +36,32 @@ const ReadableTaskItem = TaskItem.extend({
   },
 });
 
+/** A mention's id says what it names: `region:<code>` or `person:<user id>`. */
+export function mentionHref(id: unknown): string | null {
+  const match = /^region:([0-9.]{1,13})$/.exec(String(id ?? ""));
+  return match ? `/wilayah/${match[1]}` : null;
+}
+
+/**
+ * @-mentions of people and regions: a region is a link to its page, a person is the name alone
+ * (people's pages are not public). The suggestion list is the editor's (notes-editor.tsx).
+ */
+const PeopleAndRegions = Mention.extend({
+  parseHTML() {
+    // before the link mark's a[href]
+    return [{ tag: 'span[data-type="mention"]' }, { tag: 'a[data-type="mention"]', priority: 100 }];
+  },
+}).configure({
+  renderText: ({ node }) => `@${node.attrs.label ?? node.attrs.id ?? ""}`,
+  renderHTML: ({ node, options }) => {
+    const label = `@${node.attrs.label ?? node.attrs.id ?? ""}`;
+    const href = mentionHref(node.attrs.id);
+    return href
+      ? ["a", { ...options.HTMLAttributes, href, class: "mention" }, label]
+      : ["span", { ...options.HTMLAttributes, class: "mention" }, label];
+  },
+});
+
 export const extensions: Extensions = [
   StarterKit.configure({
     link: {
@@ -47,4 +74,5 @@ export const extensions: Extensions = [
   TableKit,
   TaskList,
   ReadableTaskItem.configure({ nested: true }),
+  PeopleAndRegions,
 ];

@@ -1,6 +1,7 @@
 // LiveKit webhooks: signature checked with the SDK's WebhookReceiver, stale events refused,
 // each event applied once (its id is stored in the same transaction), unknown rooms ignored
-// with a 200 so LiveKit does not retry them. Attendance and the session's status follow.
+// with a 200 so LiveKit does not retry them. Attendance and the session's status follow; a
+// finished recording (egress_ended) attaches its file to the session.
 import { WebhookReceiver } from "livekit-server-sdk";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -28,7 +29,8 @@ export async function handleLiveKitWebhook(
   if (!event.id || !createdAt || Math.abs(now.getTime() / 1000 - createdAt) > MAX_AGE_SECONDS)
     return { status: 401, reason: "stale" };
 
-  const roomName = event.room?.name;
+  // egress events carry the room in their egress info, not in `room`
+  const roomName = event.room?.name || event.egressInfo?.roomName;
   const session = roomName
     ? await prisma.session.findUnique({ where: { roomName }, select: { id: true } })
     : null;
@@ -84,6 +86,21 @@ export async function handleLiveKitWebhook(
             orderBy: { joinedAt: "desc" },
           });
           if (open) await tx.attendance.update({ where: { id: open.id }, data: { leftAt: at } });
+          return { status: 200, outcome: "applied" } as const;
+        }
+        case "egress_ended": {
+          // the recording's file (its location in the Egress storage, else its name) becomes the
+          // session's recording link; the running egress id is cleared
+          const info = event.egressInfo;
+          const file = info?.fileResults?.[0];
+          const location = file?.location || file?.filename || "";
+          if (location)
+            await tx.session.update({ where: { id: session.id }, data: { recordingUrl: location } });
+          if (info?.egressId)
+            await tx.session.updateMany({
+              where: { id: session.id, egressId: info.egressId },
+              data: { egressId: null },
+            });
           return { status: 200, outcome: "applied" } as const;
         }
         default:

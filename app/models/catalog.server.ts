@@ -2,42 +2,17 @@
 // (PostgreSQL's 'indonesian' text search stems "penyedotan" to "sedot").
 import { prisma } from "~/db.server";
 import { renderRichText } from "~/editor/render.server";
+import { queryWords, searchCatalog } from "~/models/catalog-search.server";
 import { plainIndicator, publicIndicatorSelect } from "~/models/project.server";
 
+/** Published practices matching an Indonesian query (typos corrected), most relevant first. */
 export async function listPracticesForCatalog({ q }: { q?: string } = {}) {
-  const query = q?.trim().slice(0, 200);
-  const ids = query
-    ? (
-        await prisma.$queryRaw<{ id: string }[]>`
-          SELECT p.id FROM "Practice" p
-          WHERE p.status = 'PUBLISHED'
-            AND to_tsvector('indonesian', concat_ws(' ', p.name, p.summary, p.problem, p.solution, p.results, p.sector, array_to_string(p.tags, ' ')))
-                @@ plainto_tsquery('indonesian', ${query})
-          ORDER BY ts_rank(to_tsvector('indonesian', concat_ws(' ', p.name, p.summary, p.problem, p.solution, p.results, array_to_string(p.tags, ' '))), plainto_tsquery('indonesian', ${query})) DESC`
-      ).map((r) => r.id)
-    : null;
-  const practices = await prisma.practice.findMany({
-    where: { status: "PUBLISHED", ...(ids ? { id: { in: ids } } : {}) },
-    orderBy: { publishedAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      summary: true,
-      sector: true,
-      maturity: true,
-      tags: true,
-      updatedAt: true,
-      region: { select: { code: true, name: true } },
-      _count: { select: { replications: true } },
-    },
-  });
-  return ids ? [...practices].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)) : practices;
+  return (await searchCatalog({ q: q?.trim().slice(0, 200) })).practices;
 }
 
+/** Published lessons matching the query's words (stop words dropped). */
 export async function listLessonsForCatalog({ q }: { q?: string } = {}) {
-  const query = q?.trim().slice(0, 200);
+  const query = q ? queryWords(q.slice(0, 200)).join(" ") : "";
   const ids = query
     ? (
         await prisma.$queryRaw<{ id: string }[]>`
@@ -124,9 +99,15 @@ export async function listPracticesForExport() {
       maturity: true,
       tags: true,
       startedYear: true,
+      innovationForm: true,
+      innovationType: true,
+      innovationInitiator: true,
+      innovationStage: true,
+      governmentAffair: true,
+      evidenceUrl: true,
       publishedAt: true,
       updatedAt: true,
-      region: { select: { code: true, name: true, province: { select: { name: true } } } },
+      region: { select: { code: true, name: true, kind: true, province: { select: { name: true } } } },
       organisation: { select: { name: true } },
       _count: { select: { replications: true } },
     },
@@ -137,6 +118,7 @@ export async function listPracticesForExport() {
     summary: p.summary ?? "",
     region_code: p.region.code,
     region: p.region.name,
+    region_kind: p.region.kind,
     province: p.region.province?.name ?? p.region.name,
     agency: p.organisation?.name ?? "",
     sector: p.sector ?? "",
@@ -144,18 +126,24 @@ export async function listPracticesForExport() {
     maturity: p.maturity,
     replications: p._count.replications,
     tags: p.tags.join("; "),
-    started_year: p.startedYear ?? "",
-    published_at: p.publishedAt?.toISOString() ?? "",
+    started_year: p.startedYear,
+    innovation_form: p.innovationForm,
+    innovation_type: p.innovationType,
+    innovation_initiator: p.innovationInitiator,
+    innovation_stage: p.innovationStage,
+    government_affair: p.governmentAffair,
+    evidence_url: p.evidenceUrl,
+    published_at: p.publishedAt?.toISOString() ?? null,
     updated_at: p.updatedAt.toISOString(),
   }));
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function toCsv(rows: Record<string, string | number>[]) {
+export function toCsv(rows: Record<string, string | number | null>[]) {
   if (rows.length === 0) return "";
   const headers = Object.keys(rows[0]);
-  const cell = (value: string | number) => {
-    let text = String(value);
+  const cell = (value: string | number | null) => {
+    let text = value === null ? "" : String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
@@ -163,4 +151,32 @@ export function toCsv(rows: Record<string, string | number>[]) {
     [headers.join(","), ...rows.map((row) => headers.map((h) => cell(row[h])).join(","))].join("\r\n") +
     "\r\n"
   );
+}
+
+/** Every public page worth indexing: the catalogue, published practices and lessons, the regions. */
+export async function listSitemapEntries() {
+  const [practices, lessons, regions] = await Promise.all([
+    prisma.practice.findMany({
+      where: { status: "PUBLISHED" },
+      orderBy: { publishedAt: "desc" },
+      take: 20_000,
+      select: { slug: true, updatedAt: true },
+    }),
+    prisma.lesson.findMany({
+      where: { status: "PUBLISHED" },
+      orderBy: { publishedAt: "desc" },
+      take: 20_000,
+      select: { slug: true, updatedAt: true },
+    }),
+    prisma.region.findMany({ orderBy: { code: "asc" }, select: { code: true } }),
+  ]);
+  return [
+    { path: "/", lastModified: null },
+    { path: "/katalog", lastModified: practices[0]?.updatedAt ?? null },
+    { path: "/wilayah", lastModified: null },
+    { path: "/tentang-data", lastModified: null },
+    ...practices.map((p) => ({ path: `/katalog/${p.slug}`, lastModified: p.updatedAt })),
+    ...lessons.map((l) => ({ path: `/pelajaran/${encodeURIComponent(l.slug)}`, lastModified: l.updatedAt })),
+    ...regions.map((r) => ({ path: `/wilayah/${r.code}`, lastModified: null })),
+  ];
 }

@@ -15,9 +15,10 @@ export async function getCohortOverview(
     include: { organiser: { select: { name: true } } },
   });
   if (!cohort) return null;
-  const visible = viewer?.grants.length
-    ? { OR: [{ status: { in: LAUNCHED_STATUSES } }, projectWhere(viewer.userId, viewer.grants)] }
-    : { status: { in: LAUNCHED_STATUSES } };
+  const launched = { status: { in: LAUNCHED_STATUSES } };
+  const scoped = viewer?.grants.length ? projectWhere(viewer.userId, viewer.grants) : null;
+  // an "all" scope is the empty filter, which inside OR matches nothing: it must stand alone
+  const visible = !scoped ? launched : Object.keys(scoped).length === 0 ? {} : { OR: [launched, scoped] };
   const projects = await prisma.changeProject.findMany({
     where: { AND: [{ cohortId: id }, visible] },
     orderBy: [{ regionCode: "asc" }, { title: "asc" }],

@@ -1,10 +1,10 @@
-// Evidence files (a photo or a document proving a milestone), stored on disk under UPLOAD_DIR.
+// Evidence files (a photo or a document proving a milestone), kept in the file storage:
+// UPLOAD_DIR/evidence on disk, or evidence/ in the S3 bucket (app/storage/storage.server.ts).
 // The type is read from the file's own bytes (file-type), never from its name or the browser's word.
 import { randomBytes } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { env } from "~/env.server";
+import { type FileStorage, fileStorage } from "~/storage/storage.server";
 
 export const EVIDENCE_TYPES: Record<string, string> = {
   "image/jpeg": "jpg",
@@ -32,26 +32,30 @@ export async function checkEvidence(
   return { ok: true, mime: type.mime, ext: EVIDENCE_TYPES[type.mime] };
 }
 
-function evidenceDir() {
-  return path.resolve(env.UPLOAD_DIR, "evidence");
-}
-
 /** Writes checked bytes under a random name; returns the stored name. */
-export async function storeEvidence(bytes: Uint8Array, ext: string): Promise<string> {
+export async function storeEvidence(
+  bytes: Uint8Array,
+  ext: string,
+  storage: FileStorage = fileStorage(),
+): Promise<string> {
   const name = `${randomBytes(16).toString("hex")}.${ext}`;
-  await mkdir(evidenceDir(), { recursive: true });
-  await writeFile(path.join(evidenceDir(), name), bytes, { flag: "wx" });
+  await storage.put(evidenceKey(name), bytes, mimeForEvidence(name));
   return name;
 }
 
-export async function deleteEvidence(name: string) {
-  await rm(evidencePath(name), { force: true });
+export async function deleteEvidence(name: string, storage: FileStorage = fileStorage()) {
+  await storage.delete(evidenceKey(name));
 }
 
-/** The path of a stored evidence file; names are ours (hex.ext), anything else is refused. */
-export function evidencePath(name: string) {
+/** The stored bytes of an evidence file, or null when it is gone. */
+export async function readEvidence(name: string, storage: FileStorage = fileStorage()) {
+  return storage.get(evidenceKey(name));
+}
+
+/** The storage key of an evidence file; names are ours (hex.ext), anything else is refused. */
+export function evidenceKey(name: string) {
   if (!/^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/.test(name)) throw new Error("not an evidence file name");
-  return path.join(evidenceDir(), name);
+  return `evidence/${name}`;
 }
 
 export function mimeForEvidence(name: string) {

@@ -1,11 +1,10 @@
 // Session notes (ProseMirror JSON) with versions, and lessons published from them.
 import type { JSONContent } from "@tiptap/core";
-import { can } from "~/auth/permissions";
 import type { Scope } from "~/auth/require-user.server";
 import { prisma } from "~/db.server";
 import { plainText } from "~/editor/render.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { logActivity } from "~/models/activity.server";
+import { liveNotes, nextYState, noteSchema } from "~/models/note-collab.server";
 import { OutOfScopeError } from "~/models/project.server";
 import { maySession } from "~/models/session.server";
 
@@ -53,7 +52,8 @@ export function parseDoc(json: string): JSONContent {
   return doc as JSONContent;
 }
 
-async function mayWrite(actor: Actor, sessionId: string) {
+/** Who may edit a session's notes (the form and the live socket alike). */
+export async function mayWriteNote(actor: Actor, sessionId: string) {
   return (
     (await maySession(actor.user, sessionId, "session:join")) ||
     (await maySession(actor.user, sessionId, "lesson:write"))
@@ -71,17 +71,33 @@ export async function getNote(sessionId: string) {
 
 /** Saves the notes and keeps a version (who, when); an unchanged save keeps no new version. */
 export async function saveNote(actor: Actor, sessionId: string, content: JSONContent) {
-  if (!(await mayWrite(actor, sessionId))) throw new OutOfScopeError("not allowed");
-  return prisma.$transaction(async (tx) => {
-    const existing = await tx.sessionNote.findUnique({
+  if (!(await mayWriteNote(actor, sessionId))) throw new OutOfScopeError("not allowed");
+  try {
+    noteSchema().nodeFromJSON(content).check();
+  } catch {
+    throw new NoteError("notes.invalid");
+  }
+  // with the live server running, the change goes into the shared document (people typing keep
+  // their text, and it stores notes, Yjs state and version itself: note-collab.server.ts)
+  const live = liveNotes();
+  if (live) {
+    await live.applyContent(sessionId, content, actor.user.id);
+    return prisma.sessionNote.findUniqueOrThrow({
       where: { sessionId },
       select: { id: true, content: true, updatedAt: true },
     });
+  }
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.sessionNote.findUnique({
+      where: { sessionId },
+      select: { id: true, content: true, updatedAt: true, yState: true },
+    });
     if (existing && canonical(existing.content) === canonical(content)) return existing;
     const value = content as Prisma.InputJsonValue;
+    const yState = nextYState(existing?.yState ?? null, content);
     const note = existing
-      ? await tx.sessionNote.update({ where: { sessionId }, data: { content: value } })
-      : await tx.sessionNote.create({ data: { sessionId, content: value } });
+      ? await tx.sessionNote.update({ where: { sessionId }, data: { content: value, yState } })
+      : await tx.sessionNote.create({ data: { sessionId, content: value, yState } });
     await tx.noteVersion.create({ data: { noteId: note.id, content: value, authorId: actor.user.id } });
     return note;
   });
@@ -104,18 +120,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function slugify(text: string) {
-  return (
-    text
-      .normalize("NFD")
-      .replace(/\p{Diacritic}/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "pelajaran"
-  );
-}
-
 /** Unchecked task items of the notes: the follow-ups agreed in the session. */
 export function openTasks(doc: JSONContent): string[] {
   const tasks: string[] = [];
@@ -131,81 +135,17 @@ export function openTasks(doc: JSONContent): string[] {
 }
 
 /**
- * Publishes the session's notes as a lessons-learned page in one transaction: the lesson is
- * created, open tasks become the pairing's commitments, the session is marked held, and the
- * activity is logged — or none of it happens.
+ * Publishes the session's notes as a lessons-learned page, all of it or none of it. Lesson
+ * publication lives in lesson.server.ts; this name stays for the notes page (imported lazily:
+ * lesson.server.ts imports this module).
  */
 export async function publishLessonFromSession(
   actor: Actor,
   sessionId: string,
   input: { title: string; summary?: string; tags: string[] },
 ) {
-  if (
-    !can(actor.user.memberships, "lesson:publish") ||
-    !(await maySession(actor.user, sessionId, "session:read"))
-  )
-    throw new OutOfScopeError("not allowed");
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      status: true,
-      pairingId: true,
-      pairing: { select: { mentorRegionCode: true, sector: true } },
-      note: { select: { content: true } },
-    },
-  });
-  if (!session?.note) throw new NoteError("notes.empty");
-  const content = session.note.content as JSONContent;
-  if (!plainText(content).trim()) throw new NoteError("notes.empty");
-  const base = slugify(input.title);
-  const taken = await prisma.lesson.count({ where: { slug: { startsWith: base } } });
-  const slug = taken === 0 ? base : `${base}-${taken + 1}`;
-  return prisma.$transaction(async (tx) => {
-    const lesson = await tx.lesson.create({
-      data: {
-        slug,
-        title: input.title,
-        summary: input.summary || null,
-        tags: input.tags,
-        content: content as Prisma.InputJsonValue,
-        status: "PUBLISHED",
-        publishedAt: new Date(),
-        publishedById: actor.user.id,
-        authorId: actor.user.id,
-        sessionId,
-        pairingId: session.pairingId,
-        regionCode: session.pairing?.mentorRegionCode ?? null,
-        sector: session.pairing?.sector ?? null,
-      },
-    });
-    if (session.pairingId) {
-      const existing = new Set(
-        (await tx.commitment.findMany({ where: { sessionId }, select: { title: true } })).map((c) => c.title),
-      );
-      const tasks = openTasks(content).filter((task) => !existing.has(task));
-      if (tasks.length > 0)
-        await tx.commitment.createMany({
-          data: tasks.map((title) => ({
-            pairingId: session.pairingId!,
-            sessionId,
-            title,
-            side: "MENTEE" as const,
-          })),
-        });
-    }
-    if (session.status === "SCHEDULED" || session.status === "LIVE")
-      await tx.session.update({ where: { id: sessionId }, data: { status: "HELD" } });
-    await logActivity(
-      {
-        actorId: actor.user.id,
-        action: "lesson.published",
-        subjectType: "Session",
-        subjectId: sessionId,
-        data: { slug },
-      },
-      tx,
-    );
-    return lesson;
-  });
+  // what people typed in the last seconds is stored before the notes are read
+  await liveNotes()?.flush(sessionId);
+  const { publishSessionNotesAsLesson } = await import("~/models/lesson.server");
+  return publishSessionNotesAsLesson(actor, sessionId, input);
 }

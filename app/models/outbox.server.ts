@@ -25,6 +25,13 @@ export async function deliverPendingEmails(smtpUrl = env.SMTP_URL): Promise<numb
   });
   let sent = 0;
   for (const message of due) {
+    // lease the message for 10 minutes, so another process sending at the same time skips it
+    // (and a process that dies mid-send leaves it to be sent again later)
+    const { count } = await prisma.outboxMessage.updateMany({
+      where: { id: message.id, status: "PENDING", sendAfter: message.sendAfter },
+      data: { sendAfter: new Date(Date.now() + 10 * 60_000) },
+    });
+    if (count === 0) continue;
     try {
       await transport.sendMail({
         from: env.MAIL_FROM,

@@ -49,6 +49,30 @@ export const newPairingSchema = z
     message: "errors.endBeforeStart",
   });
 
+/** The facilitator adjusts a pairing (e.g. a request from the catalogue) before or while it runs. */
+export const pairingAdjustSchema = z
+  .object({
+    intent: z.literal("adjust"),
+    topic: required(200),
+    sector: text(120),
+    supportingProgramme: text(160),
+    goals: text(3000),
+    method: z.enum(METHODS, { errorMap: () => ({ message: "errors.choice" }) }),
+    plannedSessions: z.coerce
+      .number({ invalid_type_error: "errors.number" })
+      .int("errors.number")
+      .min(1, "errors.number")
+      .max(100, "errors.number")
+      .optional(),
+    periodStart: date.optional(),
+    periodEnd: date.optional(),
+    followUpChannel: z.string().trim().url("errors.url").max(500).optional(),
+  })
+  .refine((v) => !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart, {
+    path: ["periodEnd"],
+    message: "errors.endBeforeStart",
+  });
+
 export const pairingTransitionSchema = z.object({
   intent: z.literal("transition"),
   to: z.enum(PAIRING_STATUSES, { errorMap: () => ({ message: "errors.choice" }) }),
@@ -88,3 +112,18 @@ export const commitmentToMilestoneSchema = z.object({
   intent: z.literal("to-milestone"),
   commitmentId: required(40),
 });
+
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "errors.date",
+  );
+
+/** The report's period (GET form): whole days, either end open. */
+export const reportPeriodSchema = z
+  .object({ from: day.optional(), to: day.optional() })
+  .refine((v) => !v.from || !v.to || v.to >= v.from, { path: ["to"], message: "errors.endBeforeStart" });

@@ -8,6 +8,7 @@ import type { LearningMethod, PairingSide, PairingStatus, WorkStatus } from "~/g
 import { logActivity } from "~/models/activity.server";
 import { OutOfScopeError } from "~/models/project.server";
 import type { CurrentUser } from "~/models/user.server";
+import { formatNumber } from "~/utils/numbers";
 import { TIME_ZONES, zoneForRegionCode } from "~/utils/time-zones";
 
 type Actor = Pick<Scope, "user">;
@@ -99,6 +100,60 @@ export async function createPairing({ user }: Actor, input: PairingInput, status
   });
 }
 
+export type PairingAdjustment = Omit<
+  PairingInput,
+  "mentorRegionCode" | "menteeRegionCode" | "facilitatorOrgName" | "mentorProjectId" | "practiceId"
+>;
+
+/**
+ * A facilitator adjusts a pairing's terms (topic, goals, method, sessions, period, channel), e.g.
+ * a request from the catalogue before agreeing it; empty fields are cleared. Not once it is over.
+ */
+export async function adjustPairing({ user }: Actor, pairingId: string, input: PairingAdjustment) {
+  if (!(await mayOnPairing(user, pairingId, "pairing:create"))) throw new OutOfScopeError("not allowed");
+  const pairing = await prisma.pairing.findUniqueOrThrow({ where: { id: pairingId } });
+  if (pairing.status === "REPLICATED" || pairing.status === "CANCELLED")
+    throw new PairingRuleError("pairings.errors.over");
+  const topic = input.topic.trim();
+  const duplicate = await prisma.pairing.findFirst({
+    where: {
+      id: { not: pairingId },
+      mentorRegionCode: pairing.mentorRegionCode,
+      menteeRegionCode: pairing.menteeRegionCode,
+      topic: { equals: topic, mode: "insensitive" },
+      status: { in: OPEN_STATUSES },
+    },
+    select: { id: true },
+  });
+  if (duplicate) throw new PairingRuleError("pairings.errors.duplicate");
+  await prisma.$transaction(async (tx) => {
+    await tx.pairing.update({
+      where: { id: pairingId },
+      data: {
+        topic,
+        sector: input.sector || null,
+        supportingProgramme: input.supportingProgramme || null,
+        goals: input.goals || null,
+        method: input.method,
+        plannedSessions: input.plannedSessions ?? null,
+        periodStart: input.periodStart ?? null,
+        periodEnd: input.periodEnd ?? null,
+        followUpChannel: input.followUpChannel || null,
+      },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "pairing.adjusted",
+        subjectType: "Pairing",
+        subjectId: pairingId,
+        data: { topic },
+      },
+      tx,
+    );
+  });
+}
+
 export async function transitionPairing(
   { user }: Actor,
   pairingId: string,
@@ -116,8 +171,13 @@ export async function transitionPairing(
   await prisma.$transaction(async (tx) => {
     await tx.pairing.update({
       where: { id: pairingId },
-      data: { status: to, cancelReason: to === "CANCELLED" ? cancelReason!.trim() : null },
+      data: {
+        status: to,
+        cancelReason: to === "CANCELLED" ? cancelReason!.trim() : null,
+        ...(to === "REPLICATED" && !pairing.replicatedAt ? { replicatedAt: new Date() } : {}),
+      },
     });
+    if (to === "REPLICATED") await recordCatalogueReplication(tx, pairingId);
     await logActivity(
       {
         actorId: user.id,
@@ -128,6 +188,46 @@ export async function transitionPairing(
       },
       tx,
     );
+  });
+}
+
+/**
+ * The catalogue's "replicated by N regions": a replicated pairing of a catalogue practice upserts
+ * the practice's Replication row for the mentee region (one per practice and region, however
+ * often it runs), with the mentee's results as text. Runs inside the status change's transaction.
+ */
+export async function recordCatalogueReplication(tx: Prisma.TransactionClient, pairingId: string) {
+  const pairing = await tx.pairing.findUniqueOrThrow({
+    where: { id: pairingId },
+    select: {
+      practiceId: true,
+      menteeRegionCode: true,
+      replicationResults: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!pairing.practiceId) return null;
+  const results =
+    pairing.replicationResults
+      .map((r) => {
+        const value = (n: { toNumber(): number }, year: number) =>
+          `${formatNumber(n.toNumber(), "id")} ${r.unit} (${year})`;
+        return `${r.indicator}: ${value(r.before, r.beforeYear)}${
+          r.after !== null && r.afterYear !== null ? ` → ${value(r.after, r.afterYear)}` : ""
+        }`;
+      })
+      .join("; ") || null;
+  return tx.replication.upsert({
+    where: {
+      practiceId_regionCode: { practiceId: pairing.practiceId, regionCode: pairing.menteeRegionCode },
+    },
+    create: {
+      practiceId: pairing.practiceId,
+      regionCode: pairing.menteeRegionCode,
+      status: "REPLICATED",
+      results,
+    },
+    // a later pairing without numbers keeps the results an earlier one recorded
+    update: { status: "REPLICATED", ...(results ? { results } : {}) },
   });
 }
 

@@ -7,6 +7,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Horizon, ProjectKind, ProjectStatus, SpmField, WorkStatus } from "~/generated/prisma/enums";
 import { logActivity } from "~/models/activity.server";
 import { checkEvidence, deleteEvidence, storeEvidence } from "~/models/evidence.server";
+import { BOARD_COLUMN_SIZE, PROJECT_PAGE_SIZE, type ProjectSort } from "~/models/project-filters";
 import { LAUNCHED_STATUSES, checkTransition, isAtRisk } from "~/models/project-status";
 import { type CurrentUser, normaliseEmail } from "~/models/user.server";
 
@@ -45,53 +46,163 @@ function scopeFor(user: CurrentUser, action: Action): Prisma.ChangeProjectWhereI
   return projectWhere(user.id, grantsFor(user.memberships, action));
 }
 
-export async function listProjectsForUser(
+export type ProjectFilters = {
+  status?: ProjectStatus;
+  regionCode?: string;
+  cohortId?: string;
+  agency?: string;
+  sector?: string;
+  q?: string;
+  atRisk?: boolean;
+  sort?: ProjectSort;
+};
+
+const listSelect = {
+  id: true,
+  title: true,
+  acronym: true,
+  status: true,
+  kind: true,
+  sector: true,
+  launchedAt: true,
+  region: { select: { code: true, name: true } },
+  organisation: { select: { name: true } },
+  cohort: { select: { id: true, programme: true, batch: true, year: true } },
+  checkIns: { select: { createdAt: true } },
+  milestones: { select: { status: true, dueDate: true } },
+} satisfies Prisma.ChangeProjectSelect;
+
+const ORDER_BY: Record<ProjectSort, Prisma.ChangeProjectOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "asc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+  region: [{ region: { name: "asc" } }, { title: "asc" }, { id: "asc" }],
+  status: [{ status: "asc" }, { title: "asc" }, { id: "asc" }],
+};
+
+/**
+ * The filter for a list in the person's scope. "At risk" depends on check-in dates and late
+ * milestones, not on a column, so it is worked out here and becomes a list of ids.
+ */
+async function listWhere(
   { user, grants }: Scope,
-  {
-    status,
-    regionCode,
-    q,
-    atRisk,
-  }: { status?: ProjectStatus; regionCode?: string; q?: string; atRisk?: boolean } = {},
-) {
-  const projects = await prisma.changeProject.findMany({
-    where: {
-      AND: [
-        projectWhere(user.id, grants),
-        status ? { status } : {},
-        regionCode ? { OR: [{ regionCode }, { region: { provinceCode: regionCode } }] } : {},
-        q
-          ? {
-              OR: [
-                { title: { contains: q, mode: "insensitive" } },
-                { acronym: { contains: q, mode: "insensitive" } },
-              ],
-            }
-          : {},
-      ],
-    },
-    orderBy: [{ updatedAt: "desc" }],
-    take: 200,
+  filters: ProjectFilters,
+  now: Date,
+): Promise<Prisma.ChangeProjectWhereInput> {
+  const { status, regionCode, cohortId, agency, sector, q } = filters;
+  const where: Prisma.ChangeProjectWhereInput = {
+    AND: [
+      projectWhere(user.id, grants),
+      status ? { status } : {},
+      regionCode ? { OR: [{ regionCode }, { region: { provinceCode: regionCode } }] } : {},
+      cohortId ? { cohortId } : {},
+      agency ? { organisation: { name: { contains: agency, mode: "insensitive" } } } : {},
+      sector ? { sector: { contains: sector, mode: "insensitive" } } : {},
+      q
+        ? {
+            OR: [
+              { title: { contains: q, mode: "insensitive" } },
+              { acronym: { contains: q, mode: "insensitive" } },
+            ],
+          }
+        : {},
+    ],
+  };
+  if (!filters.atRisk) return where;
+  const launched = await prisma.changeProject.findMany({
+    where: { AND: [where, { status: { in: LAUNCHED_STATUSES } }] },
     select: {
       id: true,
-      title: true,
-      acronym: true,
       status: true,
-      kind: true,
       launchedAt: true,
-      region: { select: { code: true, name: true } },
-      organisation: { select: { name: true } },
-      cohort: { select: { id: true, programme: true, batch: true, year: true } },
       checkIns: { select: { createdAt: true } },
       milestones: { select: { status: true, dueDate: true } },
     },
   });
-  const now = new Date();
-  const withRisk = projects.map(({ checkIns, milestones, ...project }) => ({
+  return { id: { in: launched.filter((p) => isAtRisk(p, now)).map((p) => p.id) } };
+}
+
+function withRisk(projects: Prisma.ChangeProjectGetPayload<{ select: typeof listSelect }>[], now: Date) {
+  return projects.map(({ checkIns, milestones, ...project }) => ({
     ...project,
     atRisk: isAtRisk({ status: project.status, launchedAt: project.launchedAt, checkIns, milestones }, now),
   }));
-  return atRisk ? withRisk.filter((p) => p.atRisk) : withRisk;
+}
+
+/** Every matching project (for CSV export), up to `take`. */
+export async function listProjectsForUser(scope: Scope, filters: ProjectFilters = {}, take = 5000) {
+  const now = new Date();
+  const projects = await prisma.changeProject.findMany({
+    where: await listWhere(scope, filters, now),
+    orderBy: ORDER_BY[filters.sort ?? "updated"],
+    take,
+    select: listSelect,
+  });
+  return withRisk(projects, now);
+}
+
+/** One page of matching projects and how many there are in all. */
+export async function pageProjectsForUser(scope: Scope, filters: ProjectFilters, page: number) {
+  const now = new Date();
+  const where = await listWhere(scope, filters, now);
+  const total = await prisma.changeProject.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / PROJECT_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const projects = await prisma.changeProject.findMany({
+    where,
+    orderBy: ORDER_BY[filters.sort ?? "updated"],
+    skip: (current - 1) * PROJECT_PAGE_SIZE,
+    take: PROJECT_PAGE_SIZE,
+    select: listSelect,
+  });
+  return { projects: withRisk(projects, now), total, page: current, pageCount };
+}
+
+/** Matching projects by launch status: each column's count and its first cards. */
+export async function boardProjectsForUser(scope: Scope, filters: ProjectFilters) {
+  const now = new Date();
+  const where = await listWhere(scope, { ...filters, status: undefined }, now);
+  const counts = await prisma.changeProject.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const columns = [];
+  for (const status of [
+    "DRAFT",
+    "PROPOSED",
+    "APPROVED",
+    "PILOTING",
+    "LAUNCHED",
+    "IMPLEMENTED",
+    "SUSTAINED",
+    "STOPPED",
+  ] as const) {
+    const total = counts.find((c) => c.status === status)?._count._all ?? 0;
+    const projects = total
+      ? await prisma.changeProject.findMany({
+          where: { AND: [where, { status }] },
+          orderBy: ORDER_BY[filters.sort ?? "updated"],
+          take: BOARD_COLUMN_SIZE,
+          select: listSelect,
+        })
+      : [];
+    columns.push({ status, total, projects: withRisk(projects, now) });
+  }
+  return columns;
+}
+
+/** What the list's filter menus offer: the regions and cohorts of the projects the person sees. */
+export async function projectFilterOptions({ user, grants }: Scope) {
+  const scope = projectWhere(user.id, grants);
+  const [regions, cohorts] = await Promise.all([
+    prisma.region.findMany({
+      where: { projects: { some: scope } },
+      orderBy: { name: "asc" },
+      select: { code: true, name: true },
+    }),
+    prisma.cohort.findMany({
+      where: { projects: { some: scope } },
+      orderBy: [{ year: "desc" }, { programme: "asc" }, { batch: "asc" }],
+      select: { id: true, programme: true, batch: true, year: true },
+    }),
+  ]);
+  return { regions, cohorts };
 }
 
 /** One project if the person may see it; null otherwise (the route answers 404 either way). */

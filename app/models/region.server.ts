@@ -2,9 +2,9 @@
 import { readFile } from "node:fs/promises";
 import { getProvinces, getRegencies } from "idn-area-data";
 import type { Grant } from "~/auth/permissions";
-import { pairingWhere, projectWhere } from "~/auth/scope.server";
+import { pairingWhere, projectWhere, publicOrScoped } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { ProjectStatus } from "~/generated/prisma/enums";
 import { ianaZoneForRegionCode } from "~/utils/time-zones";
 
@@ -170,24 +170,14 @@ export async function getRegionOverview(
       ? { OR: [{ regionCode: code }, { region: { provinceCode: code } }] }
       : { regionCode: code };
 
-  const projectVisibility =
-    viewer && viewer.projectGrants.length > 0
-      ? {
-          OR: [
-            { status: { in: PUBLIC_PROJECT_STATUSES } },
-            projectWhere(viewer.userId, viewer.projectGrants),
-          ],
-        }
-      : { status: { in: PUBLIC_PROJECT_STATUSES } };
-  const pairingVisibility =
-    viewer && viewer.pairingGrants.length > 0
-      ? {
-          OR: [
-            { status: { notIn: [...HIDDEN_PAIRING_STATUSES] } },
-            pairingWhere(viewer.userId, viewer.pairingGrants),
-          ],
-        }
-      : { status: { notIn: [...HIDDEN_PAIRING_STATUSES] } };
+  const projectVisibility = publicOrScoped<Prisma.ChangeProjectWhereInput>(
+    { status: { in: PUBLIC_PROJECT_STATUSES } },
+    viewer && viewer.projectGrants.length > 0 ? projectWhere(viewer.userId, viewer.projectGrants) : undefined,
+  );
+  const pairingVisibility = publicOrScoped<Prisma.PairingWhereInput>(
+    { status: { notIn: [...HIDDEN_PAIRING_STATUSES] } },
+    viewer && viewer.pairingGrants.length > 0 ? pairingWhere(viewer.userId, viewer.pairingGrants) : undefined,
+  );
 
   const [projects, mentorPairings, menteePairings, practices, lessons, indicators] = await Promise.all([
     prisma.changeProject.findMany({

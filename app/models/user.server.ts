@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
 import { logActivity } from "~/models/activity.server";
 import { queueEmail } from "~/models/outbox.server";
@@ -142,43 +143,53 @@ export type InvitationInput = {
 
 /** Records an invitation and queues its email; returns the token (only ever sent by email). */
 export async function inviteUser(invitedById: string, input: InvitationInput) {
+  return prisma.$transaction((tx) => createInvitation(tx, invitedById, input));
+}
+
+/**
+ * The invitation, its email in the outbox and its activity line, inside the caller's transaction
+ * (a cohort import invites a whole cohort all or nothing). Returns the token.
+ */
+export async function createInvitation(
+  tx: Prisma.TransactionClient,
+  invitedById: string,
+  input: InvitationInput,
+) {
   const token = newToken();
   const email = normaliseEmail(input.email);
-  await prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.create({
-      data: {
-        email,
-        name: input.name || null,
-        role: input.role,
-        regionCode: input.regionCode || null,
-        organisationId: input.organisationId || null,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-        invitedById,
-      },
-    });
-    await queueEmail(
-      {
-        to: email,
-        subject: "Undangan ke Lintas / Invitation to Lintas",
-        text:
-          `Anda diundang ke Lintas. Buka tautan ini untuk membuat kata sandi (berlaku ${INVITATION_DAYS} hari):\n` +
-          `${env.APP_URL}/undangan/${token}\n\n` +
-          `You are invited to Lintas. Open this link to set your password (valid for ${INVITATION_DAYS} days).`,
-      },
-      tx,
-    );
-    await logActivity(
-      {
-        actorId: invitedById,
-        action: "user.invited",
-        subjectType: "Invitation",
-        subjectId: invitation.id,
-        data: { email, role: input.role },
-      },
-      tx,
-    );
+  const invitation = await tx.invitation.create({
+    data: {
+      email,
+      name: input.name || null,
+      role: input.role,
+      regionCode: input.regionCode || null,
+      organisationId: input.organisationId || null,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      invitedById,
+    },
   });
+  await queueEmail(
+    {
+      to: email,
+      subject: "Undangan ke Lintas / Invitation to Lintas",
+      text:
+        `Anda diundang ke Lintas. Buka tautan ini untuk membuat kata sandi (berlaku ${INVITATION_DAYS} hari):\n` +
+        `${env.APP_URL}/undangan/${token}\n\n` +
+        `You are invited to Lintas. Open this link to set your password (valid for ${INVITATION_DAYS} days).`,
+    },
+    tx,
+  );
+  await logActivity(
+    {
+      actorId: invitedById,
+      action: "user.invited",
+      subjectType: "Invitation",
+      subjectId: invitation.id,
+      data: { email, role: input.role },
+    },
+    tx,
+  );
   return token;
 }
 
@@ -209,6 +220,13 @@ export async function acceptInvitation(token: string, input: { name: string; pas
         organisationId: invitation.organisationId,
         password: { create: { hash: passwordHash } },
       },
+      update: {},
+    });
+    // an account created ahead of its invitation (a cohort import) gets its first password here;
+    // an account that already has one keeps it
+    await tx.password.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, hash: passwordHash },
       update: {},
     });
     const existing = await tx.membership.findFirst({

@@ -4,15 +4,17 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { AdminNav } from "~/components/admin-nav";
 import { listActivity } from "~/models/activity.server";
+import { formatInstant } from "~/utils/format";
+import { viewerZone } from "~/utils/time-zones";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "audit:read");
-  return { entries: await listActivity() };
+  const { user } = await requirePermission(request, "audit:read");
+  return { entries: await listActivity(), viewerZone: viewerZone(user) };
 }
 
 export default function Audit() {
-  const { t } = useTranslation();
-  const { entries } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { entries, viewerZone } = useLoaderData<typeof loader>();
   return (
     <main>
       <h1>{t("admin.audit")}</h1>
@@ -30,7 +32,7 @@ export default function Audit() {
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{new Date(entry.createdAt).toISOString().replace("T", " ").slice(0, 16)} UTC</td>
+              <td>{formatInstant(entry.createdAt, i18n.language, viewerZone)}</td>
               <td>{entry.actor?.name ?? "—"}</td>
               <td>{t(`activity.${entry.action}`, { defaultValue: entry.action })}</td>
               <td>

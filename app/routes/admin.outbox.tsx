@@ -5,15 +5,17 @@ import { requirePermission } from "~/auth/require-user.server";
 import { AdminNav } from "~/components/admin-nav";
 import { env } from "~/env.server";
 import { listOutbox } from "~/models/outbox.server";
+import { formatInstant } from "~/utils/format";
+import { viewerZone } from "~/utils/time-zones";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "outbox:read");
-  return { messages: await listOutbox(), smtp: Boolean(env.SMTP_URL) };
+  const { user } = await requirePermission(request, "outbox:read");
+  return { messages: await listOutbox(), smtp: Boolean(env.SMTP_URL), viewerZone: viewerZone(user) };
 }
 
 export default function Outbox() {
-  const { t } = useTranslation();
-  const { messages, smtp } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { messages, smtp, viewerZone } = useLoaderData<typeof loader>();
   return (
     <main>
       <h1>{t("admin.outbox")}</h1>
@@ -25,7 +27,7 @@ export default function Outbox() {
           <h2>{message.subject}</h2>
           <p className="muted">
             {t("admin.to")}: {message.to} · {t(`admin.outboxStatus.${message.status}`)} ·{" "}
-            {new Date(message.createdAt).toISOString()}
+            {formatInstant(message.createdAt, i18n.language, viewerZone)}
           </p>
           <pre>{message.text}</pre>
         </article>

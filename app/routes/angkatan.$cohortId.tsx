@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { grantsFor } from "~/auth/permissions";
+import { can, grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { StatusBadge } from "~/components/project-status";
 import { getCohortOverview } from "~/models/cohort.server";
@@ -24,18 +24,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user ? { userId: user.id, grants: grantsFor(user.memberships, "project:read") } : undefined,
   );
   invariantResponse(overview, "Not found", { status: 404 });
-  return overview;
+  return { ...overview, canDashboard: user ? can(user.memberships, "dashboard:read") : false };
 }
 
 export default function CohortPage() {
   const { t, i18n } = useTranslation();
-  const { cohort, projects } = useLoaderData<typeof loader>();
+  const { cohort, projects, canDashboard } = useLoaderData<typeof loader>();
   return (
     <main>
       <h1>
         {t(`cohorts.programme.${cohort.programme}`)} {cohort.batch} ({cohort.year})
       </h1>
       {cohort.organiser ? <p className="muted">{cohort.organiser}</p> : null}
+      {canDashboard ? (
+        <p>
+          <Link to={`/dasbor/angkatan/${cohort.id}`}>{t("dashboards.cohortLink")}</Link>
+        </p>
+      ) : null}
       <table>
         <caption>{t("cohorts.caption", { count: projects.length })}</caption>
         <thead>

@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
-import { evidencePath, mimeForEvidence } from "~/models/evidence.server";
+import { mimeForEvidence, readEvidence } from "~/models/evidence.server";
 import { findEvidenceForUser } from "~/models/project.server";
 import { invariantResponse } from "~/utils/invariant";
 
@@ -11,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = params.file ?? "";
   invariantResponse(/^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/.test(file), "Not found", { status: 404 });
   invariantResponse(await findEvidenceForUser(scope, file), "Not found", { status: 404 });
-  const bytes = await readFile(evidencePath(file)).catch(() => null);
+  const bytes = await readEvidence(file);
   invariantResponse(bytes, "Not found", { status: 404 });
   return new Response(bytes, {
     headers: {

@@ -1,25 +1,48 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { grantsFor } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { BarChart } from "~/components/bar-chart";
+import { HBarChart, StackedColumnChart } from "~/components/dashboard-chart";
+import { intlLocale } from "~/i18n/config";
 import { getDashboard } from "~/models/dashboard.server";
-import { formatDay } from "~/utils/format";
+import { getPmuDashboard } from "~/models/dashboards.server";
+import { formatDay, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "app:use");
+  // the region and province dashboards the person's memberships open (the PMU reaches any from a region page)
+  const dashboards = grantsFor(user.memberships, "dashboard:read").flatMap((g) =>
+    g.regionCode && (g.scope === "region" || g.scope === "province")
+      ? [{ code: g.regionCode, province: g.scope === "province" }]
+      : [],
+  );
+  const [dashboard, pmu] = await Promise.all([getDashboard(user), getPmuDashboard(user)]);
   return {
     user: { name: user.name, roles: user.memberships.map((m) => m.role), region: user.region?.name ?? null },
-    dashboard: await getDashboard(user),
+    dashboard,
+    dashboards,
+    pmu,
   };
+}
+
+/** "Jun 24" for a month key "2024-06". */
+function monthLabel(key: string, lng: string) {
+  const [year, month] = key.split("-").map(Number);
+  return new Intl.DateTimeFormat(intlLocale(lng), {
+    month: "short",
+    year: "2-digit",
+    timeZone: "UTC",
+  }).format(Date.UTC(year, month - 1, 1));
 }
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation();
-  const { user, dashboard } = useLoaderData<typeof loader>();
+  const { user, dashboard, dashboards, pmu } = useLoaderData<typeof loader>();
   const projectsTotal = dashboard.projectsByStatus.reduce((s, r) => s + r.count, 0);
   const pairingsTotal = dashboard.pairingsByStatus.reduce((s, r) => s + r.count, 0);
   return (
@@ -29,6 +52,23 @@ export default function Dashboard() {
         {user.roles.map((r) => t(`roles.${r}`)).join(", ")}
         {user.region ? ` · ${user.region}` : ""}
       </p>
+      {dashboards.length > 0 ? (
+        <p>
+          {dashboards.map((d) => (
+            <span key={d.code}>
+              <Link to={`/dasbor/wilayah/${d.code}`}>
+                {t("dashboards.regionDashboard", { code: d.code })}
+              </Link>
+              {d.province ? (
+                <>
+                  {" · "}
+                  <Link to={`/dasbor/provinsi/${d.code}`}>{t("dashboards.provinceLink")}</Link>
+                </>
+              ) : null}{" "}
+            </span>
+          ))}
+        </p>
+      ) : null}
       <ul className="stat-list">
         <li>
           <Link to="/proyek">
@@ -105,6 +145,7 @@ export default function Dashboard() {
           </ul>
         </section>
       ) : null}
+      {pmu ? <PmuSection pmu={pmu} /> : null}
       {dashboard.needsAttention.length > 0 ? (
         <section aria-labelledby="attention-heading">
           <h2 id="attention-heading">{t("dashboard.needsAttention")}</h2>
@@ -119,5 +160,92 @@ export default function Dashboard() {
         </section>
       ) : null}
     </main>
+  );
+}
+
+function PmuSection({ pmu }: { pmu: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["pmu"]> }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const c = pmu.commitments;
+  // the statuses in their order along the pairing's path, as the model keys each month
+  const statuses = Object.keys(
+    pmu.pairingsByMonth[0]?.counts ?? {},
+  ) as (keyof (typeof pmu.pairingsByMonth)[number]["counts"])[];
+  return (
+    <section aria-labelledby="pmu-heading">
+      <h2 id="pmu-heading">{t("dashboards.pmuHeading")}</h2>
+      <ul className="stat-list">
+        <li>
+          <strong>{formatNumber(pmu.results.lessonsPublished, lng)}</strong>{" "}
+          {t("dashboards.lessonsPublished")}
+        </li>
+        <li>
+          <strong>{formatNumber(pmu.results.pairingsReplicated, lng)}</strong>{" "}
+          {t("dashboards.pairingsReplicated")}
+        </li>
+        <li>
+          <strong>
+            {formatNumber(pmu.sessions.held, lng)} / {formatNumber(pmu.sessions.planned, lng)}
+          </strong>{" "}
+          {t("dashboard.sessionsHeld")}
+        </li>
+      </ul>
+      <StackedColumnChart
+        id="pmu-pairings-month"
+        title={t("dashboards.pairingsOverTime", { zone: pmu.zone })}
+        csvName="lintas-pasangan-per-bulan"
+        series={statuses.map((s) => t(`pairings.status.${s}`))}
+        categories={pmu.pairingsByMonth.map((m) => ({
+          label: monthLabel(m.month, lng),
+          values: statuses.map((s) => m.counts[s]),
+        }))}
+      />
+      <HBarChart
+        id="pmu-sessions"
+        title={t("dashboards.sessionsHeldVsPlanned")}
+        csvName="lintas-sesi-per-pasangan"
+        series={[t("dashboards.held"), t("dashboards.planned")]}
+        extraColumns={[t("dashboards.topic")]}
+        rows={pmu.sessions.byPairing.map((p) => ({
+          label: p.label,
+          values: [p.held, p.planned],
+          extra: [p.topic],
+        }))}
+      />
+      <HBarChart
+        id="pmu-attendance"
+        title={t("dashboards.attendanceByRegion")}
+        csvName="lintas-kehadiran-per-wilayah"
+        series={[t("dashboards.attendances")]}
+        rows={pmu.attendanceByRegion.map((a) => ({
+          label: a.name ?? t("dashboards.unknownRegion"),
+          values: [a.count],
+        }))}
+      />
+      <HBarChart
+        id="pmu-commitments"
+        title={t("dashboards.commitments")}
+        csvName="lintas-tindak-lanjut"
+        series={[t("dashboards.count")]}
+        rows={[
+          { label: t("dashboards.commitmentDone"), values: [c.done] },
+          { label: t("dashboards.commitmentOverdue"), values: [c.overdue] },
+          { label: t("dashboards.commitmentOpen"), values: [c.open] },
+          { label: t("dashboards.commitmentDropped"), values: [c.dropped] },
+        ]}
+      />
+      <HBarChart
+        id="pmu-results"
+        title={t("dashboards.results")}
+        csvName="lintas-hasil-program"
+        series={[t("dashboards.count")]}
+        rows={[
+          { label: t("dashboards.lessonsPublished"), values: [pmu.results.lessonsPublished] },
+          { label: t("dashboards.practicesPublished"), values: [pmu.results.practicesPublished] },
+          { label: t("dashboards.pairingsReplicated"), values: [pmu.results.pairingsReplicated] },
+          { label: t("dashboards.catalogueReplications"), values: [pmu.results.catalogueReplications] },
+        ]}
+      />
+    </section>
   );
 }

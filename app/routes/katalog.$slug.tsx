@@ -1,3 +1,5 @@
+import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -7,28 +9,74 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { requireUser } from "~/auth/require-user.server";
 import { getUser } from "~/auth/session.server";
+import { env } from "~/env.server";
 import { hitRateLimit } from "~/models/rate-limit.server";
 import { PairingRuleError, requestToLearn } from "~/models/pairing.server";
 import { useTranslation } from "react-i18next";
 import { IndicatorChart } from "~/components/indicator-chart";
+import { RegionPicker } from "~/components/region-picker";
+import { FormErrors, FormField, TextareaField } from "~/components/ui/form-field";
 import { getPublishedPractice } from "~/models/catalog.server";
+import { similarPractices } from "~/models/catalog-search.server";
+import { CONTENT_LICENCE } from "~/utils/licence";
+import { requestToLearnAsVisitor } from "~/models/learn-request.server";
+import { visitorRequestSchema } from "~/models/practice-schemas";
+import { OutOfScopeError } from "~/models/project.server";
+import { listRegionsForPicker } from "~/models/region.server";
+import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { clientIpOf } from "~/utils/request.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.practice.name} · Lintas` : "Lintas" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.practice.name} · Lintas` },
+        ...(data.practice.summary ? [{ name: "description", content: data.practice.summary }] : []),
+        { tagName: "link", rel: "canonical", href: data.jsonLd.url },
+        { "script:ld+json": data.jsonLd },
+      ]
+    : [{ title: "Lintas" }];
 
 export const handle = { hydrate: false };
+
+/** Requests a visitor (one address) may leave per hour, as the signed-in limit. */
+const VISITOR_LIMIT = 10;
 
 // public: published practices only
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const practice = await getPublishedPractice(params.slug ?? "");
   invariantResponse(practice, "Not found", { status: 404 });
   const user = await getUser(request);
+  const visitorForm = !user && new URL(request.url).searchParams.has("minta");
+  const url = `${env.APP_URL}/katalog/${practice.slug}`;
   return {
     practice,
+    similar: await similarPractices(practice),
+    // the 552 regions only when a visitor opens the request form: the page stays light
+    regions: visitorForm ? await listRegionsForPicker() : [],
+    jsonLd: {
+      "@context": "https://schema.org",
+      "@type": "CreativeWork",
+      "@id": url,
+      url,
+      name: practice.name,
+      description: practice.summary ?? undefined,
+      keywords: practice.tags.join(", ") || undefined,
+      about: practice.sector ?? undefined,
+      inLanguage: "id",
+      datePublished: practice.publishedAt?.toISOString(),
+      dateModified: practice.updatedAt.toISOString(),
+      license: CONTENT_LICENCE.url,
+      spatialCoverage: { "@type": "AdministrativeArea", name: practice.region.name },
+      creator: {
+        "@type": "GovernmentOrganization",
+        name: practice.organisation
+          ? `${practice.organisation.name}, ${practice.region.name}`
+          : practice.region.name,
+      },
+      isPartOf: { "@type": "DataCatalog", name: "Lintas", url: `${env.APP_URL}/katalog` },
+    },
     viewer: user
       ? {
           signedIn: true,
@@ -43,22 +91,55 @@ const requestSchema = z.object({
   message: z.string().trim().min(10, "errors.tooShort").max(2000, "errors.tooLong"),
 });
 
-// signed in: anyone with a region may ask to learn; it becomes a proposed pairing for the PMU
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+// signed in: anyone with a region may ask to learn; it becomes a proposed pairing for the PMU.
+// anonymous: a visitor's request (name, region, email, need), the same proposed pairing.
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const slug = params.slug ?? "";
+  const user = await getUser(request);
+  if (!user) return visitorAction(request, slug, clientIpOf(context));
   const limit = await hitRateLimit(`ask-to-learn:${user.id}`, 60 * 60_000);
   if (limit.count > 10) return Response.json({ errors: ["auth.rateLimited"] }, { status: 429 });
   const parsed = requestSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
     return Response.json({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 });
   try {
-    await requestToLearn({ user }, params.slug ?? "", parsed.data.message);
+    await requestToLearn({ user }, slug, parsed.data.message);
   } catch (error) {
     if (error instanceof PairingRuleError) return Response.json({ errors: [error.key] }, { status: 400 });
     throw error;
   }
-  return redirect(`/katalog/${params.slug}?diminta=1`);
+  return redirect(`/katalog/${slug}?diminta=1`);
 }
+
+async function visitorAction(request: Request, slug: string, ip: string) {
+  const submission = parseWithZod(await request.formData(), { schema: visitorRequestSchema });
+  if (submission.status !== "success") return Response.json({ visitor: submission.reply() }, { status: 400 });
+  const limit = await hitRateLimit(`ask-to-learn:ip:${ip}`, 60 * 60_000);
+  if (limit.count > VISITOR_LIMIT)
+    return Response.json(
+      { visitor: submission.reply({ formErrors: ["auth.rateLimited"] }) },
+      { status: 429 },
+    );
+  try {
+    await requestToLearnAsVisitor(slug, submission.value);
+  } catch (error) {
+    if (error instanceof PairingRuleError)
+      return Response.json(
+        {
+          visitor:
+            error.key === "pairings.errors.sameRegion" || error.key === "errors.regionUnknown"
+              ? submission.reply({ fieldErrors: { regionCode: [error.key] } })
+              : submission.reply({ formErrors: [error.key] }),
+        },
+        { status: 400 },
+      );
+    if (error instanceof OutOfScopeError) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+  return redirect(`/katalog/${slug}?diminta=1`);
+}
+
+type ActionData = { errors?: string[]; visitor?: SubmissionResult<string[]> };
 
 function RequestSent() {
   const { t } = useTranslation();
@@ -70,21 +151,56 @@ function RequestSent() {
   ) : null;
 }
 
+function VisitorRequestForm() {
+  const { t } = useTranslation();
+  const { regions } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const [form, fields] = useForm({
+    id: "visitor-request",
+    lastResult: result?.visitor,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: visitorRequestSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <p>{t("catalog.visitor.intro")}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <FormField field={fields.name} label={t("catalog.visitor.name")} autoComplete="name" />
+      <RegionPicker field={fields.regionCode} label={t("catalog.visitor.region")} regions={regions} />
+      <FormField field={fields.email} label={t("catalog.visitor.email")} type="email" autoComplete="email" />
+      <TextareaField field={fields.need} label={t("catalog.visitor.need")} rows={3} />
+      <button type="submit" className="button primary">
+        {t("catalog.sendRequest")}
+      </button>
+    </Form>
+  );
+}
+
 function AskToLearn() {
   const { t } = useTranslation();
-  const { practice, viewer } = useLoaderData<typeof loader>();
-  const result = useActionData<{ errors?: string[] }>();
+  const { practice, viewer, regions } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
   const [params] = useSearchParams();
   if (params.has("diminta")) return null;
   return (
-    <section aria-labelledby="ask-heading" className="card">
+    <section aria-labelledby="ask-heading" className="card" id="minta">
       <h2 id="ask-heading">{t("catalog.askToLearn")}</h2>
       {!viewer.signedIn ? (
-        <p>
-          <Link to={`/masuk?redirectTo=${encodeURIComponent(`/katalog/${practice.slug}`)}`}>
-            {t("catalog.signInToAsk")}
-          </Link>
-        </p>
+        <>
+          <p>
+            <Link to={`/masuk?redirectTo=${encodeURIComponent(`/katalog/${practice.slug}`)}`}>
+              {t("catalog.signInToAsk")}
+            </Link>
+          </p>
+          {regions.length > 0 || result?.visitor ? (
+            <VisitorRequestForm />
+          ) : (
+            <p>
+              <Link to={`/katalog/${practice.slug}?minta=1#minta`}>{t("catalog.visitor.open")}</Link>
+            </p>
+          )}
+        </>
       ) : viewer.facilitator ? (
         <p>
           <Link to={`/pasangan/baru?kebutuhan=${encodeURIComponent(practice.name)}`} className="button">
@@ -114,8 +230,16 @@ function AskToLearn() {
 }
 
 export default function PracticePage() {
-  const { t } = useTranslation();
-  const { practice } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { practice, similar } = useLoaderData<typeof loader>();
+  const iid = (
+    [
+      ["innovationForm", practice.innovationForm],
+      ["innovationType", practice.innovationType],
+      ["innovationInitiator", practice.innovationInitiator],
+      ["innovationStage", practice.innovationStage],
+    ] as const
+  ).filter(([, value]) => value);
   return (
     <main>
       <p className="muted">
@@ -128,9 +252,12 @@ export default function PracticePage() {
         {practice.organisation ? ` · ${practice.organisation.name}` : ""} ·{" "}
         {t(`catalog.maturity.${practice.maturity}`)}
         {practice.startedYear ? ` · ${t("catalog.since", { year: practice.startedYear })}` : ""}
+        {practice.replications.length > 0
+          ? ` · ${t("catalog.replicatedBy", { count: practice.replications.length })}`
+          : ""}
       </p>
       {practice.summary ? <p className="lead">{practice.summary}</p> : null}
-      {(["problem", "solution", "results", "cost"] as const).map((key) =>
+      {(["problem", "solution", "results", "cost", "resources"] as const).map((key) =>
         practice[key] ? (
           <section key={key}>
             <h2>{t(`catalog.fields.${key}`)}</h2>
@@ -145,6 +272,42 @@ export default function PracticePage() {
             <IndicatorChart key={i.id} indicator={i} />
           ))}
         </section>
+      ) : null}
+      {iid.length > 0 || practice.governmentAffair || practice.evidenceUrl ? (
+        <section aria-labelledby="iid-heading">
+          <h2 id="iid-heading">{t("catalog.iid")}</h2>
+          <dl className="facts">
+            {iid.map(([key, value]) => (
+              <div key={key}>
+                <dt>{t(`curation.fields.${key}`)}</dt>
+                <dd>{t(`curation.${key}.${value}`)}</dd>
+              </div>
+            ))}
+            {practice.governmentAffair ? (
+              <div>
+                <dt>{t("curation.fields.governmentAffair")}</dt>
+                <dd>{practice.governmentAffair}</dd>
+              </div>
+            ) : null}
+            {practice.evidenceUrl ? (
+              <div>
+                <dt>{t("curation.fields.evidenceUrl")}</dt>
+                <dd>
+                  <a href={practice.evidenceUrl} rel="nofollow noopener">
+                    {practice.evidenceUrl}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+      {practice.mediaUrl ? (
+        <p>
+          <a href={practice.mediaUrl} rel="nofollow noopener">
+            {t("catalog.media")}
+          </a>
+        </p>
       ) : null}
       {practice.lessons.length > 0 ? (
         <section>
@@ -176,7 +339,28 @@ export default function PracticePage() {
           {t("catalog.contact")}: {practice.contactName}
         </p>
       ) : null}
+      <p className="muted">
+        {t("catalog.lastUpdated", {
+          date: formatDay(practice.updatedAt, i18n.language, practice.region.timeZone),
+        })}{" "}
+        · <a href={CONTENT_LICENCE.url}>{t("catalog.licence")}</a>
+      </p>
       <AskToLearn />
+      {similar.length > 0 ? (
+        <section aria-labelledby="similar-heading">
+          <h2 id="similar-heading">{t("catalog.similar")}</h2>
+          <ul>
+            {similar.map((p) => (
+              <li key={p.slug}>
+                <Link to={`/katalog/${p.slug}`}>{p.name}</Link>{" "}
+                <span className="muted">
+                  · {p.region.name} · {t(`catalog.maturity.${p.maturity}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </main>
   );
 }

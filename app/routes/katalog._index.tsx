@@ -1,41 +1,189 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listLessonsForCatalog, listPracticesForCatalog } from "~/models/catalog.server";
+import { listLessonsForCatalog } from "~/models/catalog.server";
+import { CATALOG_SORTS, FACET_PARAMS, type Segment, parseCatalogParams } from "~/models/catalog-params";
+import { searchCatalog } from "~/models/catalog-search.server";
 import { titleMeta } from "~/i18n/translate";
+import { formatNumber } from "~/utils/numbers";
 
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "catalog.title");
+export const meta: MetaFunction = ({ matches }) => [
+  ...titleMeta(matches, "catalog.title"),
+  { tagName: "link", rel: "alternate", type: "application/atom+xml", href: "/katalog/feed.atom" },
+];
 
-// a light public page: readable and searchable without JavaScript
+// a light public page: readable, searchable and filterable without JavaScript
 export const handle = { hydrate: false };
 
 // public
 export async function loader({ request }: LoaderFunctionArgs) {
-  const q = new URL(request.url).searchParams.get("q")?.trim().slice(0, 200) ?? "";
-  const [practices, lessons] = await Promise.all([
-    listPracticesForCatalog({ q }),
-    listLessonsForCatalog({ q }),
-  ]);
-  return { q, practices, lessons };
+  const { q, filters, sort, page } = parseCatalogParams(new URL(request.url).searchParams);
+  const result = await searchCatalog({ q, filters, sort, page });
+  const lessons =
+    page === 1 && Object.values(filters).every((v) => v === undefined)
+      ? await listLessonsForCatalog({ q: result.searchedFor || q })
+      : [];
+  return { ...result, lessons };
+}
+
+/** Highlighted words as <mark>, everything else as text: no HTML from the database. */
+function Highlighted({ parts }: { parts: Segment[] }) {
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
+    </>
+  );
+}
+
+function FacetSelect({
+  name,
+  label,
+  options,
+  value,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string; count: number }[];
+  value: string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={`facet-${name}`}>{label}</label>
+      <select id={`facet-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("catalog.facets.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label} ({formatNumber(o.count, i18n.language)})
+          </option>
+        ))}
+        {value && !options.some((o) => o.value === value) ? <option value={value}>{value} (0)</option> : null}
+      </select>
+    </div>
+  );
 }
 
 export default function Catalog() {
-  const { t } = useTranslation();
-  const { q, practices, lessons } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const { q, corrected, filters, sort, page, pages, total, practices, lessons, facets } = data;
+  const hrefWith = (changes: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    if (q) params.set("q", q);
+    for (const [facet, param] of Object.entries(FACET_PARAMS)) {
+      const value = filters[facet as keyof typeof filters];
+      if (value !== undefined) params.set(param, value === true ? "1" : String(value));
+    }
+    if (sort && sort !== (q ? "relevance" : "recent")) params.set("urut", sort);
+    for (const [key, value] of Object.entries(changes))
+      if (value === undefined) params.delete(key);
+      else params.set(key, value);
+    return `/katalog?${params}`;
+  };
   return (
     <main>
       <h1>{t("catalog.title")}</h1>
       <p>{t("catalog.intro")}</p>
-      <Form method="get" role="search" className="inline-form">
-        <label htmlFor="catalog-q">{t("catalog.searchLabel")}</label>
-        <input id="catalog-q" name="q" type="search" defaultValue={q} placeholder="lumpur tinja terjadwal" />
-        <button type="submit" className="button">
-          {t("common.search")}
-        </button>
+      <Form method="get" role="search" className="catalog-search">
+        <div className="inline-form">
+          <label htmlFor="catalog-q">{t("catalog.searchLabel")}</label>
+          <input
+            id="catalog-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="lumpur tinja terjadwal"
+          />
+          <button type="submit" className="button">
+            {t("common.search")}
+          </button>
+        </div>
+        <details open={Object.values(filters).some((v) => v !== undefined)}>
+          <summary>{t("catalog.facets.title")}</summary>
+          <div className="facets">
+            <FacetSelect
+              name="sektor"
+              label={t("catalog.facets.sector")}
+              value={filters.sector}
+              options={facets.sector.map((f) => ({ ...f, label: f.value }))}
+            />
+            <FacetSelect
+              name="spm"
+              label={t("catalog.facets.spm")}
+              value={filters.spm}
+              options={facets.spm.map((f) => ({ ...f, label: t(`spm.${f.value}`) }))}
+            />
+            <FacetSelect
+              name="provinsi"
+              label={t("catalog.facets.province")}
+              value={filters.province}
+              options={facets.province}
+            />
+            <FacetSelect
+              name="jenis"
+              label={t("catalog.facets.kind")}
+              value={filters.kind}
+              options={facets.kind.map((f) => ({ ...f, label: t(`catalog.regionKind.${f.value}`) }))}
+            />
+            <FacetSelect
+              name="kematangan"
+              label={t("catalog.facets.maturity")}
+              value={filters.maturity}
+              options={facets.maturity.map((f) => ({ ...f, label: t(`catalog.maturity.${f.value}`) }))}
+            />
+            <FacetSelect
+              name="tahun"
+              label={t("catalog.facets.year")}
+              value={filters.year ? String(filters.year) : undefined}
+              options={facets.year.map((f) => ({ ...f, label: f.value }))}
+            />
+            <div className="field checkbox">
+              <input
+                type="checkbox"
+                id="facet-hasil"
+                name="hasil"
+                value="1"
+                defaultChecked={filters.hasResults === true}
+              />
+              <label htmlFor="facet-hasil">
+                {t("catalog.facets.hasResults")} (
+                {formatNumber(facets.hasResults[0]?.count ?? 0, i18n.language)})
+              </label>
+            </div>
+            <div className="field">
+              <label htmlFor="catalog-sort">{t("catalog.sort.label")}</label>
+              <select id="catalog-sort" name="urut" defaultValue={sort}>
+                {CATALOG_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`catalog.sort.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <button type="submit" className="button">
+            {t("catalog.facets.apply")}
+          </button>{" "}
+          <Link to={q ? `/katalog?q=${encodeURIComponent(q)}` : "/katalog"}>{t("catalog.facets.clear")}</Link>
+        </details>
       </Form>
-      {q ? (
-        <p aria-live="polite">{t("catalog.results", { count: practices.length + lessons.length, q })}</p>
+      {corrected ? (
+        <p role="status">
+          {t("catalog.didYouMean")}{" "}
+          <Link to={`/katalog?q=${encodeURIComponent(corrected)}`}>
+            <strong>{corrected}</strong>
+          </Link>
+          {" · "}
+          {t("catalog.correctedNote")}
+        </p>
       ) : null}
+      <p aria-live="polite">
+        {q
+          ? t("catalog.results", { count: total + lessons.length, q })
+          : t("catalog.practiceCount", { count: total, formatted: formatNumber(total, i18n.language) })}
+      </p>
       <section aria-labelledby="practices-heading">
         <h2 id="practices-heading">{t("catalog.practices")}</h2>
         {practices.length === 0 ? <p>{t("catalog.none")}</p> : null}
@@ -43,34 +191,55 @@ export default function Catalog() {
           {practices.map((p) => (
             <li key={p.slug} className="card">
               <h3>
-                <Link to={`/katalog/${p.slug}`}>{p.name}</Link>
+                <Link to={`/katalog/${p.slug}`}>
+                  <Highlighted parts={p.nameParts} />
+                </Link>
               </h3>
               <p className="muted">
                 {p.region.name} · {t(`catalog.maturity.${p.maturity}`)}
-                {p._count.replications > 0
-                  ? ` · ${t("catalog.replicatedBy", { count: p._count.replications })}`
-                  : ""}
+                {p.replications > 0 ? ` · ${t("catalog.replicatedBy", { count: p.replications })}` : ""}
               </p>
-              {p.summary ? <p>{p.summary}</p> : null}
+              {p.summaryParts.length ? (
+                <p>
+                  <Highlighted parts={p.summaryParts} />
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
+        {pages > 1 ? (
+          <nav aria-label={t("catalog.pagination")} className="pagination">
+            {page > 1 ? (
+              <Link to={hrefWith({ halaman: String(page - 1) })}>{t("catalog.previous")}</Link>
+            ) : null}{" "}
+            {t("catalog.pageOf", { page, pages })}{" "}
+            {page < pages ? (
+              <Link to={hrefWith({ halaman: String(page + 1) })}>{t("catalog.next")}</Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
-      <section aria-labelledby="lessons-heading">
-        <h2 id="lessons-heading">{t("catalog.lessons")}</h2>
-        {lessons.length === 0 ? <p>{t("catalog.none")}</p> : null}
-        <ul className="card-list">
-          {lessons.map((l) => (
-            <li key={l.slug} className="card">
-              <h3>
-                <Link to={`/pelajaran/${l.slug}`}>{l.title}</Link>
-              </h3>
-              {l.region ? <p className="muted">{l.region.name}</p> : null}
-              {l.summary ? <p>{l.summary}</p> : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      {lessons.length > 0 || page === 1 ? (
+        <section aria-labelledby="lessons-heading">
+          <h2 id="lessons-heading">{t("catalog.lessons")}</h2>
+          {lessons.length === 0 ? <p>{t("catalog.none")}</p> : null}
+          <ul className="card-list">
+            {lessons.map((l) => (
+              <li key={l.slug} className="card">
+                <h3>
+                  <Link to={`/pelajaran/${l.slug}`}>{l.title}</Link>
+                </h3>
+                {l.region ? <p className="muted">{l.region.name}</p> : null}
+                {l.summary ? <p>{l.summary}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p className="muted">
+        {t("catalog.openData")} <a href="/katalog.csv">CSV</a> · <a href="/katalog.json">JSON</a> ·{" "}
+        <a href="/katalog/feed.atom">Atom</a> · <Link to="/tentang-data">{t("catalog.licence")}</Link>
+      </p>
     </main>
   );
 }

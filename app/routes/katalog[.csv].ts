@@ -1,6 +1,7 @@
 import { listPracticesForExport, toCsv } from "~/models/catalog.server";
+import { CONTENT_LICENCE } from "~/utils/licence";
 
-// public: the catalogue as open data
+// public: the catalogue as open data (CC BY 4.0, named in the Link header)
 export async function loader() {
   const csv = toCsv(await listPracticesForExport());
   return new Response(`\uFEFF${csv}`, {
@@ -8,6 +9,7 @@ export async function loader() {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": 'attachment; filename="lintas-katalog.csv"',
       "Cache-Control": "public, max-age=300",
+      Link: `<${CONTENT_LICENCE.url}>; rel="license"`,
     },
   });
 }

@@ -5,11 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
+import { PairingAdjustForm } from "~/components/pairing-adjust-form";
+import { ReplicationSection } from "~/components/replication-section";
 import { WorkStatusForm } from "~/components/work-status-form";
 import {
   commitmentSchema,
   commitmentStatusSchema,
   commitmentToMilestoneSchema,
+  pairingAdjustSchema,
   participantSchema,
   pairingTransitionSchema,
 } from "~/models/pairing-schemas";
@@ -17,12 +20,29 @@ import {
   PAIRING_TRANSITIONS,
   addCommitment,
   addParticipant,
+  adjustPairing,
   convertCommitmentToMilestone,
   getPairingForUser,
   mayOnPairing,
   setCommitmentStatus,
   transitionPairing,
 } from "~/models/pairing.server";
+import {
+  replicationItemSchema,
+  replicationRemoveSchema,
+  replicationResultSchema,
+  replicationSummarySchema,
+} from "~/models/replication-schemas";
+import {
+  REPLICATION_STATUSES,
+  addReplicationItem,
+  addReplicationResult,
+  getReplicationRecord,
+  mayRecordReplication,
+  removeReplicationItem,
+  removeReplicationResult,
+  setReplicationSummary,
+} from "~/models/replication.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -36,13 +56,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "pairing:read");
   const pairing = await getPairingForUser(scope, params.pairingId ?? "");
   invariantResponse(pairing, "Not found", { status: 404 });
-  const [manage, update] = await Promise.all([
+  const [manage, update, replicate, replication] = await Promise.all([
     mayOnPairing(scope.user, pairing.id, "pairing:create"),
     mayOnPairing(scope.user, pairing.id, "pairing:update"),
+    mayRecordReplication(scope.user, pairing.id),
+    getReplicationRecord(pairing.id),
   ]);
   return {
     pairing,
-    can: { manage, update, edit: manage || update },
+    replication,
+    replicationOpen: REPLICATION_STATUSES.includes(pairing.status),
+    can: { manage, update, edit: manage || update, replicate },
     moves: PAIRING_TRANSITIONS[pairing.status]
       .filter((m) => (m.action === "pairing:create" ? manage : manage || update))
       .map((m) => m.to),
@@ -60,6 +84,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return runIntent("transition", submission, async () => {
         if (submission.status === "success")
           await transitionPairing(scope, id, submission.value.to, submission.value.cancelReason);
+      });
+    }
+    case "adjust": {
+      const submission = parseWithZod(formData, { schema: pairingAdjustSchema });
+      return runIntent("adjust", submission, async () => {
+        if (submission.status !== "success") return;
+        const { intent: _intent, ...input } = submission.value;
+        await adjustPairing(scope, id, input);
       });
     }
     case "participant": {
@@ -92,6 +124,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
           await convertCommitmentToMilestone(scope, id, submission.value.commitmentId);
       });
     }
+    case "replication-item": {
+      const submission = parseWithZod(formData, { schema: replicationItemSchema });
+      return runIntent("replication-item", submission, async () => {
+        if (submission.status !== "success") return;
+        const { intent: _intent, ...input } = submission.value;
+        await addReplicationItem(scope, id, input);
+      });
+    }
+    case "replication-result": {
+      const submission = parseWithZod(formData, { schema: replicationResultSchema });
+      return runIntent("replication-result", submission, async () => {
+        if (submission.status !== "success") return;
+        const { intent: _intent, ...input } = submission.value;
+        await addReplicationResult(scope, id, input);
+      });
+    }
+    case "replication-summary": {
+      const submission = parseWithZod(formData, { schema: replicationSummarySchema });
+      return runIntent("replication-summary", submission, async () => {
+        if (submission.status !== "success") return;
+        const { intent: _intent, ...input } = submission.value;
+        await setReplicationSummary(scope, id, input);
+      });
+    }
+    case "replication-item-remove":
+    case "replication-result-remove": {
+      const submission = parseWithZod(formData, { schema: replicationRemoveSchema });
+      const intent = String(formData.get("intent"));
+      return runIntent(intent, submission, async () => {
+        if (submission.status !== "success") return;
+        if (submission.value.intent === "replication-item-remove")
+          await removeReplicationItem(scope, id, submission.value.id);
+        else await removeReplicationResult(scope, id, submission.value.id);
+      });
+    }
     default:
       return unknownIntent();
   }
@@ -100,7 +167,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PairingPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { pairing, can, moves, viewerZone } = useLoaderData<typeof loader>();
+  const { pairing, replication, replicationOpen, can, moves, viewerZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<IntentResult>();
   const [participantForm, participant] = useForm({
     id: "participant",
@@ -136,6 +203,11 @@ export default function PairingPage() {
         <Link to={`/wilayah/${pairing.menteeRegion.code}`}>{pairing.menteeRegion.name}</Link>
         {pairing.facilitatorOrg ? ` · ${pairing.facilitatorOrg.name}` : ""}
         {pairing.supportingProgramme ? ` (${pairing.supportingProgramme})` : ""}
+      </p>
+      <p className="actions">
+        <Link to={`/pasangan/${pairing.id}/laporan`} className="button">
+          {t("pairingReport.open")}
+        </Link>
       </p>
       {pairing.status === "CANCELLED" && pairing.cancelReason ? (
         <p>{t("pairings.cancelledBecause", { reason: pairing.cancelReason })}</p>
@@ -185,6 +257,9 @@ export default function PairingPage() {
               <p key={key}>{t(key)}</p>
             ))}
           </div>
+        ) : null}
+        {can.manage && pairing.status !== "REPLICATED" && pairing.status !== "CANCELLED" ? (
+          <PairingAdjustForm key={String(pairing.updatedAt)} pairing={pairing} actionData={actionData} />
         ) : null}
         <div className="transition-forms">
           {moves
@@ -338,6 +413,13 @@ export default function PairingPage() {
           </button>
         </Form>
       </section>
+
+      <ReplicationSection
+        record={replication}
+        canRecord={can.replicate}
+        open={replicationOpen}
+        actionData={actionData}
+      />
 
       {pairing.lessons.length > 0 ? (
         <section aria-labelledby="lessons-heading">

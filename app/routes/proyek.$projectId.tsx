@@ -69,6 +69,11 @@ export default function ProjectLayout() {
         <StatusBadge status={project.status} />{" "}
         {project.atRisk ? <span className="badge badge-risk">{t("projects.atRisk")}</span> : null}
       </p>
+      <p className="actions">
+        <a href={`/proyek/${project.id}/laporan.pdf`} className="button" download>
+          {t("projectPdf.download")}
+        </a>
+      </p>
       <nav className="tabs" aria-label={t("projects.tabs")}>
         <NavLink to="." end>
           {t("projects.tab.overview")}

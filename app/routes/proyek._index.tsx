@@ -4,8 +4,17 @@ import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { StatusBadge } from "~/components/project-status";
+import {
+  BOARD_COLUMN_SIZE,
+  PROJECT_PAGE_SIZE,
+  PROJECT_SORTS,
+  listFilterParams,
+  modelFilters,
+  pageWindow,
+  parseListFilters,
+} from "~/models/project-filters";
 import { PROJECT_STATUSES } from "~/models/project-schemas";
-import { listProjectsForUser } from "~/models/project.server";
+import { boardProjectsForUser, pageProjectsForUser, projectFilterOptions } from "~/models/project.server";
 import { titleMeta } from "~/i18n/translate";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "projects.title");
@@ -13,25 +22,39 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "projects.
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
   const params = new URL(request.url).searchParams;
-  const statusParam = params.get("status") ?? "";
-  const status = (PROJECT_STATUSES as readonly string[]).includes(statusParam)
-    ? (statusParam as (typeof PROJECT_STATUSES)[number])
-    : undefined;
-  const q = params.get("q")?.trim().slice(0, 100) ?? "";
-  const atRisk = params.get("berisiko") === "1";
-  const projects = await listProjectsForUser(scope, { status, q: q || undefined, atRisk });
-  return {
-    projects,
-    filters: { status: status ?? "", q, atRisk },
+  const filters = parseListFilters(params);
+  const view = params.get("tampilan") === "papan" ? ("board" as const) : ("list" as const);
+  const options = await projectFilterOptions(scope);
+  const base = {
+    filters,
+    query: listFilterParams(filters).toString(),
+    options,
     canCreate: can(scope.user.memberships, "project:create"),
+    canImport: can(scope.user.memberships, "cohort:import"),
   };
+  if (view === "board")
+    return { ...base, view, columns: await boardProjectsForUser(scope, modelFilters(filters)) };
+  const page = Number(params.get("halaman") ?? "1");
+  return { ...base, view, ...(await pageProjectsForUser(scope, modelFilters(filters), page)) };
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Card = Extract<Data, { view: "list" }>["projects"][number];
+
+function withParams(query: string, extra: Record<string, string>) {
+  const params = new URLSearchParams(query);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const text = params.toString();
+  return text ? `/proyek?${text}` : "/proyek";
 }
 
 export default function Projects() {
   const { t } = useTranslation();
-  const { projects, filters, canCreate } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { filters, query, options, canCreate, canImport } = data;
+  const board = data.view === "board";
   return (
-    <main>
+    <main className={board ? "wide" : undefined}>
       <h1>{t("projects.title")}</h1>
       <p className="actions">
         {canCreate ? (
@@ -39,19 +62,67 @@ export default function Projects() {
             {t("projects.new")}
           </Link>
         ) : null}{" "}
-        <a href="/proyek.csv" className="button" download>
+        {canImport ? (
+          <Link to="/angkatan/impor" className="button">
+            {t("cohortImport.title")}
+          </Link>
+        ) : null}{" "}
+        <a href={query ? `/proyek.csv?${query}` : "/proyek.csv"} className="button" download>
           {t("projects.downloadCsv")}
         </a>
       </p>
+      <nav aria-label={t("board.views")} className="tabs">
+        <Link to={withParams(query, {})} aria-current={board ? undefined : "page"}>
+          {t("board.listView")}
+        </Link>
+        <Link to={withParams(query, { tampilan: "papan" })} aria-current={board ? "page" : undefined}>
+          {t("board.boardView")}
+        </Link>
+      </nav>
       <Form method="get" className="inline-form" aria-label={t("projects.filters")}>
+        {board ? <input type="hidden" name="tampilan" value="papan" /> : null}
         <label htmlFor="filter-q">{t("projects.searchLabel")}</label>
         <input id="filter-q" name="q" type="search" defaultValue={filters.q} />
-        <label htmlFor="filter-status">{t("admin.status")}</label>
-        <select id="filter-status" name="status" defaultValue={filters.status}>
-          <option value="">{t("projects.allStatuses")}</option>
-          {PROJECT_STATUSES.map((s) => (
+        {board ? null : (
+          <>
+            <label htmlFor="filter-status">{t("admin.status")}</label>
+            <select id="filter-status" name="status" defaultValue={filters.status}>
+              <option value="">{t("projects.allStatuses")}</option>
+              {PROJECT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`projects.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label htmlFor="filter-region">{t("projects.fields.region")}</label>
+        <select id="filter-region" name="wilayah" defaultValue={filters.regionCode}>
+          <option value="">{t("board.allRegions")}</option>
+          {options.regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="filter-cohort">{t("cohorts.batch")}</label>
+        <select id="filter-cohort" name="angkatan" defaultValue={filters.cohortId}>
+          <option value="">{t("board.allCohorts")}</option>
+          {options.cohorts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {t(`cohorts.programme.${c.programme}`)} {c.batch} ({c.year})
+            </option>
+          ))}
+        </select>
+        <label htmlFor="filter-agency">{t("projects.fields.organisation")}</label>
+        <input id="filter-agency" name="opd" type="search" defaultValue={filters.agency} />
+        <label htmlFor="filter-sector">{t("projects.fields.sector")}</label>
+        <input id="filter-sector" name="sektor" type="search" defaultValue={filters.sector} />
+        <label htmlFor="filter-sort">{t("board.sort")}</label>
+        <select id="filter-sort" name="urut" defaultValue={filters.sort}>
+          {PROJECT_SORTS.map((s) => (
             <option key={s} value={s}>
-              {t(`projects.status.${s}`)}
+              {t(`board.sortBy.${s}`)}
             </option>
           ))}
         </select>
@@ -63,26 +134,123 @@ export default function Projects() {
           {t("projects.filters")}
         </button>
       </Form>
-      {projects.length === 0 ? <p>{t("projects.empty")}</p> : null}
+      {data.view === "board" ? <Board columns={data.columns} query={query} /> : <List data={data} />}
+    </main>
+  );
+}
+
+function ProjectCard({ project, heading: Heading }: { project: Card; heading: "h2" | "h3" }) {
+  const { t } = useTranslation();
+  return (
+    <li className="card">
+      <Heading>
+        <Link to={`/proyek/${project.id}`}>
+          {project.acronym ? `${project.acronym}: ${project.title}` : project.title}
+        </Link>
+      </Heading>
+      <p className="muted">
+        {project.organisation?.name ? `${project.organisation.name}, ` : ""}
+        {project.region.name}
+      </p>
+      <p>
+        <StatusBadge status={project.status} />{" "}
+        {project.atRisk ? <span className="badge badge-risk">{t("projects.atRisk")}</span> : null}
+      </p>
+    </li>
+  );
+}
+
+function List({ data }: { data: Extract<Data, { view: "list" }> }) {
+  const { t } = useTranslation();
+  const { projects, total, page, pageCount, query } = data;
+  return (
+    <>
+      <p role="status">
+        {total === 0
+          ? t("projects.empty")
+          : t("board.showing", {
+              from: (page - 1) * PROJECT_PAGE_SIZE + 1,
+              to: (page - 1) * PROJECT_PAGE_SIZE + projects.length,
+              total,
+            })}
+      </p>
       <ul className="card-list">
         {projects.map((project) => (
-          <li key={project.id} className="card">
-            <h2>
-              <Link to={`/proyek/${project.id}`}>
-                {project.acronym ? `${project.acronym}: ${project.title}` : project.title}
-              </Link>
-            </h2>
-            <p className="muted">
-              {project.organisation?.name ? `${project.organisation.name}, ` : ""}
-              {project.region.name}
-            </p>
-            <p>
-              <StatusBadge status={project.status} />{" "}
-              {project.atRisk ? <span className="badge badge-risk">{t("projects.atRisk")}</span> : null}
-            </p>
-          </li>
+          <ProjectCard key={project.id} project={project} heading="h2" />
         ))}
       </ul>
-    </main>
+      {pageCount > 1 ? (
+        <nav aria-label={t("board.pages")} className="pagination">
+          <ul>
+            {page > 1 ? (
+              <li>
+                <Link to={withParams(query, { halaman: String(page - 1) })} rel="prev">
+                  {t("board.previous")}
+                </Link>
+              </li>
+            ) : null}
+            {pageWindow(page, pageCount).map((n, i) =>
+              n === "gap" ? (
+                <li key={`gap-${i}`} aria-hidden="true">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  {n === page ? (
+                    <span aria-current="page">{t("board.page", { page: n })}</span>
+                  ) : (
+                    <Link
+                      to={withParams(query, { halaman: String(n) })}
+                      aria-label={t("board.page", { page: n })}
+                    >
+                      {n}
+                    </Link>
+                  )}
+                </li>
+              ),
+            )}
+            {page < pageCount ? (
+              <li>
+                <Link to={withParams(query, { halaman: String(page + 1) })} rel="next">
+                  {t("board.next")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+function Board({ columns, query }: { columns: Extract<Data, { view: "board" }>["columns"]; query: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="board">
+      {columns.map((column) => (
+        <section key={column.status} className="board-column" aria-labelledby={`board-${column.status}`}>
+          <h2 id={`board-${column.status}`}>
+            {t(`projects.status.${column.status}`)}{" "}
+            <span className="board-count">{t("board.count", { count: column.total })}</span>
+          </h2>
+          {column.projects.length === 0 ? (
+            <p className="muted">{t("board.emptyColumn")}</p>
+          ) : (
+            <ul className="card-list">
+              {column.projects.map((project) => (
+                <ProjectCard key={project.id} project={project} heading="h3" />
+              ))}
+            </ul>
+          )}
+          {column.total > BOARD_COLUMN_SIZE ? (
+            <p>
+              <Link to={withParams(query, { status: column.status })}>
+                {t("board.more", { count: column.total - BOARD_COLUMN_SIZE })}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </div>
   );
 }

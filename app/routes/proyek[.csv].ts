@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
 import { toCsv } from "~/models/catalog.server";
+import { modelFilters, parseListFilters } from "~/models/project-filters";
 import { listProjectsForUser } from "~/models/project.server";
 
-// the project list a person may see, as CSV for a training report or a meeting
+// the project list a person may see (with the list's filters), as CSV for a training report or a meeting
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
-  const projects = await listProjectsForUser(scope);
+  const filters = parseListFilters(new URL(request.url).searchParams);
+  const projects = await listProjectsForUser(scope, modelFilters(filters));
   const rows = projects.map((p) => ({
     id: p.id,
     title: p.title,
@@ -19,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agency: p.organisation?.name ?? "",
     cohort: p.cohort ? `${p.cohort.programme} ${p.cohort.batch} ${p.cohort.year}` : "",
     launched_at: p.launchedAt ? new Date(p.launchedAt).toISOString().slice(0, 10) : "",
+    sector: p.sector ?? "",
   }));
   return new Response(`\uFEFF${toCsv(rows)}`, {
     headers: {

@@ -10,6 +10,20 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
+import { SessionAgenda, SessionInvitees } from "~/components/session-agenda";
+import { SessionRecording } from "~/components/session-recording";
+import { egressConfig } from "~/livekit/egress.server";
+import { startSessionRecording, stopSessionRecording } from "~/models/session-recording.server";
+import { agendaAddSchema, agendaItemSchema, inviteSchema, uninviteSchema } from "~/models/agenda-schemas";
+import {
+  addAgendaItem,
+  inviteToSession,
+  moveAgendaItem,
+  removeAgendaItem,
+  removeInvitee,
+  unknownEmails,
+  workingGroupsForSession,
+} from "~/models/session-agenda.server";
 import { attendanceMinutes, cancelSession, getSessionForUser, moveSession } from "~/models/session.server";
 import { formatTimeInZones, toWallClock } from "~/utils/dates";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
@@ -34,6 +48,7 @@ const moveSchema = z.object({
     .min(15, "errors.number")
     .max(600, "errors.number"),
 });
+const recordingSchema = z.object({ intent: z.enum(["recording-start", "recording-stop"]) });
 const cancelSchema = z.object({
   intent: z.literal("cancel"),
   reason: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(500),
@@ -59,12 +74,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ] as string[];
   const viewerZone = scope.user.timeZone ?? scope.user.region?.timeZone ?? session.timeZone;
   const end = new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
+  const canManage = can(scope.user.memberships, "session:create");
   return {
     session,
     zones,
     viewerZone,
     minutes: attendanceMinutes(session.attendances, session.endedAt ?? end),
-    canManage: can(scope.user.memberships, "session:create"),
+    canManage,
+    workingGroups: canManage ? await workingGroupsForSession(session.id) : [],
+    recording: { available: egressConfig() !== null, running: Boolean(session.egressId) },
     startLocal: toWallClock(session.startsAt, session.timeZone),
   };
 }
@@ -86,6 +104,59 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (submission.status === "success") await cancelSession(scope, id, submission.value.reason);
       });
     }
+    case "agenda-add": {
+      const submission = parseWithZod(formData, { schema: agendaAddSchema });
+      return runIntent("agenda-add", submission, async () => {
+        if (submission.status === "success")
+          await addAgendaItem(scope, id, {
+            title: submission.value.title,
+            presenter: submission.value.presenter,
+          });
+      });
+    }
+    case "agenda-remove":
+    case "agenda-up":
+    case "agenda-down": {
+      const submission = parseWithZod(formData, { schema: agendaItemSchema });
+      return runIntent(String(formData.get("intent")), submission, async () => {
+        if (submission.status !== "success") return;
+        const { intent, itemId } = submission.value;
+        if (intent === "agenda-remove") await removeAgendaItem(scope, id, itemId);
+        else await moveAgendaItem(scope, id, itemId, intent === "agenda-up" ? "up" : "down");
+      });
+    }
+    case "invite": {
+      const submission = parseWithZod(formData, { schema: inviteSchema });
+      if (submission.status === "success" && (await unknownEmails(submission.value.emails)).length > 0)
+        return Response.json(
+          {
+            intent: "invite",
+            result: submission.reply({ fieldErrors: { emails: ["agenda.errors.unknownEmail"] } }),
+          } satisfies IntentResult,
+          { status: 400 },
+        );
+      let added = 0;
+      const response = await runIntent("invite", submission, async () => {
+        if (submission.status === "success") added = await inviteToSession(scope, id, submission.value);
+      });
+      if (response.status !== 200) return response;
+      return Response.json({ ...(await response.json()), added });
+    }
+    case "recording-start":
+    case "recording-stop": {
+      const submission = parseWithZod(formData, { schema: recordingSchema });
+      return runIntent("recording", submission, async () => {
+        if (submission.status !== "success") return;
+        if (submission.value.intent === "recording-start") await startSessionRecording(scope, id);
+        else await stopSessionRecording(scope, id);
+      });
+    }
+    case "uninvite": {
+      const submission = parseWithZod(formData, { schema: uninviteSchema });
+      return runIntent("uninvite", submission, async () => {
+        if (submission.status === "success") await removeInvitee(scope, id, submission.value.userId);
+      });
+    }
     default:
       return unknownIntent();
   }
@@ -94,7 +165,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SessionPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { session, zones, viewerZone, minutes, canManage, startLocal } = useLoaderData<typeof loader>();
+  const { session, zones, viewerZone, minutes, canManage, startLocal, workingGroups, recording } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<IntentResult>();
   const regionsByZone = [
     session.pairing?.mentorRegion,
@@ -142,24 +214,19 @@ export default function SessionPage() {
         <Link to={`/sesi/${session.id}/catatan`} className="button">
           {t("notes.open")}
         </Link>{" "}
+        <Link to={`/sesi/${session.id}/pelajaran`} className="button">
+          {t("lessonTemplate.open")}
+        </Link>{" "}
         <a href={`/sesi/${session.id}/kalender.ics`} className="button" download>
           {t("sessions.addToCalendar")}
         </a>
       </p>
 
-      {session.agenda.length > 0 ? (
-        <section aria-labelledby="agenda-heading">
-          <h2 id="agenda-heading">{t("sessions.agenda")}</h2>
-          <ol>
-            {session.agenda.map((item) => (
-              <li key={item.id}>
-                {item.title}
-                {item.presenter ? <span className="muted"> · {item.presenter}</span> : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      <SessionAgenda
+        agenda={session.agenda}
+        canManage={canManage && session.status !== "CANCELLED"}
+        actionData={actionData}
+      />
 
       <section aria-labelledby="attendance-heading">
         <h2 id="attendance-heading">{t("sessions.attendance")}</h2>
@@ -182,8 +249,14 @@ export default function SessionPage() {
             </tbody>
           </table>
         ) : null}
-        <p className="muted">{t("sessions.invited", { count: session.invitees.length })}</p>
       </section>
+
+      <SessionInvitees
+        invitees={session.invitees}
+        workingGroups={workingGroups}
+        canManage={canManage && session.status !== "CANCELLED"}
+        actionData={actionData}
+      />
 
       {session.commitments.length > 0 ? (
         <section aria-labelledby="commitments-heading">
@@ -198,16 +271,18 @@ export default function SessionPage() {
         </section>
       ) : null}
 
-      {session.recordingUrl ? (
-        <p>
-          <a href={session.recordingUrl}>{t("sessions.recording")}</a>
-        </p>
-      ) : null}
+      <SessionRecording
+        recordingUrl={session.recordingUrl}
+        available={recording.available}
+        running={recording.running}
+        canManage={canManage && session.status !== "CANCELLED" && session.status !== "HELD"}
+        actionData={actionData}
+      />
 
       {canManage && session.status !== "CANCELLED" ? (
         <section aria-labelledby="manage-heading">
           <h2 id="manage-heading">{t("sessions.manage")}</h2>
-          {actionData?.result?.error ? (
+          {(actionData?.intent === "move" || actionData?.intent === "cancel") && actionData.result?.error ? (
             <div className="form-errors" role="alert">
               {Object.values(actionData.result.error)
                 .flat()

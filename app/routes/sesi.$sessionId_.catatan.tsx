@@ -12,12 +12,15 @@ import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { NotesEditor } from "~/editor/notes-editor";
+import type { DiffBlock, DiffPart } from "~/editor/note-diff";
+import { noteDocumentName, noteVersionDiff } from "~/models/note-collab.server";
 import { plainText } from "~/editor/render.server";
 import {
   EMPTY_DOC,
   NoteError,
   docFromPlainText,
   getNote,
+  mayWriteNote,
   parseDoc,
   publishLessonFromSession,
   restoreNoteVersion,
@@ -43,15 +46,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(session, "Not found", { status: 404 });
   const note = await getNote(session.id);
   const content = (note?.content as JSONContent | undefined) ?? EMPTY_DOC;
+  // live co-editing for those who may edit (the socket checks the same right again)
+  const live = (await mayWriteNote(scope, session.id))
+    ? {
+        documentName: noteDocumentName(session.id),
+        user: {
+          name: scope.user.name,
+          region: scope.user.region?.name ?? scope.user.organisation?.name ?? null,
+        },
+      }
+    : null;
   return {
+    live,
     session: { id: session.id, title: session.title, topic: session.pairing?.topic ?? null },
     content,
     plain: plainText(content),
     savedAt: note?.updatedAt ?? null,
     versions: note?.versions.map((v) => ({ id: v.id, at: v.createdAt, author: v.author?.name ?? "—" })) ?? [],
+    diff: await versionDiff(request, session.id),
     canPublish: can(scope.user.memberships, "lesson:publish"),
     viewerZone: scope.user.timeZone ?? scope.user.region?.timeZone ?? "Asia/Jakarta",
   };
+}
+
+/** `?versi=<id>&banding=sekarang|sebelumnya`: a version compared with the notes now or the one before */
+async function versionDiff(request: Request, sessionId: string) {
+  const url = new URL(request.url);
+  const versionId = url.searchParams.get("versi");
+  if (!versionId) return null;
+  return noteVersionDiff(
+    sessionId,
+    versionId.slice(0, 64),
+    url.searchParams.get("banding") === "sebelumnya" ? "previous" : "current",
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -138,6 +165,8 @@ export default function SessionNotes() {
           storageKey={`lintas-notes-${data.session.id}`}
           saving={fetcher.state !== "idle"}
           savedAt={savedAt}
+          live={data.live}
+          mentionsUrl={`/sesi/${data.session.id}/sebutan`}
           onSave={(json) => fetcher.submit({ intent: "save", content: json }, { method: "post" })}
         />
       ) : (
@@ -152,7 +181,7 @@ export default function SessionNotes() {
       )}
 
       {data.versions.length > 0 ? (
-        <details>
+        <details open={data.diff ? true : undefined}>
           <summary>{t("notes.versions", { count: data.versions.length })}</summary>
           <ul>
             {data.versions.map((v) => (
@@ -168,6 +197,7 @@ export default function SessionNotes() {
               </li>
             ))}
           </ul>
+          <VersionDiff versions={data.versions} diff={data.diff} viewerZone={data.viewerZone} />
         </details>
       ) : null}
 
@@ -206,5 +236,105 @@ export default function SessionNotes() {
         </section>
       ) : null}
     </main>
+  );
+}
+
+type Version = { id: string; at: string | Date; author: string };
+type Diff = {
+  versionId: string;
+  at: string | Date;
+  author: string | null;
+  against: "current" | "previous";
+  hasPrevious: boolean;
+  blocks: DiffBlock[];
+};
+
+/** Choose a version and see, word by word, what differs from the notes now or the version before. */
+function VersionDiff({
+  versions,
+  diff,
+  viewerZone,
+}: {
+  versions: Version[];
+  diff: Diff | null;
+  viewerZone: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const when = (at: string | Date) => formatInstant(at, i18n.language, viewerZone);
+  const against = diff?.against === "previous" ? t("collab.diffPrevious") : t("collab.diffCurrent");
+  const part = (p: DiffPart, index: number) =>
+    p.change === "added" ? (
+      <ins key={index}>
+        <span className="visually-hidden">[{t("collab.added")}: </span>
+        {p.text}
+        <span className="visually-hidden">]</span>
+      </ins>
+    ) : p.change === "removed" ? (
+      <del key={index}>
+        <span className="visually-hidden">[{t("collab.removed")}: </span>
+        {p.text}
+        <span className="visually-hidden">]</span>
+      </del>
+    ) : (
+      <span key={index}>{p.text}</span>
+    );
+  const changed = diff?.blocks.some((b) => b.change !== "same");
+  return (
+    <section aria-labelledby="diff-heading" className="note-diff">
+      <h2 id="diff-heading">{t("collab.diffHeading")}</h2>
+      <Form method="get" className="inline-fields" preventScrollReset>
+        <div className="field">
+          <label htmlFor="diff-version">{t("collab.diffVersion")}</label>
+          <select id="diff-version" name="versi" defaultValue={diff?.versionId ?? versions[0]?.id}>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {when(v.at)} · {v.author}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="diff-against">{t("collab.diffAgainst")}</label>
+          <select
+            id="diff-against"
+            name="banding"
+            defaultValue={diff?.against === "previous" ? "sebelumnya" : "sekarang"}
+          >
+            <option value="sekarang">{t("collab.diffCurrent")}</option>
+            <option value="sebelumnya">{t("collab.diffPrevious")}</option>
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("collab.diffShow")}
+        </button>
+      </Form>
+      {diff ? (
+        <div className="card" aria-labelledby="diff-title" role="region">
+          <h3 id="diff-title">
+            {t("collab.diffTitle", { when: when(diff.at), author: diff.author ?? "—", against })}
+          </h3>
+          <p className="muted">{t("collab.diffIntro")}</p>
+          {diff.against === "previous" && !diff.hasPrevious ? <p>{t("collab.noPrevious")}</p> : null}
+          {changed ? (
+            <div className="diff-blocks">
+              {diff.blocks.map((block, index) => (
+                <p key={index} className={`diff-${block.change}`}>
+                  {block.parts.map(part)}
+                </p>
+              ))}
+            </div>
+          ) : (
+            <p>{t("collab.noChanges")}</p>
+          )}
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="restore" />
+            <input type="hidden" name="versionId" value={diff.versionId} />
+            <button type="submit" className="button small">
+              {t("notes.restore")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </section>
   );
 }

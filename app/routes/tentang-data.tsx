@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { titleMeta } from "~/i18n/translate";
+import { CONTENT_LICENCE } from "~/utils/licence";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "aboutData.title");
 
@@ -27,6 +28,18 @@ export default function AboutData() {
         License, © 2024 Cahya DSN.
       </p>
       <p>{t("aboutData.import")}</p>
+      <h2>{t("aboutData.licenceHeading")}</h2>
+      <p>
+        {t("aboutData.licence")}{" "}
+        <a href={CONTENT_LICENCE.url} rel="license">
+          {CONTENT_LICENCE.name}
+        </a>
+      </p>
+      <p>
+        {t("aboutData.openData")} <a href="/schema/katalog.schema.json">katalog.schema.json</a> ·{" "}
+        <a href="/katalog.json">katalog.json</a> · <a href="/katalog.csv">katalog.csv</a> ·{" "}
+        <a href="/katalog/feed.atom">feed.atom</a> · <a href="/sitemap.xml">sitemap.xml</a>
+      </p>
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
+import { coversRegion } from "~/models/agency.server";
 import { getRegionOverview } from "~/models/region.server";
 import { invariantResponse } from "~/utils/invariant";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
@@ -26,13 +27,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : undefined;
   const overview = await getRegionOverview(code, viewer);
   invariantResponse(overview, "Not found", { status: 404 });
-  return overview;
+  const region = { code: overview.region.code, provinceCode: overview.region.province?.code ?? null };
+  return {
+    ...overview,
+    canManage: user ? coversRegion(grantsFor(user.memberships, "region:manage"), region) : false,
+    canDashboard: user ? coversRegion(grantsFor(user.memberships, "dashboard:read"), region) : false,
+  };
 }
 
 export default function RegionPage() {
   const { t } = useTranslation();
-  const { region, projects, mentorPairings, menteePairings, practices, lessons, indicators, regencies } =
-    useLoaderData<typeof loader>();
+  const {
+    region,
+    projects,
+    mentorPairings,
+    menteePairings,
+    practices,
+    lessons,
+    indicators,
+    regencies,
+    canManage,
+    canDashboard,
+  } = useLoaderData<typeof loader>();
   const zone = abbreviationForIanaZone(region.timeZone);
   const projectsByStatus = Object.entries(
     projects.reduce<Record<string, typeof projects>>((groups, project) => {
@@ -60,6 +76,17 @@ export default function RegionPage() {
           {zone} ({region.timeZone})
         </dd>
       </dl>
+      {canDashboard ? (
+        <p>
+          <Link to={`/dasbor/wilayah/${region.code}`}>{t("dashboards.regionLink")}</Link>
+          {region.kind === "PROVINCE" ? (
+            <>
+              {" · "}
+              <Link to={`/dasbor/provinsi/${region.code}`}>{t("dashboards.provinceLink")}</Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
 
       {regencies.length > 0 ? (
         <section>
@@ -97,7 +124,10 @@ export default function RegionPage() {
         {region.organisations.length === 0 ? <p>{t("regions.noneRecorded")}</p> : null}
         <ul>
           {region.organisations.map((o) => (
-            <li key={o.id}>{o.name}</li>
+            <li key={o.id}>
+              {o.name}
+              {o.kind && o.kind !== o.name ? <span className="muted"> · {o.kind}</span> : null}
+            </li>
           ))}
         </ul>
         {region.workingGroups.map((group) => (
@@ -107,6 +137,11 @@ export default function RegionPage() {
             {[...new Set(group.members.map((m) => m.organisation?.name).filter(Boolean))].join(", ")}
           </p>
         ))}
+        {canManage ? (
+          <p>
+            <Link to={`/wilayah/${region.code}/opd`}>{t("agencies.manageLink")}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section>

@@ -75,3 +75,10 @@ export function abbreviationForIanaZone(iana: string): ZoneAbbreviation | undefi
 }
 
 export const PROVINCE_CODES = Object.keys(PROVINCE_ZONES);
+
+/** The zone a person sees times in: their own setting, else their region's, else WIB. */
+export function viewerZone(
+  person: { timeZone?: string | null; region?: { timeZone: string } | null } | null,
+) {
+  return person?.timeZone ?? person?.region?.timeZone ?? TIME_ZONES.WIB.iana;
+}

@@ -4,6 +4,7 @@
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { expectNoSeriousA11yViolations, newPage } from "./helpers";
 import { text } from "./i18n";
 
@@ -121,6 +122,75 @@ describe("an anonymous visitor", () => {
     await page.waitForLoadState("networkidle");
     await expectHeading(page, name);
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test("from another city: searches 'lumpur tinja', reads Kendari's numbers, signs in and asks to learn", async () => {
+    const page = await newPage();
+    await open(page, "/katalog");
+    await page.getByRole("searchbox", { name: text("id", "catalog.searchLabel") }).fill("lumpur tinja");
+    await page.getByRole("button", { name: text("id", "common.search"), exact: true }).click();
+    await page.waitForURL(/[?&]q=lumpur/);
+    const practices = page.getByRole("region", { name: text("id", "catalog.practices") });
+    const kendari = practices.getByRole("link", { name: /Kota Kendari/ }).first();
+    await expectVisible(kendari);
+    // the words found are marked in the result
+    expect(await practices.locator("mark").first().textContent()).toMatch(/lumpur|tinja/i);
+    await expectNoSeriousA11yViolations(page);
+    await kendari.click();
+    await page.waitForURL(/\/katalog\/layanan-lumpur-tinja-terjadwal-kota-kendari$/);
+    await page.waitForLoadState("networkidle");
+    await expectHeading(page, "Layanan Lumpur Tinja Terjadwal (L2T2) Kota Kendari");
+
+    // its numbers: running since 2016, compulsory for civil servants from 2018, one region replicating
+    const facts = page.getByRole("main");
+    await expectVisible(
+      facts.getByText(text("id", "catalog.since").replace("{{year}}", "2016"), { exact: false }).first(),
+    );
+    await expectVisible(
+      facts.getByText(text("id", "catalog.replicatedBy").replace("{{count}}", "1"), { exact: false }).first(),
+    );
+    await expectVisible(
+      page.getByRole("heading", { level: 2, name: text("id", "catalog.fields.results"), exact: true }),
+    );
+    expect(await facts.textContent()).toContain("2018");
+    await expectNoSeriousA11yViolations(page);
+
+    // sign in from the practice and come back to it
+    await page.getByRole("link", { name: text("id", "catalog.signInToAsk"), exact: true }).click();
+    await page.waitForURL(/\/masuk\?redirectTo=/);
+    await page.getByLabel(text("id", "auth.email"), { exact: true }).fill("peserta@lintas.test");
+    await page.getByLabel(text("id", "auth.password"), { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: text("id", "auth.signIn"), exact: true }).click();
+    await page.waitForURL(/\/katalog\/layanan-lumpur-tinja-terjadwal-kota-kendari$/);
+    await page.waitForLoadState("networkidle");
+
+    const ask = page.getByRole("region", { name: text("id", "catalog.askToLearn") });
+    await ask
+      .getByLabel(text("id", "catalog.askMessage"), { exact: true })
+      .fill("Lampung Barat ingin menjadwalkan penyedotan lumpur tinja untuk rumah tangga di Liwa.");
+    await ask.getByRole("button", { name: text("id", "catalog.sendRequest"), exact: true }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: text("id", "catalog.requestSent") }));
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("finds the practice despite a typo, and is told what was searched for", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto("/katalog?q=sedot+tinj");
+    await expectVisible(page.getByRole("status").filter({ hasText: text("id", "catalog.didYouMean") }));
+    await expectVisible(page.getByRole("link", { name: "sedot tinja", exact: true }));
+    const practices = page.getByRole("region", { name: text("id", "catalog.practices") });
+    await expectVisible(practices.getByRole("link", { name: /Kota Kendari/ }).first());
+  });
+
+  test("filters the catalogue by facets without JavaScript", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto("/katalog");
+    await page.getByText(text("id", "catalog.facets.title"), { exact: true }).click();
+    await page.getByLabel(text("id", "catalog.facets.spm"), { exact: true }).selectOption("PUBLIC_WORKS");
+    await page.getByRole("button", { name: text("id", "catalog.facets.apply"), exact: true }).click();
+    await page.waitForURL(/[?&]spm=PUBLIC_WORKS/);
+    const practices = page.getByRole("region", { name: text("id", "catalog.practices") });
+    await expectVisible(practices.getByRole("link", { name: /Kota Kendari/ }).first());
   });
 
   test("can ask /healthz whether the server and its database answer", async () => {

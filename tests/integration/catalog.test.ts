@@ -86,7 +86,7 @@ describe("open data", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "slug,name,summary,region_code,region,province,agency,sector,spm_field,maturity,replications,tags,started_year,published_at,updated_at",
+      "slug,name,summary,region_code,region,region_kind,province,agency,sector,spm_field,maturity,replications,tags,started_year,innovation_form,innovation_type,innovation_initiator,innovation_stage,government_affair,evidence_url,published_at,updated_at",
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("l2t2-kendari");
@@ -135,5 +135,129 @@ describe("asking to learn", () => {
     expect(twice.status).toBe(400);
     expect((await twice.json()).errors).toEqual(["pairings.errors.alreadyRequested"]);
     expect(await prisma.pairing.count()).toBe(1);
+  });
+});
+
+describe("a visitor without an account asking to learn", () => {
+  const visitorAsk = async (fields: Record<string, string>, ip = "198.51.100.9") => {
+    const { formRequest } = await import("../fixtures/people");
+    const route = await import("~/routes/katalog.$slug");
+    return callRoute(
+      route.action,
+      formRequest("/katalog/l2t2-kendari", fields, undefined),
+      { slug: "l2t2-kendari" },
+      {
+        clientIp: ip,
+      },
+    );
+  };
+  const valid = {
+    name: "Siti Rahma",
+    regionCode: "74.05 Kabupaten Konawe Selatan",
+    email: "Siti@Konsel.test",
+    need: "Kami ingin memulai penyedotan terjadwal di ibu kota kabupaten.",
+  };
+
+  it("creates exactly one proposed pairing for the region they pick, which the facilitators hear of", async () => {
+    const { createPerson } = await import("../fixtures/people");
+    const facilitator = await createPerson({ role: "FACILITATOR" });
+    const before = await prisma.pairing.count();
+    // a bad field comes back next to it; nothing written
+    const bad = await visitorAsk({ ...valid, email: "bukan-email", need: "pendek" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).visitor.error).toMatchObject({
+      email: ["errors.email"],
+      need: ["errors.tooShort"],
+    });
+    expect(await prisma.pairing.count()).toBe(before);
+
+    const sent = await visitorAsk(valid);
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toBe("/katalog/l2t2-kendari?diminta=1");
+    expect(await prisma.pairing.count()).toBe(before + 1);
+    const pairing = await prisma.pairing.findFirstOrThrow({
+      where: { menteeRegionCode: "74.05" },
+      include: { participants: true },
+    });
+    expect(pairing).toMatchObject({ status: "PROPOSED", mentorRegionCode: "74.71" });
+    expect(pairing.goals).toContain("siti@konsel.test");
+    expect(pairing.participants).toMatchObject([
+      { name: "Siti Rahma", side: "MENTEE", userId: null, regionCode: "74.05" },
+    ]);
+    expect(
+      await prisma.notification.count({ where: { userId: facilitator.id, link: `/pasangan/${pairing.id}` } }),
+    ).toBe(1);
+
+    // the same region again: refused, still one
+    const twice = await visitorAsk(valid);
+    expect(twice.status).toBe(400);
+    expect((await twice.json()).visitor.error).toMatchObject({ "": ["pairings.errors.alreadyRequested"] });
+    expect(await prisma.pairing.count()).toBe(before + 1);
+  });
+
+  it("is refused for the practice's own region", async () => {
+    const before = await prisma.pairing.count();
+    const own = await visitorAsk({ ...valid, regionCode: "74.71" });
+    expect(own.status).toBe(400);
+    expect((await own.json()).visitor.error).toMatchObject({ regionCode: ["pairings.errors.sameRegion"] });
+    expect(await prisma.pairing.count()).toBe(before);
+  });
+
+  it("is refused for the practice's own region when a signed-in officer asks, too", async () => {
+    const { cookieFor, createPerson, formRequest } = await import("../fixtures/people");
+    const route = await import("~/routes/katalog.$slug");
+    const own = await createPerson({ role: "REGION_OFFICER", regionCode: "74.71" });
+    const before = await prisma.pairing.count();
+    const response = await callRoute(
+      route.action,
+      formRequest(
+        "/katalog/l2t2-kendari",
+        { message: "Kami ingin belajar dari diri sendiri." },
+        await cookieFor(own.id),
+      ),
+      { slug: "l2t2-kendari" },
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual(["pairings.errors.sameRegion"]);
+    expect(await prisma.pairing.count()).toBe(before);
+  });
+
+  it("is rate-limited per address", async () => {
+    const ip = "192.0.2.44";
+    for (let i = 0; i < 10; i++) {
+      // each refused for the own region, but counted
+      expect((await visitorAsk({ ...valid, regionCode: "74.71" }, ip)).status).toBe(400);
+    }
+    const limited = await visitorAsk({ ...valid, regionCode: "35.72" }, ip);
+    expect(limited.status).toBe(429);
+    expect(
+      await prisma.pairing.count({
+        where: { menteeRegionCode: "35.72", participants: { some: { userId: null } } },
+      }),
+    ).toBe(0);
+  });
+
+  it("shows the request form only when asked, and never for drafts", async () => {
+    const route = await import("~/routes/katalog.$slug");
+    const plain = await (
+      await callRoute(route.loader, getRequest("/katalog/l2t2-kendari"), { slug: "l2t2-kendari" })
+    ).json();
+    expect(plain.regions).toEqual([]);
+    expect(plain.jsonLd).toMatchObject({
+      "@type": "CreativeWork",
+      name: "Layanan Lumpur Tinja Terjadwal (L2T2)",
+    });
+    const asked = await (
+      await callRoute(route.loader, getRequest("/katalog/l2t2-kendari?minta=1"), { slug: "l2t2-kendari" })
+    ).json();
+    expect(asked.regions.length).toBeGreaterThan(0);
+    expect(
+      (await callRoute(route.loader, getRequest("/katalog/draf-rahasia"), { slug: "draf-rahasia" })).status,
+    ).toBe(404);
+    const { formRequest } = await import("../fixtures/people");
+    const draft = await callRoute(route.action, formRequest("/katalog/draf-rahasia", valid), {
+      slug: "draf-rahasia",
+    });
+    expect(draft.status).toBe(404);
   });
 });

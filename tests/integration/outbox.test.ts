@@ -47,6 +47,22 @@ describe("outbox", () => {
     expect(received[0].body).toContain("Buka tautan ini");
   });
 
+  it("sends each message once when two processes deliver at the same time", async () => {
+    await prisma.outboxMessage.updateMany({ where: { status: "PENDING" }, data: { status: "FAILED" } });
+    const url = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
+    const before = received.length;
+    for (let i = 0; i < 6; i++)
+      await queueEmail({ to: `orang${i}@uji.test`, subject: "Sekali", text: `pesan ${i}` });
+    const [first, second] = await Promise.all([deliverPendingEmails(url), deliverPendingEmails(url)]);
+    expect(first + second).toBe(6);
+    expect(
+      received
+        .slice(before)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4, 5].map((i) => `orang${i}@uji.test`));
+  });
+
   it("retries later when the mail server cannot be reached", async () => {
     const message = await queueEmail({ to: "x@uji.test", subject: "s", text: "t" });
     expect(await deliverPendingEmails("smtp://127.0.0.1:1")).toBe(0);

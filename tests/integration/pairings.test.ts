@@ -221,3 +221,47 @@ describe("pairing page forms", () => {
     expect(await prisma.commitment.count({ where: { pairingId: pairing.id } })).toBe(1);
   });
 });
+
+describe("adjusting a pairing", () => {
+  it("lets a facilitator adjust a proposed request's terms through the page, and no one else", async () => {
+    const { callRoute, cookieFor, formRequest } = await import("../fixtures/people");
+    const route = await import("~/routes/pasangan.$pairingId");
+    const pairing = await createPairing(facilitator, input("Permintaan dari katalog"), "PROPOSED");
+    const fields = {
+      intent: "adjust",
+      topic: "L2T2 untuk rumah tangga ASN",
+      goals: "Memulai penyedotan terjadwal bagi ASN",
+      method: "WORKSHOP",
+      plannedSessions: "4",
+      periodStart: "2020-02-03",
+      periodEnd: "2020-03-30",
+    };
+    const post = async (userId: string, body: Record<string, string>) =>
+      callRoute(route.action, formRequest(`/pasangan/${pairing.id}`, body, await cookieFor(userId)), {
+        pairingId: pairing.id,
+      });
+    expect((await post(blitarOfficer.user.id, fields)).status).toBe(403);
+    expect((await post(facilitator.user.id, fields)).status).toBe(200);
+    expect(await prisma.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).toMatchObject({
+      topic: "L2T2 untuk rumah tangga ASN",
+      goals: "Memulai penyedotan terjadwal bagi ASN",
+      method: "WORKSHOP",
+      plannedSessions: 4,
+      sector: null,
+      status: "PROPOSED",
+    });
+
+    const bad = await post(facilitator.user.id, { ...fields, plannedSessions: "enam", topic: "Diubah" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).result.error.plannedSessions).toEqual(["errors.number"]);
+    expect((await prisma.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).topic).toBe(
+      "L2T2 untuk rumah tangga ASN",
+    );
+
+    const other = await createPairing(facilitator, input("Topik lain yang terbuka"));
+    const duplicate = await post(facilitator.user.id, { ...fields, topic: "topik LAIN yang terbuka" });
+    expect(duplicate.status).toBe(400);
+    expect((await duplicate.json()).result.error[""]).toEqual(["pairings.errors.duplicate"]);
+    expect(other.id).not.toBe(pairing.id);
+  });
+});

@@ -94,7 +94,7 @@ describe("project list as CSV", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "id,title,acronym,kind,status,at_risk,region_code,region,agency,cohort,launched_at",
+      "id,title,acronym,kind,status,at_risk,region_code,region,agency,cohort,launched_at,sector",
     );
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["L2T2 Kendari"]);
   });

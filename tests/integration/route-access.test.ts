@@ -42,7 +42,35 @@ const ACCESS: Record<string, Rule> = {
   },
   "undangan.$token.tsx": { path: "/undangan/x", params: { token: "x" }, loader: EVERYONE, action: EVERYONE },
   "profil.tsx": { path: "/profil", loader: SIGNED_IN, action: SIGNED_IN },
+  "notifikasi.tsx": { path: "/notifikasi", loader: SIGNED_IN, action: SIGNED_IN },
   "dasbor.tsx": { path: "/dasbor", loader: SIGNED_IN },
+  // the test people of region-scoped roles belong to 74.71 (Kota Kendari, province 74)
+  "dasbor_.wilayah.$code.tsx": {
+    path: "/dasbor/wilayah/74.71",
+    params: { code: "74.71" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "VIEWER"],
+  },
+  "dasbor_.wilayah.$code_.laporan.tsx": {
+    path: "/dasbor/wilayah/74.71/laporan",
+    params: { code: "74.71" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "VIEWER"],
+  },
+  "dasbor_.provinsi.$code.tsx": {
+    path: "/dasbor/provinsi/74",
+    params: { code: "74" },
+    loader: ["ADMIN", "FACILITATOR"],
+  },
+  // an unknown cohort: 404 (allowed) for people with dashboards, 403 for the rest
+  "dasbor_.angkatan.$cohortId.tsx": {
+    path: "/dasbor/angkatan/x",
+    params: { cohortId: "x" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "COACH", "MENTOR", "VIEWER"],
+  },
+  "dasbor_.angkatan.$cohortId_.laporan.tsx": {
+    path: "/dasbor/angkatan/x/laporan",
+    params: { cohortId: "x" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "COACH", "MENTOR", "VIEWER"],
+  },
   "proyek._index.tsx": { path: "/proyek", loader: SIGNED_IN },
   "proyek.$projectId.tsx": { path: "/proyek/x", params: { projectId: "x" }, loader: SIGNED_IN },
   "proyek[.csv].ts": { path: "/proyek.csv", loader: SIGNED_IN },
@@ -80,6 +108,11 @@ const ACCESS: Record<string, Rule> = {
     params: { projectId: "x" },
     loader: SIGNED_IN,
   },
+  "proyek.$projectId.laporan[.pdf].ts": {
+    path: "/proyek/x/laporan.pdf",
+    params: { projectId: "x" },
+    loader: SIGNED_IN,
+  },
   "bukti.$file.ts": { path: "/bukti/x", params: { file: "x" }, loader: SIGNED_IN },
   "pasangan._index.tsx": {
     path: "/pasangan",
@@ -96,6 +129,16 @@ const ACCESS: Record<string, Rule> = {
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
     action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
   },
+  "pasangan.$pairingId_.laporan.tsx": {
+    path: "/pasangan/x/laporan",
+    params: { pairingId: "x" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
+  },
+  "pasangan.$pairingId_.laporan[.csv].ts": {
+    path: "/pasangan/x/laporan.csv",
+    params: { pairingId: "x" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
+  },
   "pasangan.$pairingId_.sesi-baru.tsx": {
     path: "/pasangan/x/sesi-baru",
     params: { pairingId: "x" },
@@ -110,6 +153,11 @@ const ACCESS: Record<string, Rule> = {
   },
   "sesi.$sessionId_.kalender[.ics].ts": {
     path: "/sesi/x/kalender.ics",
+    params: { sessionId: "x" },
+    loader: SIGNED_IN,
+  },
+  "sesi.$sessionId_.sebutan.ts": {
+    path: "/sesi/x/sebutan",
     params: { sessionId: "x" },
     loader: SIGNED_IN,
   },
@@ -130,11 +178,64 @@ const ACCESS: Record<string, Rule> = {
   "katalog[.csv].ts": { path: "/katalog.csv", loader: EVERYONE },
   "katalog[.json].ts": { path: "/katalog.json", loader: EVERYONE },
   "katalog.feed[.atom].ts": { path: "/katalog/feed.atom", loader: EVERYONE },
-  "katalog.$slug.tsx": { path: "/katalog/x", params: { slug: "x" }, loader: EVERYONE, action: SIGNED_IN },
-  "pelajaran.$slug.tsx": { path: "/pelajaran/x", params: { slug: "x" }, loader: EVERYONE },
+  "katalog.$slug.tsx": { path: "/katalog/x", params: { slug: "x" }, loader: EVERYONE, action: EVERYONE },
+  "katalog.baru.tsx": {
+    path: "/katalog/baru",
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
+    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
+  },
+  "katalog.kelola._index.tsx": {
+    path: "/katalog/kelola",
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
+  },
+  "katalog.kelola.$id.tsx": {
+    path: "/katalog/kelola/x",
+    params: { id: "x" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
+    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
+  },
+  "wilayah.$code_.inovasi[.csv].ts": {
+    path: "/wilayah/74.71/inovasi.csv",
+    params: { code: "74.71" },
+    loader: EVERYONE,
+  },
+  "wilayah.$code_.inovasi[.xlsx].ts": {
+    path: "/wilayah/74.71/inovasi.xlsx",
+    params: { code: "74.71" },
+    loader: EVERYONE,
+  },
+  "sitemap[.xml].ts": { path: "/sitemap.xml", loader: EVERYONE },
+  "pelajaran.$slug.tsx": {
+    path: "/pelajaran/x",
+    params: { slug: "x" },
+    loader: EVERYONE,
+    // citing needs pairing:update or project:update
+    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
+  },
+  "sesi.$sessionId_.pelajaran.tsx": {
+    path: "/sesi/x/pelajaran",
+    params: { sessionId: "x" },
+    loader: SIGNED_IN,
+    action: SIGNED_IN,
+  },
   "angkatan.$cohortId.tsx": { path: "/angkatan/x", params: { cohortId: "x" }, loader: EVERYONE },
+  "angkatan.impor.tsx": {
+    path: "/angkatan/impor",
+    loader: ["ADMIN", "FACILITATOR"],
+    action: ["ADMIN", "FACILITATOR"],
+  },
+  "angkatan.templat-impor[.csv].ts": {
+    path: "/angkatan/templat-impor.csv",
+    loader: ["ADMIN", "FACILITATOR"],
+  },
   "wilayah._index.tsx": { path: "/wilayah", loader: EVERYONE },
   "wilayah.$code.tsx": { path: "/wilayah/74.71", params: { code: "74.71" }, loader: EVERYONE },
+  "wilayah.$code_.opd.tsx": {
+    path: "/wilayah/74.71/opd",
+    params: { code: "74.71" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
+    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
+  },
   "tentang-data.tsx": { path: "/tentang-data", loader: EVERYONE },
   "admin._index.tsx": { path: "/admin", loader: ["ADMIN"], action: ["ADMIN"] },
   "admin.undang.tsx": {
@@ -144,6 +245,8 @@ const ACCESS: Record<string, Rule> = {
   },
   "admin.outbox.tsx": { path: "/admin/outbox", loader: ["ADMIN"] },
   "admin.audit.tsx": { path: "/admin/audit", loader: ["ADMIN"] },
+  "admin.cadangan.tsx": { path: "/admin/cadangan", loader: ["ADMIN"] },
+  "admin.cadangan_.unduh.ts": { path: "/admin/cadangan/unduh", loader: ["ADMIN"] },
 };
 
 type RouteModule = { loader?: Parameters<typeof callRoute>[0]; action?: Parameters<typeof callRoute>[0] };

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { database, prisma } from "~/db.server";
 import { getPublishedLesson, listPracticesForCatalog } from "~/models/catalog.server";
+import { getPublicLesson } from "~/models/lesson.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { seedDemo } from "../../prisma/seed-demo";
 import { SCALE_PREFIX, countScaleRows, parseScale, scaleProjectId, seedScale } from "../../prisma/seed-scale";
@@ -129,6 +130,18 @@ describe("the demo seed", () => {
     const page = await getPublishedLesson(lesson.slug);
     expect(page?.html).toMatch(/<h2>Tiga pelajaran<\/h2>/);
     expect(page?.html).toMatch(/<ul>.*Memulai pilot L2T2 dengan rumah tangga ASN.*<\/ul>/s);
+
+    // the lessons-learned template: dated mentor steps, three key success factors, four needs
+    const templated = await getPublicLesson(lesson.slug);
+    if (!templated || templated.withdrawn) throw new Error("the seed's lesson is not public");
+    expect(templated.sections.mentorSteps.map((step) => step.when)).toEqual(["2016", "2017", "2018", "2018"]);
+    expect(templated.sections.successFactors).toEqual([
+      "Advokasi kepada Wali Kota untuk mendapatkan komitmen kepala daerah",
+      "Memulai pilot L2T2 dengan rumah tangga ASN",
+      "Memperkuat pilot dengan instruksi wali kota",
+    ]);
+    expect(Object.values(templated.sections.needs).every(Boolean)).toBe(true);
+    expect(templated.sections.spmField).toBe("PUBLIC_WORKS");
   });
 
   it("holds Lahat's four PKN II Angkatan XX projects launched together on 10 October 2023", async () => {

@@ -40,8 +40,10 @@ export default async function setup(project: TestProject) {
  */
 export async function startE2eServer(
   env: Record<string, string> = {},
-): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "lintas-e2e-"));
+  /** `dir`: use (and keep) this directory, e.g. to restart a server on the same database */
+  options: { dir?: string } = {},
+): Promise<{ baseUrl: string; stop: () => Promise<void>; kill: (signal: NodeJS.Signals) => Promise<void> }> {
+  const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), "lintas-e2e-")));
   const logFile = path.join(dir, "server.log");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -71,7 +73,15 @@ export async function startE2eServer(
   const stop = async () => {
     await stopProcess(server);
     log.end();
-    await rm(dir, { recursive: true, force: true });
+    if (!options.dir) await rm(dir, { recursive: true, force: true });
+  };
+  /** sends `signal` and waits for the process to end (SIGKILL: no chance to clean up) */
+  const kill = async (signal: NodeJS.Signals) => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+    server.kill(signal);
+    await exited;
+    log.end();
   };
 
   try {
@@ -82,7 +92,7 @@ export async function startE2eServer(
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, stop, kill };
 }
 
 function freePort(): Promise<number> {

@@ -11,7 +11,15 @@ const AREAS = [
   { to: "/dasbor", key: "nav.dashboard" },
 ] as const;
 
-export function SiteHeader({ language, userName }: { language: string; userName?: string | null }) {
+export function SiteHeader({
+  language,
+  userName,
+  unread = 0,
+}: {
+  language: string;
+  userName?: string | null;
+  unread?: number;
+}) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
@@ -31,6 +39,19 @@ export function SiteHeader({ language, userName }: { language: string; userName?
             ))}
             {userName ? (
               <>
+                <li>
+                  <NavLink
+                    to="/notifikasi"
+                    aria-label={unread > 0 ? t("notifications.navUnread", { count: unread }) : undefined}
+                  >
+                    {t("notifications.nav")}
+                    {unread > 0 ? (
+                      <span className="badge nav-count" aria-hidden="true">
+                        {unread}
+                      </span>
+                    ) : null}
+                  </NavLink>
+                </li>
                 <li>
                   <NavLink to="/profil" title={t("nav.profile")}>
                     {userName}

@@ -1,0 +1,238 @@
+// Live co-editing of session notes: a Hocuspocus (Yjs) server on the app's own HTTP server, at
+// /kolaborasi. The socket is signed in with the same session cookie as pages, and each document
+// (`session-note:<sessionId>`) opens only for people who may edit that session's notes.
+// See docs/decisions/0020-live-notes.md.
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import type { Duplex } from "node:stream";
+import { Hocuspocus, type Extension, type onStoreDocumentPayload } from "@hocuspocus/server";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import { getUser } from "~/auth/session.server";
+import { env } from "~/env.server";
+import {
+  type LiveNotes,
+  fillYDocFromJSON,
+  jsonFromYDoc,
+  loadNoteForCollab,
+  noteDocumentName,
+  replaceYDocContent,
+  sessionIdFromDocumentName,
+  storeNoteFromCollab,
+} from "~/models/note-collab.server";
+import { mayWriteNote } from "~/models/note.server";
+import type { CurrentUser } from "~/models/user.server";
+
+export const COLLAB_PATH = "/kolaborasi";
+const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/** a socket carries the signed-in person; a form save (direct connection) names its author */
+type Context = { user?: CurrentUser; authorId?: string };
+
+export type CollabOptions = {
+  /** Redis for more than one app process (defaults to REDIS_URL) */
+  redisUrl?: string;
+  /** ms of quiet before a store (Hocuspocus debounce); tests shorten it */
+  debounce?: number;
+  maxDebounce?: number;
+};
+
+export type Collab = {
+  hocuspocus: Hocuspocus;
+  /** handles an HTTP upgrade when it is for COLLAB_PATH; returns false otherwise */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  close(): Promise<void>;
+};
+
+/** Browsers always send Origin on a WebSocket: it must be this site (no cross-site hijacking). */
+function sameOrigin(request: IncomingMessage) {
+  const origin = request.headers.origin;
+  if (!origin) return true; // not a browser; the cookie still decides
+  try {
+    const host = new URL(origin).host;
+    return host === request.headers.host || host === new URL(env.APP_URL).host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string) {
+  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+export async function createCollab(options: CollabOptions = {}): Promise<Collab> {
+  // authors who typed in a document since their last version
+  const authors = new Map<string, Set<string>>();
+
+  async function store(documentName: string, document: Y.Doc, context: Context, closing: boolean) {
+    const sessionId = sessionIdFromDocumentName(documentName);
+    if (!sessionId) return;
+    const pending = authors.get(documentName) ?? new Set<string>();
+    if (context.authorId) pending.add(context.authorId);
+    // what another app process stored meanwhile is merged in first (Yjs merges are idempotent)
+    const stored = await loadNoteForCollab(sessionId);
+    if (stored?.yState) Y.applyUpdate(document, stored.yState);
+    const versioned = await storeNoteFromCollab(sessionId, {
+      yState: Y.encodeStateAsUpdate(document),
+      content: jsonFromYDoc(document),
+      authorIds: [...pending],
+      // a form save or restore is a version of its own, as before live editing
+      closing: closing || Boolean(context.authorId),
+    });
+    for (const id of versioned) pending.delete(id);
+    if (pending.size > 0) authors.set(documentName, pending);
+    else authors.delete(documentName);
+  }
+
+  const persistence: Extension = {
+    async onAuthenticate({ documentName, context }: { documentName: string; context: Context }) {
+      const sessionId = sessionIdFromDocumentName(documentName);
+      // thrown without a message: Hocuspocus answers "permission denied" and logs nothing
+      if (!sessionId || !context.user || !(await mayWriteNote({ user: context.user }, sessionId)))
+        throw { reason: "forbidden" };
+    },
+    async onLoadDocument({ documentName, document }: { documentName: string; document: Y.Doc }) {
+      const sessionId = sessionIdFromDocumentName(documentName);
+      if (!sessionId) return;
+      const note = await loadNoteForCollab(sessionId);
+      if (note?.yState) Y.applyUpdate(document, note.yState);
+      else if (note?.content) fillYDocFromJSON(document, note.content);
+    },
+    async onChange({ documentName, context }: { documentName: string; context: Context }) {
+      if (!context.user) return;
+      const pending = authors.get(documentName) ?? new Set<string>();
+      pending.add(context.user.id);
+      authors.set(documentName, pending);
+    },
+    async onStoreDocument({
+      documentName,
+      document,
+      context,
+    }: {
+      documentName: string;
+      document: Y.Doc & { getConnectionsCount(): number };
+      context: Context;
+    }) {
+      // the last person left: this is the closing store, so everyone who typed gets a version
+      await store(documentName, document, context, document.getConnectionsCount() === 0);
+    },
+    async beforeUnloadDocument({ documentName, document }: { documentName: string; document: Y.Doc }) {
+      if (authors.get(documentName)?.size) await store(documentName, document, {}, true);
+    },
+  };
+
+  const extensions: Extension[] = [persistence];
+  const redisUrl = options.redisUrl ?? env.REDIS_URL;
+  if (redisUrl) {
+    const [{ Redis }, { default: IORedis }] = await Promise.all([
+      import("@hocuspocus/extension-redis"),
+      import("ioredis"),
+    ]);
+    /**
+     * Hocuspocus skips a store when another process holds the document's lock (and logs it as an
+     * error); a change that reached only this process would then wait for its next store. Here
+     * the store waits for the lock instead, so every process's stores happen, one at a time.
+     */
+    class SerialRedis extends Redis {
+      async onStoreDocument(payload: onStoreDocumentPayload) {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await super.onStoreDocument(payload);
+          } catch (error) {
+            if (!(error instanceof Error) || error.message !== "" || attempt >= 30) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+          }
+        }
+      }
+    }
+    extensions.push(new SerialRedis({ prefix: "lintas", createClient: () => new IORedis(redisUrl) }));
+  }
+
+  const hocuspocus = new Hocuspocus({
+    name: "lintas",
+    quiet: true,
+    debounce: options.debounce ?? 2000,
+    maxDebounce: options.maxDebounce ?? 10_000,
+    extensions,
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  const live: LiveNotes = {
+    async applyContent(sessionId, content, authorId) {
+      const connection = await hocuspocus.openDirectConnection(noteDocumentName(sessionId), {
+        authorId,
+      } satisfies Context);
+      try {
+        await connection.transact((document) => replaceYDocContent(document, content));
+      } finally {
+        await connection.disconnect();
+      }
+    },
+    flush: (sessionId) => flush(noteDocumentName(sessionId)),
+  };
+  globalThis.__lintasLiveNotes = live;
+  async function flush(name: string) {
+    const id = `onStoreDocument-${name}`;
+    if (hocuspocus.debouncer.isDebounced(id)) await hocuspocus.debouncer.executeNow(id);
+  }
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname !== COLLAB_PATH) return false;
+    void (async () => {
+      if (!sameOrigin(request)) return refuse(socket, 403, "Forbidden");
+      const user = await getUser(
+        new Request(new URL(url.pathname, env.APP_URL), {
+          headers: { Cookie: request.headers.cookie ?? "" },
+        }),
+      ).catch(() => null);
+      if (!user) return refuse(socket, 401, "Unauthorized");
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        ws.on("error", (error) => console.warn("Notes socket error:", error.message));
+        hocuspocus.handleConnection(ws, request, { user } satisfies Context);
+      });
+    })();
+    return true;
+  }
+
+  async function close() {
+    if (globalThis.__lintasLiveNotes === live) globalThis.__lintasLiveNotes = undefined;
+    // store every open document now, with a version for whoever typed, then let people go
+    for (const document of [...hocuspocus.documents.values()]) {
+      await flush(document.name);
+      await store(document.name, document, {}, true).catch((error: unknown) =>
+        console.warn("Storing notes at shutdown failed:", error),
+      );
+    }
+    hocuspocus.closeConnections();
+    for (const client of wss.clients) client.terminate();
+    wss.close();
+    await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+  }
+
+  return { hocuspocus, handleUpgrade, close };
+}
+
+let current: Collab | undefined;
+let closing: Promise<void> | undefined;
+
+/** Serves live notes on `server` at COLLAB_PATH (the start script and the tests call this). */
+export async function attachCollab(server: HttpServer, options: CollabOptions = {}) {
+  const collab = await createCollab(options);
+  server.on("upgrade", (request, socket, head) => {
+    // nothing else here takes upgrades: refuse them rather than leave the socket hanging
+    if (!collab.handleUpgrade(request, socket, head) && server.listenerCount("upgrade") === 1)
+      socket.destroy();
+  });
+  current = collab;
+  closing = undefined;
+  return collab;
+}
+
+/** Stores open notes and closes the sockets (SIGTERM/SIGINT in server/start.ts); safe to call twice. */
+export function closeCollab(): Promise<void> {
+  const collab = current;
+  current = undefined;
+  if (collab) closing = collab.close();
+  return closing ?? Promise.resolve();
+}

@@ -1,0 +1,31 @@
+// What each kind of job does, and which jobs recur (docs/decisions/0017).
+import { env } from "~/env.server";
+import { purgeJobs } from "~/jobs/queue.server";
+import type { JobHandler, RecurringJob } from "~/jobs/worker.server";
+import { flagDueCheckIns } from "~/models/check-in-due.server";
+import { deliverPendingEmails } from "~/models/outbox.server";
+import {
+  REMINDER_JOB,
+  type ReminderWhich,
+  scheduleReminders,
+  sendSessionReminder,
+} from "~/models/reminder.server";
+
+export const jobHandlers: Record<string, JobHandler> = {
+  "reminders.schedule": (_job, { now }) => scheduleReminders(now),
+  [REMINDER_JOB]: (job, { now }) =>
+    sendSessionReminder(job.payload as { sessionId: string; sequence: number; which: ReminderWhich }, now),
+  "outbox.deliver": () => deliverPendingEmails(),
+  "checkins.flag": (_job, { now }) => flagDueCheckIns(now),
+  "jobs.purge": (_job, { now }) => purgeJobs(undefined, now),
+};
+
+export function recurringJobs(smtpUrl = env.SMTP_URL): RecurringJob[] {
+  return [
+    { kind: "reminders.schedule", everyMs: 60_000 },
+    // without SMTP_URL mail waits on /admin/outbox
+    ...(smtpUrl ? [{ kind: "outbox.deliver", everyMs: 30_000 }] : []),
+    { kind: "checkins.flag", everyMs: 60 * 60_000 },
+    { kind: "jobs.purge", everyMs: 60 * 60_000 },
+  ];
+}

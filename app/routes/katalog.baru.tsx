@@ -1,0 +1,92 @@
+import { parseWithZod } from "@conform-to/zod";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/require-user.server";
+import { PracticeForm } from "~/components/practice-form";
+import { titleMeta } from "~/i18n/translate";
+import { practiceSchema } from "~/models/practice-schemas";
+import {
+  createPractice,
+  lessonsForRegion,
+  prefillFromLesson,
+  prefillFromProject,
+} from "~/models/practice.server";
+import { OutOfScopeError } from "~/models/project.server";
+import { listRegionsForPicker } from "~/models/region.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "curation.newTitle");
+
+// curators (practice:curate): a new draft, prefilled from ?proyek=<id> or ?pelajaran=<slug>
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requirePermission(request, "practice:curate");
+  const url = new URL(request.url);
+  const projectId = url.searchParams.get("proyek");
+  const lessonSlug = url.searchParams.get("pelajaran");
+  const prefill = projectId
+    ? await prefillFromProject(scope, projectId)
+    : lessonSlug
+      ? await prefillFromLesson(scope, lessonSlug)
+      : null;
+  const defaultValue = {
+    regionCode: scope.user.regionCode ?? "",
+    maturity: "IMPLEMENTED",
+    ...prefill,
+  };
+  return {
+    defaultValue,
+    prefillMissing: Boolean((projectId || lessonSlug) && !prefill),
+    regions: await listRegionsForPicker(),
+    lessons: defaultValue.regionCode ? await lessonsForRegion(defaultValue.regionCode) : [],
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const scope = await requirePermission(request, "practice:curate");
+  const submission = parseWithZod(await request.formData(), { schema: practiceSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  try {
+    const practice = await createPractice(scope, submission.value);
+    return redirect(`/katalog/kelola/${practice.id}?dibuat=1`);
+  } catch (error) {
+    if (error instanceof OutOfScopeError)
+      return Response.json(
+        submission.reply({ fieldErrors: { regionCode: ["curation.errors.regionOutOfScope"] } }),
+        {
+          status: 403,
+        },
+      );
+    throw error;
+  }
+}
+
+export default function NewPractice() {
+  const { t } = useTranslation();
+  const { defaultValue, prefillMissing, regions, lessons } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <main className="narrow">
+      <p className="muted">
+        <Link to="/katalog/kelola">{t("curation.title")}</Link>
+      </p>
+      <h1>{t("curation.newTitle")}</h1>
+      {prefillMissing ? (
+        <p role="status" className="notice">
+          {t("curation.prefillMissing")}
+        </p>
+      ) : null}
+      <PracticeForm
+        defaultValue={defaultValue}
+        lastResult={lastResult}
+        regions={regions}
+        lessons={lessons}
+        submitLabel={t("curation.createDraft")}
+      />
+    </main>
+  );
+}

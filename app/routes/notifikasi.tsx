@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission } from "~/auth/require-user.server";
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from "~/models/notification.server";
+import { titleMeta } from "~/i18n/translate";
+import { formatInstant } from "~/utils/format";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "app:use");
+  return {
+    notifications: await listNotifications(user.id),
+    timeZone: user.timeZone ?? user.region?.timeZone ?? "Asia/Jakarta",
+  };
+}
+
+const notificationActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read"), id: z.string().trim().min(1).max(40) }),
+  z.object({ intent: z.literal("read-all") }),
+]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "app:use");
+  const parsed = notificationActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return Response.json({ ok: false }, { status: 400 });
+  const count =
+    parsed.data.intent === "read"
+      ? await markNotificationRead(user.id, parsed.data.id)
+      : await markAllNotificationsRead(user.id);
+  return { ok: true, count };
+}
+
+const KIND_GROUPS = ["mention", "checkin-due", "session-reminder", "pairing-request"] as const;
+
+/** "checkin-due-3" and "session-reminder-15" are shown by their family. */
+function kindGroup(kind: string) {
+  return KIND_GROUPS.find((group) => kind === group || kind.startsWith(`${group}-`)) ?? "other";
+}
+
+export default function Notifications() {
+  const { t, i18n } = useTranslation();
+  const { notifications, timeZone } = useLoaderData<typeof loader>();
+  const unread = notifications.filter((n) => !n.readAt).length;
+  return (
+    <main className="narrow">
+      <h1>{t("notifications.title")}</h1>
+      <p>{t("notifications.unreadCount", { count: unread })}</p>
+      {unread > 0 ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="read-all" />
+          <button type="submit" className="button">
+            {t("notifications.markAllRead")}
+          </button>
+        </Form>
+      ) : null}
+      {notifications.length === 0 ? <p>{t("notifications.empty")}</p> : null}
+      <ul className="card-list notification-list">
+        {notifications.map((n) => (
+          <li key={n.id} className={n.readAt ? "card" : "card notification-unread"}>
+            <p className="muted">
+              {n.readAt ? null : <strong className="badge">{t("notifications.unread")}</strong>}{" "}
+              {t(`notifications.kind.${kindGroup(n.kind)}`)} ·{" "}
+              <time dateTime={new Date(n.createdAt).toISOString()}>
+                {formatInstant(n.createdAt, i18n.language, timeZone)}
+              </time>
+            </p>
+            <p>{n.link ? <Link to={n.link}>{n.title}</Link> : n.title}</p>
+            {n.readAt ? null : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="read" />
+                <input type="hidden" name="id" value={n.id} />
+                <button type="submit" className="link-button">
+                  {t("notifications.markRead")}
+                  <span className="visually-hidden">: {n.title}</span>
+                </button>
+              </Form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

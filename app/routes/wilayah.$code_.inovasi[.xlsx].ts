@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { grantsFor } from "~/auth/permissions";
+import { getUser } from "~/auth/session.server";
+import { env } from "~/env.server";
+import { innovationXlsx, listInnovationRows } from "~/models/innovation-export.server";
+import { invariantResponse } from "~/utils/invariant";
+import { CONTENT_LICENCE } from "~/utils/licence";
+
+// public: a region's published practices in the innovation-index shape; its curators also get drafts
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const code = params.code ?? "";
+  invariantResponse(/^\d{2}(\.\d{2})?$/.test(code), "Not found", { status: 404 });
+  const user = await getUser(request);
+  const curatorGrants = user ? grantsFor(user.memberships, "practice:curate") : undefined;
+  const rows = await listInnovationRows(code, { curatorGrants, appUrl: env.APP_URL });
+  invariantResponse(rows, "Not found", { status: 404 });
+  const file = await innovationXlsx(rows.rows, { regionName: rows.regionName, appUrl: env.APP_URL });
+  return new Response(file, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="inovasi-daerah-${code}.xlsx"`,
+      "Cache-Control": curatorGrants?.length ? "private, no-store" : "public, max-age=300",
+      Link: `<${CONTENT_LICENCE.url}>; rel="license"`,
+    },
+  });
+}

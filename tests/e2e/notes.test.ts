@@ -1,0 +1,158 @@
+// Live session notes, as the people of a session use them: the PMU facilitator and Kota Blitar's
+// officer open the same notes in two browsers, see each other there, type at the same time and
+// each sees the other's text; a person is @-mentioned; a version is compared with the notes
+// now; then the facilitator publishes the lesson and a visitor who is not signed in reads it.
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { text } from "./i18n";
+
+const t = (key: string) => text("id", key);
+// the seeded Kendari → Blitar pairing's fourth session (prisma/seed-demo.ts)
+const NOTES = "/sesi/demo-session-kendari-blitar-4/catatan";
+const FACILITATOR = { email: "fasilitator@lintas.test", name: "Rina Wulandari" };
+const BLITAR = { email: "blitar@lintas.test", name: "Dewi Lestari" };
+
+async function openNotes(page: Page, who: { email: string }) {
+  await signIn(page, who.email, { redirectTo: NOTES });
+  const editor = page.getByRole("textbox", { name: t("notes.editorLabel"), exact: true });
+  await editor.waitFor({ state: "visible", timeout: 15_000 });
+  return editor;
+}
+
+/** The caret at the very end of the notes, then typing goes on there. */
+async function typeAtEnd(page: Page, editor: Locator, lines: string[]) {
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  for (const line of lines) {
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(line, { delay: 15 });
+  }
+}
+
+const presence = (page: Page) => page.getByRole("region", { name: t("collab.presence"), exact: true });
+const status = (page: Page) => page.locator(".notes-editor").getByRole("status");
+
+describe("live session notes", () => {
+  test("two people write the same notes at once, then the lesson is published and read", async () => {
+    const facilitator = await newPage();
+    const blitar = await newPage();
+    const [facilitatorEditor, blitarEditor] = await Promise.all([
+      openNotes(facilitator, FACILITATOR),
+      openNotes(blitar, BLITAR),
+    ]);
+
+    // each sees the other in the notes (name and region), not a form
+    await presence(facilitator).getByText(BLITAR.name).waitFor({ timeout: 10_000 });
+    await presence(blitar).getByText(FACILITATOR.name).waitFor({ timeout: 10_000 });
+    expect(await presence(facilitator).textContent()).toContain("Kota Blitar");
+    expect(await facilitator.getByText(t("collab.fallback")).count()).toBe(0);
+    await expectNoSeriousA11yViolations(facilitator);
+
+    // both type at the same time
+    const fromFacilitator = "Kendari: instruksi wali kota 2018 mewajibkan ASN menyedot tangki septik.";
+    const fromBlitar = "Blitar: draf instruksi wali kota disiapkan Bappeda bulan depan.";
+    const watchTyping = presence(facilitator).getByText(t("collab.typing")).waitFor({ timeout: 10_000 });
+    await Promise.all([
+      typeAtEnd(facilitator, facilitatorEditor, [fromFacilitator]),
+      typeAtEnd(blitar, blitarEditor, [fromBlitar]),
+    ]);
+    // the facilitator saw Blitar typing while it happened
+    await watchTyping;
+
+    // each sees the other's text, and both see the same notes
+    await facilitatorEditor.getByText(fromBlitar).waitFor({ timeout: 10_000 });
+    await blitarEditor.getByText(fromFacilitator).waitFor({ timeout: 10_000 });
+    await expect
+      .poll(async () => (await facilitatorEditor.innerHTML()) === (await blitarEditor.innerHTML()), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    for (const page of [facilitator, blitar])
+      await expect
+        .poll(async () => (await status(page).textContent())?.trim(), { timeout: 10_000 })
+        .toBe(t("notes.state.saved"));
+
+    // a person of the session, @-mentioned from the suggestions
+    await blitarEditor.click();
+    await blitar.keyboard.press("Control+End");
+    await blitar.keyboard.press("Enter");
+    await blitar.keyboard.type("Tanya @Rina", { delay: 30 });
+    const suggestions = blitar.getByRole("listbox", { name: t("collab.mentionList") });
+    await suggestions.getByRole("option", { name: new RegExp(FACILITATOR.name) }).waitFor();
+    await blitar.keyboard.press("Enter");
+    await facilitatorEditor.locator('[data-type="mention"]', { hasText: `@${FACILITATOR.name}` }).waitFor();
+
+    // after a reload the notes come back from the server, with nothing left in the browser
+    await facilitator.reload({ waitUntil: "networkidle" });
+    await facilitatorEditor.getByText(fromBlitar).waitFor({ timeout: 10_000 });
+    await facilitatorEditor.getByText(fromFacilitator).waitFor();
+
+    // a version compared with the notes now: Blitar's line shows as added, named, not only coloured
+    // (versions are written a moment after typing stops, while the notes page shows its load)
+    const versions = facilitator
+      .locator("summary")
+      .filter({ hasText: t("notes.versions").replace("{{count}} ", "") });
+    await expect
+      .poll(
+        async () => {
+          if ((await versions.count()) === 0) await facilitator.reload({ waitUntil: "networkidle" });
+          return versions.count();
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toBe(1);
+    await versions.click();
+    const compare = facilitator.getByRole("region", { name: t("collab.diffHeading"), exact: true });
+    await compare.getByLabel(t("collab.diffVersion"), { exact: true }).selectOption({ index: 0 });
+    await compare.getByRole("button", { name: t("collab.diffShow"), exact: true }).click();
+    await facilitator.waitForURL(/versi=/);
+    const diff = compare.getByRole("region");
+    await diff.waitFor();
+    expect(
+      (await diff.locator("ins, del").count()) + (await diff.getByText(t("collab.noChanges")).count()),
+    ).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(facilitator);
+
+    // the facilitator publishes the notes as a lesson
+    await facilitator.goto(NOTES, { waitUntil: "networkidle" });
+    const title = "Instruksi wali kota dan sanksi: catatan bersama Kendari–Blitar";
+    const publish = facilitator.getByRole("region", { name: t("notes.publishHeading") });
+    await publish.getByLabel(t("notes.lessonTitle"), { exact: true }).fill(title);
+    await publish.getByRole("button", { name: t("notes.publish"), exact: true }).click();
+    await facilitator.waitForURL(/\/pelajaran\/[^/]+$/, { timeout: 15_000 });
+    const lessonPath = new URL(facilitator.url()).pathname;
+
+    // a visitor who is not signed in reads it, with both cities' lines
+    const visitor = await newPage();
+    const response = await visitor.goto(lessonPath, { waitUntil: "networkidle" });
+    expect(response?.status()).toBe(200);
+    await visitor.getByRole("heading", { level: 1, name: title }).waitFor();
+    await visitor.getByText(fromFacilitator).waitFor();
+    await visitor.getByText(fromBlitar).waitFor();
+    await expectNoSeriousA11yViolations(visitor);
+  }, 180_000);
+
+  test("when the live socket cannot connect, the notes still save through the form", async () => {
+    const page = await newPage();
+    // a network that refuses the socket (a proxy without WebSocket, say)
+    await page.routeWebSocket(/\/kolaborasi/, (socket) => socket.close({ code: 1011, reason: "refused" }));
+    const notes = "/sesi/demo-session-kendari-blitar-5/catatan";
+    await signIn(page, BLITAR.email, { redirectTo: notes });
+    await page.getByText(t("collab.fallback")).waitFor({ timeout: 15_000 });
+    const editor = page.getByRole("textbox", { name: t("notes.editorLabel"), exact: true });
+    const line = "Armada Blitar: dua truk tinja, tarif disusun bersama PDAM.";
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === "POST" && response.url().includes("/catatan"),
+    );
+    await typeAtEnd(page, editor, [line]);
+    expect((await saved).status()).toBe(200);
+    await expect
+      .poll(async () => (await status(page).textContent())?.trim(), { timeout: 10_000 })
+      .toBe(t("notes.state.saved"));
+    await page.reload({ waitUntil: "networkidle" });
+    await page.getByText(t("collab.fallback")).waitFor({ timeout: 15_000 });
+    await editor.getByText(line).waitFor();
+    await expectNoSeriousA11yViolations(page);
+  }, 120_000);
+});
