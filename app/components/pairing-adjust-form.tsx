@@ -3,8 +3,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
+import { type AnyField, FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
 import { METHODS, pairingAdjustSchema } from "~/models/pairing-schemas";
 import type { IntentResult } from "~/utils/form-action.server";
 
@@ -19,6 +20,54 @@ type Pairing = {
   periodEnd: string | Date | null;
   followUpChannel: string | null;
 };
+
+type PlanField =
+  | "topic"
+  | "sector"
+  | "supportingProgramme"
+  | "goals"
+  | "method"
+  | "plannedSessions"
+  | "periodStart"
+  | "periodEnd"
+  | "followUpChannel";
+
+/**
+ * The fields of a pairing's plan, shared by the new-pairing form and the facilitator's adjustment;
+ * `afterSector` is where the new-pairing form adds its facilitator.
+ */
+export function PairingPlanFields({
+  fields,
+  afterSector,
+}: {
+  fields: Record<PlanField, AnyField>;
+  afterSector?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormField field={fields.topic} label={t("map.topic")} />
+      <FormField field={fields.sector} label={t("projects.fields.sector")} />
+      {afterSector}
+      <FormField field={fields.supportingProgramme} label={t("pairings.supportingProgramme")} />
+      <TextareaField field={fields.goals} label={t("pairings.goals")} />
+      <SelectField
+        field={fields.method}
+        label={t("pairings.method")}
+        options={METHODS.map((m) => ({ value: m, label: t(`pairings.methods.${m}`) }))}
+      />
+      <FormField field={fields.plannedSessions} label={t("pairings.plannedSessions")} type="number" />
+      <FormField field={fields.periodStart} label={t("pairings.periodStart")} type="date" />
+      <FormField field={fields.periodEnd} label={t("pairings.periodEnd")} type="date" />
+      <FormField
+        field={fields.followUpChannel}
+        label={t("pairings.followUpChannel")}
+        type="url"
+        hint={t("pairings.followUpHint")}
+      />
+    </>
+  );
+}
 
 const day = (value: string | Date | null) => (value ? new Date(value).toISOString().slice(0, 10) : "");
 
@@ -53,24 +102,7 @@ export function PairingAdjustForm({
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="adjust" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <FormField field={fields.topic} label={t("map.topic")} />
-        <FormField field={fields.sector} label={t("projects.fields.sector")} />
-        <FormField field={fields.supportingProgramme} label={t("pairings.supportingProgramme")} />
-        <TextareaField field={fields.goals} label={t("pairings.goals")} />
-        <SelectField
-          field={fields.method}
-          label={t("pairings.method")}
-          options={METHODS.map((m) => ({ value: m, label: t(`pairings.methods.${m}`) }))}
-        />
-        <FormField field={fields.plannedSessions} label={t("pairings.plannedSessions")} type="number" />
-        <FormField field={fields.periodStart} label={t("pairings.periodStart")} type="date" />
-        <FormField field={fields.periodEnd} label={t("pairings.periodEnd")} type="date" />
-        <FormField
-          field={fields.followUpChannel}
-          label={t("pairings.followUpChannel")}
-          type="url"
-          hint={t("pairings.followUpHint")}
-        />
+        <PairingPlanFields fields={fields} />
         <button type="submit" className="button">
           {t("pairings.saveAdjustment")}
         </button>

@@ -16,6 +16,14 @@ import {
 } from "~/models/practice-schemas";
 import { SPM_FIELDS } from "~/models/project-schemas";
 
+/** The innovation-index choices, each a field named like its i18n keys. */
+const IID_CHOICES = [
+  ["innovationForm", INNOVATION_FORMS],
+  ["innovationType", INNOVATION_TYPES],
+  ["innovationInitiator", INNOVATION_INITIATORS],
+  ["innovationStage", INNOVATION_STAGES],
+] as const;
+
 export type PracticeFormValues = Record<string, string | string[] | undefined>;
 
 export function PracticeForm({
@@ -98,30 +106,15 @@ export function PracticeForm({
       <fieldset>
         <legend>{t("curation.sections.iid")}</legend>
         <p className="field-hint">{t("curation.iidHint")}</p>
-        <SelectField
-          field={fields.innovationForm}
-          label={t("curation.fields.innovationForm")}
-          placeholder="—"
-          options={options(INNOVATION_FORMS, "curation.innovationForm")}
-        />
-        <SelectField
-          field={fields.innovationType}
-          label={t("curation.fields.innovationType")}
-          placeholder="—"
-          options={options(INNOVATION_TYPES, "curation.innovationType")}
-        />
-        <SelectField
-          field={fields.innovationInitiator}
-          label={t("curation.fields.innovationInitiator")}
-          placeholder="—"
-          options={options(INNOVATION_INITIATORS, "curation.innovationInitiator")}
-        />
-        <SelectField
-          field={fields.innovationStage}
-          label={t("curation.fields.innovationStage")}
-          placeholder="—"
-          options={options(INNOVATION_STAGES, "curation.innovationStage")}
-        />
+        {IID_CHOICES.map(([name, values]) => (
+          <SelectField
+            key={name}
+            field={fields[name]}
+            label={t(`curation.fields.${name}`)}
+            placeholder="—"
+            options={options(values, `curation.${name}`)}
+          />
+        ))}
         <FormField field={fields.governmentAffair} label={t("curation.fields.governmentAffair")} />
         <FormField field={fields.evidenceUrl} label={t("curation.fields.evidenceUrl")} type="url" />
       </fieldset>

@@ -85,10 +85,10 @@ export async function getPublishedLesson(slug: string) {
   return { ...rest, html: renderRichText(content) };
 }
 
-/** The catalogue as open data: one flat row per published practice. */
-export async function listPracticesForExport() {
+/** The catalogue as open data: one flat row per published practice (or the one with `slug`). */
+export async function listPracticesForExport({ slug }: { slug?: string } = {}) {
   const practices = await prisma.practice.findMany({
-    where: { status: "PUBLISHED" },
+    where: { status: "PUBLISHED", ...(slug ? { slug } : {}) },
     orderBy: { publishedAt: "desc" },
     select: {
       slug: true,

@@ -2,28 +2,11 @@
 import { grantsFor } from "~/auth/permissions";
 import { pairingWhere, projectWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
+import { PAIRING_STATUSES } from "~/models/pairing-schemas";
+import { PROJECT_STATUSES } from "~/models/project-schemas";
 import { isAtRisk } from "~/models/project-status";
+import { launchedProjectSelect } from "~/models/project.server";
 import type { CurrentUser } from "~/models/user.server";
-
-const PROJECT_ORDER = [
-  "DRAFT",
-  "PROPOSED",
-  "APPROVED",
-  "PILOTING",
-  "LAUNCHED",
-  "IMPLEMENTED",
-  "SUSTAINED",
-  "STOPPED",
-] as const;
-const PAIRING_ORDER = [
-  "PROPOSED",
-  "AGREED",
-  "ACTIVE",
-  "COMPLETED",
-  "REPLICATING",
-  "REPLICATED",
-  "CANCELLED",
-] as const;
 
 export async function getDashboard(user: CurrentUser, now = new Date()) {
   const projectGrants = grantsFor(user.memberships, "project:read");
@@ -39,16 +22,7 @@ export async function getDashboard(user: CurrentUser, now = new Date()) {
     projectGrants.length
       ? prisma.changeProject.findMany({
           where: { AND: [projectScope, { status: { in: ["LAUNCHED", "IMPLEMENTED", "SUSTAINED"] } }] },
-          select: {
-            id: true,
-            title: true,
-            acronym: true,
-            status: true,
-            launchedAt: true,
-            region: { select: { name: true } },
-            checkIns: { select: { createdAt: true } },
-            milestones: { select: { status: true, dueDate: true } },
-          },
+          select: launchedProjectSelect,
           take: 500,
         })
       : [],
@@ -103,12 +77,12 @@ export async function getDashboard(user: CurrentUser, now = new Date()) {
   const overdue = (c: { status: string; dueDate: Date | null }) =>
     c.dueDate !== null && c.dueDate < now && c.status !== "DONE" && c.status !== "DROPPED";
   return {
-    projectsByStatus: count(projectCounts, PROJECT_ORDER),
+    projectsByStatus: count(projectCounts, PROJECT_STATUSES),
     atRisk: launched
       .filter((p) => isAtRisk(p, now))
       .map((p) => ({ id: p.id, title: p.acronym ?? p.title, region: p.region.name, status: p.status })),
     dueThisMonth,
-    pairingsByStatus: count(pairingCounts, PAIRING_ORDER),
+    pairingsByStatus: count(pairingCounts, PAIRING_STATUSES),
     sessions: {
       held: pairings.reduce((sum, p) => sum + p.sessions.filter((s) => s.status === "HELD").length, 0),
       planned: pairings.reduce((sum, p) => sum + (p.plannedSessions ?? p.sessions.length), 0),

@@ -6,29 +6,26 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { PairingStatus, ProjectStatus } from "~/generated/prisma/enums";
 import { coversRegion } from "~/models/agency.server";
-import { OutOfScopeError } from "~/models/project.server";
-import { CHECK_IN_MONTHS, LAUNCHED_STATUSES, checkInSchedule, isAtRisk } from "~/models/project-status";
+import {
+  OutOfScopeError,
+  indicatorTargetSelect,
+  latestMeasurementSelect,
+  launchedProjectSelect,
+  riskFactsSelect,
+} from "~/models/project.server";
+import { PAIRING_STATUSES } from "~/models/pairing-schemas";
+import {
+  ACTIVE_STATUSES,
+  CHECK_IN_MONTHS,
+  LAUNCHED_STATUSES,
+  checkInSchedule,
+  isAtRisk,
+} from "~/models/project-status";
 import type { CurrentUser } from "~/models/user.server";
 import { parseWallClock } from "~/utils/dates";
 
-export const FUNNEL_STAGES: ProjectStatus[] = [
-  "DRAFT",
-  "PROPOSED",
-  "APPROVED",
-  "PILOTING",
-  "LAUNCHED",
-  "IMPLEMENTED",
-  "SUSTAINED",
-];
-export const PAIRING_STATUSES: PairingStatus[] = [
-  "PROPOSED",
-  "AGREED",
-  "ACTIVE",
-  "COMPLETED",
-  "REPLICATING",
-  "REPLICATED",
-  "CANCELLED",
-];
+/** The funnel's stages in order: every status but "stopped". */
+export const FUNNEL_STAGES: ProjectStatus[] = ACTIVE_STATUSES;
 const OPEN_WORK = { notIn: ["DONE", "DROPPED"] as ("DONE" | "DROPPED")[] };
 
 /** For a route's .catch(): a record outside the person's scope becomes a 403 answer. */
@@ -226,12 +223,7 @@ export function funnelOf(counts: Partial<Record<ProjectStatus, number>>) {
 const INDICATOR_SELECT = {
   id: true,
   name: true,
-  unit: true,
-  direction: true,
-  baseline: true,
-  baselineYear: true,
-  target: true,
-  targetYear: true,
+  ...indicatorTargetSelect,
   project: { select: { id: true, title: true, acronym: true } },
   measurements: {
     select: { value: true, measuredAt: true, periodLabel: true, source: true },
@@ -257,16 +249,7 @@ export async function getRegionDashboard(user: CurrentUser, code: string, now = 
     prisma.changeProject.groupBy({ by: ["status"], where: inRegion, _count: { _all: true } }),
     prisma.changeProject.findMany({
       where: { AND: [inRegion, { status: { in: LAUNCHED_STATUSES } }] },
-      select: {
-        id: true,
-        title: true,
-        acronym: true,
-        status: true,
-        launchedAt: true,
-        region: { select: { name: true } },
-        checkIns: { select: { createdAt: true } },
-        milestones: { select: { status: true, dueDate: true } },
-      },
+      select: launchedProjectSelect,
     }),
     prisma.milestone.findMany({
       where: { project: inRegion, dueDate: monthDays(now, zone), status: OPEN_WORK },
@@ -370,12 +353,9 @@ export async function getCohortDashboard(user: CurrentUser, cohortId: string, no
       id: true,
       title: true,
       acronym: true,
-      status: true,
-      launchedAt: true,
       region: { select: { code: true, name: true } },
       organisation: { select: { name: true } },
-      milestones: { select: { status: true, dueDate: true } },
-      checkIns: { select: { createdAt: true } },
+      ...riskFactsSelect,
     },
   });
   if (projects.length === 0 && !all) throw new OutOfScopeError("no project of this cohort in scope");
@@ -464,17 +444,8 @@ export async function getProvinceDashboard(user: CurrentUser, code: string, indi
         where: { projectId: null, name: chosen, region: { provinceCode: code } },
         select: {
           regionCode: true,
-          unit: true,
-          direction: true,
-          baseline: true,
-          baselineYear: true,
-          target: true,
-          targetYear: true,
-          measurements: {
-            select: { value: true, measuredAt: true, periodLabel: true },
-            orderBy: { measuredAt: "desc" },
-            take: 1,
-          },
+          ...indicatorTargetSelect,
+          measurements: latestMeasurementSelect,
         },
         orderBy: { createdAt: "asc" },
       })

@@ -3,7 +3,7 @@
 // for the region the visitor names, with their contact in the request.
 import { prisma } from "~/db.server";
 import { logActivity } from "~/models/activity.server";
-import { PairingRuleError } from "~/models/pairing.server";
+import { PairingRuleError, notifyFacilitatorsOfRequest } from "~/models/pairing.server";
 import type { VisitorRequest } from "~/models/practice-schemas";
 import { OutOfScopeError } from "~/models/project.server";
 
@@ -53,20 +53,7 @@ export async function requestToLearnAsVisitor(practiceSlug: string, request: Vis
       },
       tx,
     );
-    const facilitators = await tx.membership.findMany({
-      where: { role: "FACILITATOR" },
-      select: { userId: true },
-      distinct: ["userId"],
-    });
-    if (facilitators.length > 0)
-      await tx.notification.createMany({
-        data: facilitators.map((f) => ({
-          userId: f.userId,
-          kind: "pairing-request",
-          title: `${request.name} (${email}): ${practice.name}`,
-          link: `/pasangan/${pairing.id}`,
-        })),
-      });
+    await notifyFacilitatorsOfRequest(tx, pairing.id, `${request.name} (${email}): ${practice.name}`);
     return pairing;
   });
 }

@@ -20,58 +20,44 @@ export const PAIRING_STATUSES = [
 ] as const;
 export const METHODS = ["PRIVATE_TELECONFERENCE", "SITE_VISIT", "WORKSHOP"] as const;
 
+/** The plan of a pairing: what a new pairing states and the facilitator may later adjust. */
+const planFields = {
+  topic: required(200),
+  sector: text(120),
+  supportingProgramme: text(160),
+  goals: text(3000),
+  method: z.enum(METHODS, { errorMap: () => ({ message: "errors.choice" }) }),
+  plannedSessions: z.coerce
+    .number({ invalid_type_error: "errors.number" })
+    .int("errors.number")
+    .min(1, "errors.number")
+    .max(100, "errors.number")
+    .optional(),
+  periodStart: date.optional(),
+  periodEnd: date.optional(),
+  followUpChannel: z.string().trim().url("errors.url").max(500).optional(),
+};
+const periodInOrder = (v: { periodStart?: Date; periodEnd?: Date }) =>
+  !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart;
+const periodError = { path: ["periodEnd"], message: "errors.endBeforeStart" };
+
 export const newPairingSchema = z
   .object({
     mentorRegionCode: regionCode,
     menteeRegionCode: regionCode,
-    topic: required(200),
-    sector: text(120),
+    ...planFields,
     facilitatorOrgName: text(160),
-    supportingProgramme: text(160),
-    goals: text(3000),
-    method: z.enum(METHODS, { errorMap: () => ({ message: "errors.choice" }) }),
-    plannedSessions: z.coerce
-      .number({ invalid_type_error: "errors.number" })
-      .int("errors.number")
-      .min(1, "errors.number")
-      .max(100, "errors.number")
-      .optional(),
-    periodStart: date.optional(),
-    periodEnd: date.optional(),
-    followUpChannel: z.string().trim().url("errors.url").max(500).optional(),
   })
   .refine((v) => v.mentorRegionCode !== v.menteeRegionCode, {
     path: ["menteeRegionCode"],
     message: "pairings.errors.sameRegion",
   })
-  .refine((v) => !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart, {
-    path: ["periodEnd"],
-    message: "errors.endBeforeStart",
-  });
+  .refine(periodInOrder, periodError);
 
 /** The facilitator adjusts a pairing (e.g. a request from the catalogue) before or while it runs. */
 export const pairingAdjustSchema = z
-  .object({
-    intent: z.literal("adjust"),
-    topic: required(200),
-    sector: text(120),
-    supportingProgramme: text(160),
-    goals: text(3000),
-    method: z.enum(METHODS, { errorMap: () => ({ message: "errors.choice" }) }),
-    plannedSessions: z.coerce
-      .number({ invalid_type_error: "errors.number" })
-      .int("errors.number")
-      .min(1, "errors.number")
-      .max(100, "errors.number")
-      .optional(),
-    periodStart: date.optional(),
-    periodEnd: date.optional(),
-    followUpChannel: z.string().trim().url("errors.url").max(500).optional(),
-  })
-  .refine((v) => !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart, {
-    path: ["periodEnd"],
-    message: "errors.endBeforeStart",
-  });
+  .object({ intent: z.literal("adjust"), ...planFields })
+  .refine(periodInOrder, periodError);
 
 export const pairingTransitionSchema = z.object({
   intent: z.literal("transition"),

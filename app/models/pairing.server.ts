@@ -191,6 +191,28 @@ export async function transitionPairing(
   });
 }
 
+/** Every facilitator hears in the app of a new request to learn a practice (a proposed pairing). */
+export async function notifyFacilitatorsOfRequest(
+  tx: Prisma.TransactionClient,
+  pairingId: string,
+  title: string,
+) {
+  const facilitators = await tx.membership.findMany({
+    where: { role: "FACILITATOR" },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  if (facilitators.length > 0)
+    await tx.notification.createMany({
+      data: facilitators.map((f) => ({
+        userId: f.userId,
+        kind: "pairing-request",
+        title,
+        link: `/pasangan/${pairingId}`,
+      })),
+    });
+}
+
 /**
  * The catalogue's "replicated by N regions": a replicated pairing of a catalogue practice upserts
  * the practice's Replication row for the mentee region (one per practice and region, however
@@ -614,21 +636,7 @@ export async function requestToLearn({ user }: Actor, practiceSlug: string, mess
       },
       tx,
     );
-    // every facilitator hears of it in the app
-    const facilitators = await tx.membership.findMany({
-      where: { role: "FACILITATOR" },
-      select: { userId: true },
-      distinct: ["userId"],
-    });
-    if (facilitators.length > 0)
-      await tx.notification.createMany({
-        data: facilitators.map((f) => ({
-          userId: f.userId,
-          kind: "pairing-request",
-          title: `${user.name}: ${practice.name}`,
-          link: `/pasangan/${pairing.id}`,
-        })),
-      });
+    await notifyFacilitatorsOfRequest(tx, pairing.id, `${user.name}: ${practice.name}`);
     return pairing;
   });
 }

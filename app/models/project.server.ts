@@ -8,6 +8,7 @@ import type { Horizon, ProjectKind, ProjectStatus, SpmField, WorkStatus } from "
 import { logActivity } from "~/models/activity.server";
 import { checkEvidence, deleteEvidence, storeEvidence } from "~/models/evidence.server";
 import { BOARD_COLUMN_SIZE, PROJECT_PAGE_SIZE, type ProjectSort } from "~/models/project-filters";
+import { PROJECT_STATUSES } from "~/models/project-schemas";
 import { LAUNCHED_STATUSES, checkTransition, isAtRisk } from "~/models/project-status";
 import { type CurrentUser, normaliseEmail } from "~/models/user.server";
 
@@ -57,19 +58,33 @@ export type ProjectFilters = {
   sort?: ProjectSort;
 };
 
+/** The facts `isAtRisk` reads of a project: its status, launch date, check-ins and milestones. */
+export const riskFactsSelect = {
+  status: true,
+  launchedAt: true,
+  checkIns: { select: { createdAt: true } },
+  milestones: { select: { status: true, dueDate: true } },
+} satisfies Prisma.ChangeProjectSelect;
+
+/** A launched project as the dashboards list it, with what its risk flag needs. */
+export const launchedProjectSelect = {
+  id: true,
+  title: true,
+  acronym: true,
+  region: { select: { name: true } },
+  ...riskFactsSelect,
+} satisfies Prisma.ChangeProjectSelect;
+
 const listSelect = {
   id: true,
   title: true,
   acronym: true,
-  status: true,
   kind: true,
   sector: true,
-  launchedAt: true,
   region: { select: { code: true, name: true } },
   organisation: { select: { name: true } },
   cohort: { select: { id: true, programme: true, batch: true, year: true } },
-  checkIns: { select: { createdAt: true } },
-  milestones: { select: { status: true, dueDate: true } },
+  ...riskFactsSelect,
 } satisfies Prisma.ChangeProjectSelect;
 
 const ORDER_BY: Record<ProjectSort, Prisma.ChangeProjectOrderByWithRelationInput[]> = {
@@ -110,13 +125,7 @@ async function listWhere(
   if (!filters.atRisk) return where;
   const launched = await prisma.changeProject.findMany({
     where: { AND: [where, { status: { in: LAUNCHED_STATUSES } }] },
-    select: {
-      id: true,
-      status: true,
-      launchedAt: true,
-      checkIns: { select: { createdAt: true } },
-      milestones: { select: { status: true, dueDate: true } },
-    },
+    select: { id: true, ...riskFactsSelect },
   });
   return { id: { in: launched.filter((p) => isAtRisk(p, now)).map((p) => p.id) } };
 }
@@ -163,16 +172,7 @@ export async function boardProjectsForUser(scope: Scope, filters: ProjectFilters
   const where = await listWhere(scope, { ...filters, status: undefined }, now);
   const counts = await prisma.changeProject.groupBy({ by: ["status"], where, _count: { _all: true } });
   const columns = [];
-  for (const status of [
-    "DRAFT",
-    "PROPOSED",
-    "APPROVED",
-    "PILOTING",
-    "LAUNCHED",
-    "IMPLEMENTED",
-    "SUSTAINED",
-    "STOPPED",
-  ] as const) {
+  for (const status of PROJECT_STATUSES) {
     const total = counts.find((c) => c.status === status)?._count._all ?? 0;
     const projects = total
       ? await prisma.changeProject.findMany({
@@ -718,17 +718,29 @@ export async function listProjectTimeline(projectId: string) {
   });
 }
 
+/** An indicator's unit, direction, baseline and target: what is needed to read its values. */
+export const indicatorTargetSelect = {
+  unit: true,
+  direction: true,
+  baseline: true,
+  baselineYear: true,
+  target: true,
+  targetYear: true,
+} satisfies Prisma.IndicatorSelect;
+
+/** Only an indicator's latest measurement. */
+export const latestMeasurementSelect = {
+  select: { value: true, measuredAt: true, periodLabel: true },
+  orderBy: { measuredAt: "desc" },
+  take: 1,
+} satisfies Prisma.Indicator$measurementsArgs;
+
 /** What public pages show of an indicator: its values over time, never who entered them. */
 export const publicIndicatorSelect = {
   select: {
     id: true,
     name: true,
-    unit: true,
-    direction: true,
-    baseline: true,
-    baselineYear: true,
-    target: true,
-    targetYear: true,
+    ...indicatorTargetSelect,
     measurements: {
       select: { value: true, measuredAt: true, periodLabel: true, source: true },
       orderBy: { measuredAt: "asc" },

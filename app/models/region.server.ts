@@ -6,6 +6,7 @@ import { pairingWhere, projectWhere, publicOrScoped } from "~/auth/scope.server"
 import { prisma } from "~/db.server";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { ProjectStatus } from "~/generated/prisma/enums";
+import { indicatorTargetSelect, latestMeasurementSelect } from "~/models/project.server";
 import { ianaZoneForRegionCode } from "~/utils/time-zones";
 
 /** Outlines and centroids shipped with Lintas (prisma/data, MIT, see its licence file). */
@@ -216,17 +217,8 @@ export async function getRegionOverview(
       select: {
         id: true,
         name: true,
-        unit: true,
-        direction: true,
-        baseline: true,
-        baselineYear: true,
-        target: true,
-        targetYear: true,
-        measurements: {
-          select: { value: true, measuredAt: true, periodLabel: true },
-          orderBy: { measuredAt: "desc" },
-          take: 1,
-        },
+        ...indicatorTargetSelect,
+        measurements: latestMeasurementSelect,
       },
     }),
   ]);

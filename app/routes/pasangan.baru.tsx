@@ -10,8 +10,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { RegionPicker } from "~/components/region-picker";
-import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
-import { METHODS, newPairingSchema } from "~/models/pairing-schemas";
+import { PairingPlanFields } from "~/components/pairing-adjust-form";
+import { FormErrors, FormField } from "~/components/ui/form-field";
+import { newPairingSchema } from "~/models/pairing-schemas";
 import { PairingRuleError, createPairing, suggestMentors } from "~/models/pairing.server";
 import { listRegionsForPicker } from "~/models/region.server";
 import { formatNumber } from "~/utils/format";
@@ -139,24 +140,9 @@ function PairingForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <RegionPicker field={fields.mentorRegionCode} label={t("pairings.mentorRegion")} regions={regions} />
       <RegionPicker field={fields.menteeRegionCode} label={t("pairings.menteeRegion")} regions={regions} />
-      <FormField field={fields.topic} label={t("map.topic")} />
-      <FormField field={fields.sector} label={t("projects.fields.sector")} />
-      <FormField field={fields.facilitatorOrgName} label={t("pairings.facilitator")} />
-      <FormField field={fields.supportingProgramme} label={t("pairings.supportingProgramme")} />
-      <TextareaField field={fields.goals} label={t("pairings.goals")} />
-      <SelectField
-        field={fields.method}
-        label={t("pairings.method")}
-        options={METHODS.map((m) => ({ value: m, label: t(`pairings.methods.${m}`) }))}
-      />
-      <FormField field={fields.plannedSessions} label={t("pairings.plannedSessions")} type="number" />
-      <FormField field={fields.periodStart} label={t("pairings.periodStart")} type="date" />
-      <FormField field={fields.periodEnd} label={t("pairings.periodEnd")} type="date" />
-      <FormField
-        field={fields.followUpChannel}
-        label={t("pairings.followUpChannel")}
-        type="url"
-        hint={t("pairings.followUpHint")}
+      <PairingPlanFields
+        fields={fields}
+        afterSector={<FormField field={fields.facilitatorOrgName} label={t("pairings.facilitator")} />}
       />
       <button type="submit" className="button primary">
         {t("pairings.create")}

@@ -13,6 +13,7 @@ import { requirePermission } from "~/auth/require-user.server";
 import { SessionAgenda, SessionInvitees } from "~/components/session-agenda";
 import { SessionRecording } from "~/components/session-recording";
 import { egressConfig } from "~/livekit/egress.server";
+import { lessonAccess } from "~/models/lesson.server";
 import { startSessionRecording, stopSessionRecording } from "~/models/session-recording.server";
 import { agendaAddSchema, agendaItemSchema, inviteSchema, uninviteSchema } from "~/models/agenda-schemas";
 import {
@@ -84,6 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workingGroups: canManage ? await workingGroupsForSession(session.id) : [],
     recording: { available: egressConfig() !== null, running: Boolean(session.egressId) },
     startLocal: toWallClock(session.startsAt, session.timeZone),
+    // the lesson workspace is offered to those who may write, comment on or publish it
+    lessonAccess: Object.values(await lessonAccess(scope.user, session.id)).some(Boolean),
   };
 }
 
@@ -165,8 +168,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SessionPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { session, zones, viewerZone, minutes, canManage, startLocal, workingGroups, recording } =
-    useLoaderData<typeof loader>();
+  const {
+    session,
+    zones,
+    viewerZone,
+    minutes,
+    canManage,
+    startLocal,
+    workingGroups,
+    recording,
+    lessonAccess: mayOpenLesson,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<IntentResult>();
   const regionsByZone = [
     session.pairing?.mentorRegion,
@@ -214,9 +226,13 @@ export default function SessionPage() {
         <Link to={`/sesi/${session.id}/catatan`} className="button">
           {t("notes.open")}
         </Link>{" "}
-        <Link to={`/sesi/${session.id}/pelajaran`} className="button">
-          {t("lessonTemplate.open")}
-        </Link>{" "}
+        {mayOpenLesson ? (
+          <>
+            <Link to={`/sesi/${session.id}/pelajaran`} className="button">
+              {t("lessonTemplate.open")}
+            </Link>{" "}
+          </>
+        ) : null}
         <a href={`/sesi/${session.id}/kalender.ics`} className="button" download>
           {t("sessions.addToCalendar")}
         </a>

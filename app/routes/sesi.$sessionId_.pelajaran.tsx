@@ -168,20 +168,30 @@ const TEXT_FIELDS: FieldKind[] = [
 ];
 const NEED_FIELDS = ["needPolicy", "needBudget", "needPeople", "needTime"] as const;
 
-function TextArea({
-  name,
-  label,
-  hint,
-  rows = 3,
-  values,
-  errors,
-}: {
+type FieldProps = {
   name: string;
   label: string;
   hint?: string;
-  rows?: number;
   values: Record<string, string>;
   errors?: Record<string, string[]>;
+};
+
+/** One labelled field (input or textarea) with its hint and errors wired up for screen readers. */
+function LessonField({
+  name,
+  label,
+  hint,
+  values,
+  errors,
+  control,
+}: FieldProps & {
+  control: (props: {
+    id: string;
+    name: string;
+    defaultValue: string;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => JSX.Element;
 }) {
   const { t } = useTranslation();
   const id = `lesson-${name}`;
@@ -197,59 +207,24 @@ function TextArea({
           {hint}
         </p>
       ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={values[name] ?? ""}
-        aria-invalid={fieldErrors ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
+      {control({
+        id,
+        name,
+        defaultValue: values[name] ?? "",
+        "aria-invalid": fieldErrors ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
       <FieldErrors id={`${id}-error`} errors={fieldErrors?.map((key) => t(key))} />
     </div>
   );
 }
 
-function Input({
-  name,
-  label,
-  hint,
-  values,
-  errors,
-  placeholder,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  values: Record<string, string>;
-  errors?: Record<string, string[]>;
-  placeholder?: string;
-}) {
-  const { t } = useTranslation();
-  const id = `lesson-${name}`;
-  const fieldErrors = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, fieldErrors ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        defaultValue={values[name] ?? ""}
-        placeholder={placeholder}
-        aria-invalid={fieldErrors ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      <FieldErrors id={`${id}-error`} errors={fieldErrors?.map((key) => t(key))} />
-    </div>
-  );
+function TextArea({ rows = 3, ...props }: FieldProps & { rows?: number }) {
+  return <LessonField {...props} control={(attrs) => <textarea {...attrs} rows={rows} />} />;
+}
+
+function Input({ placeholder, ...props }: FieldProps & { placeholder?: string }) {
+  return <LessonField {...props} control={(attrs) => <input {...attrs} placeholder={placeholder} />} />;
 }
 
 export default function SessionLesson() {

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect, inject, test } from "vitest";
 import { databaseFromPglite, openPglite } from "~/db/database.server";
 import { startE2eServer } from "../setup/e2e-global";
 import { orphanRows } from "../fixtures/consistency";
@@ -96,3 +96,15 @@ test("every acknowledged write survives SIGKILL and the database stays consisten
     await database.close();
   }
 }, 300_000);
+
+test("a 10 MB form is refused with 413 before anything reads it, and the server keeps serving", async () => {
+  const baseUrl = inject("e2eBaseUrl");
+  const response = await fetch(`${baseUrl}/masuk`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl },
+    body: `email=${"a".repeat(10 * 1024 * 1024)}&password=x`,
+  });
+  expect(response.status).toBe(413);
+  expect(await response.text()).toContain("Kiriman terlalu besar");
+  expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+});

@@ -9,6 +9,7 @@ import { IID_COLUMNS } from "~/models/innovation-export.server";
 import { catalogDocumentSchema, catalogJsonSchema } from "~/models/open-data-schema";
 import * as csvRoute from "~/routes/katalog[.csv]";
 import * as jsonRoute from "~/routes/katalog[.json]";
+import * as practiceJsonRoute from "~/routes/katalog.$slug_.data[.json]";
 import * as atomRoute from "~/routes/katalog.feed[.atom]";
 import * as sitemapRoute from "~/routes/sitemap[.xml]";
 import * as iidCsvRoute from "~/routes/wilayah.$code_.inovasi[.csv]";
@@ -143,6 +144,19 @@ describe("the catalogue as open data", () => {
     expect(catalogDocumentSchema.safeParse({ ...document, extra: 1 }).success).toBe(false);
     const { slug: _slug, ...withoutSlug } = document.practices[0];
     expect(catalogDocumentSchema.safeParse({ ...document, practices: [withoutSlug] }).success).toBe(false);
+  });
+
+  it("gives one published practice as JSON, the same item as in the catalogue; drafts are not found", async () => {
+    const catalogue = await (await jsonRoute.loader()).json();
+    const one = (slug: string) =>
+      callRoute(practiceJsonRoute.loader, getRequest(`/katalog/${slug}/data.json`), { slug });
+    const response = await one("l2t2-kendari");
+    expect(response.status).toBe(200);
+    const { license, ...practice } = await response.json();
+    expect(practice).toEqual(catalogue.practices[0]);
+    expect(license).toMatchObject({ name: "CC BY 4.0" });
+    expect((await one("draf-kendari")).status).toBe(404);
+    expect((await one("arsip-konsel")).status).toBe(404);
   });
 
   it("has an Atom feed of published practices and lessons with the licence", async () => {

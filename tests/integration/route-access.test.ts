@@ -177,6 +177,7 @@ const ACCESS: Record<string, Rule> = {
   "katalog._index.tsx": { path: "/katalog", loader: EVERYONE },
   "katalog[.csv].ts": { path: "/katalog.csv", loader: EVERYONE },
   "katalog[.json].ts": { path: "/katalog.json", loader: EVERYONE },
+  "katalog.$slug_.data[.json].ts": { path: "/katalog/x/data.json", params: { slug: "x" }, loader: EVERYONE },
   "katalog.feed[.atom].ts": { path: "/katalog/feed.atom", loader: EVERYONE },
   "katalog.$slug.tsx": { path: "/katalog/x", params: { slug: "x" }, loader: EVERYONE, action: EVERYONE },
   "katalog.baru.tsx": {
