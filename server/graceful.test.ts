@@ -5,12 +5,13 @@ import { installGracefulShutdown, onShutdown } from "./graceful";
 
 describe("graceful shutdown", () => {
   it("finishes the request in flight, refuses new ones, runs the steps, closes last and exits 0; a second signal forces", async () => {
+    const events: string[] = [];
+    // the server records the answer when it has sent it (the client may read it later)
     const server = createServer((_request, response) => {
-      setTimeout(() => response.end("done"), 400);
+      setTimeout(() => response.end("done", () => void events.push("request answered")), 400);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const events: string[] = [];
     const exits: number[] = [];
     onShutdown("worker", async () => void events.push("worker stopped"));
     const { shutdown } = installGracefulShutdown(server, {
@@ -20,10 +21,7 @@ describe("graceful shutdown", () => {
       finally: async () => void events.push("database closed"),
     });
 
-    const inFlight = fetch(url).then(async (r) => {
-      events.push("request answered");
-      return r.text();
-    });
+    const inFlight = fetch(url).then((r) => r.text());
     await new Promise((resolve) => setTimeout(resolve, 100));
     const stopping = shutdown("SIGTERM");
     await expect(fetch(url)).rejects.toThrow();
