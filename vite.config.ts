@@ -13,7 +13,9 @@ export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   // server code uses top-level await (the database opens once per process)
   build: { target: "es2022" },
-  ssr: { target: "node" },
+  // visx ships ES modules in packages without "type": "module", which only Node >= 20.19 can import:
+  // bundled into the server build instead (docs/decisions/0030-charts-visx.md)
+  ssr: { target: "node", noExternal: [/^@visx\//] },
   server: { port: 3000 },
   // pre-bundled once, so the dev server does not re-optimise them mid-session (a React hook error)
   optimizeDeps: { include: ["@conform-to/react", "@conform-to/zod", "zod", "react-i18next", "i18next"] },

@@ -39,6 +39,8 @@ const schema = z
     SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
     /** "false" keeps this process from running background jobs (reminders, outbox, check-ins) */
     WORKER: z.enum(["true", "false"]).default("true"),
+    /** keep anonymous catalogue pages in memory while the catalogue is unchanged (app/utils/page-cache.server.ts) */
+    PAGE_CACHE: z.enum(["true", "false"]).default("true"),
     /** evidence files in an S3-compatible bucket instead of UPLOAD_DIR (docs/decisions/0019) */
     S3_BUCKET: z.string().trim().optional(),
     /** e.g. http://minio:9000; empty for AWS S3 */

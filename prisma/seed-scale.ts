@@ -454,9 +454,9 @@ function generateProject(index: number, regions: Region[], cohorts: string[], ro
   // milestones in the three horizons
   let m = 0;
   for (const [horizon, min, max, from, to] of [
-    ["SHORT", 2, 3, 14, 90],
-    ["MEDIUM", 2, 3, 120, 270],
-    ["LONG", 1, 2, 300, 720],
+    ["SHORT", 3, 4, 14, 90],
+    ["MEDIUM", 3, 4, 120, 270],
+    ["LONG", 3, 4, 300, 720],
   ] as const) {
     const n = rng.int(min, max);
     for (let k = 0; k < n; k++, m++) {
@@ -526,15 +526,24 @@ function generateProject(index: number, regions: Region[], cohorts: string[], ro
     }
   }
 
-  // a practice from about a third of the launched projects
-  let practiceId: string | null = null;
-  if (launchedAt && rng.next() < 0.35) {
-    practiceId = `${SCALE_PREFIX}pr${index}`;
-    const published: PublicationStatus = rng.weighted([
-      ["PUBLISHED", 80],
-      ["IN_REVIEW", 10],
-      ["DRAFT", 10],
-    ] as const);
+  // a practice from every project (10,000 at --scale 10000), as the catalogue benchmark asks:
+  // published for most launched projects, ideas and pilots of the others mostly in review or draft
+  const practiceId = `${SCALE_PREFIX}pr${index}`;
+  {
+    const published: PublicationStatus = rng.weighted(
+      launched
+        ? ([
+            ["PUBLISHED", 80],
+            ["IN_REVIEW", 10],
+            ["DRAFT", 10],
+          ] as const)
+        : ([
+            ["PUBLISHED", 60],
+            ["IN_REVIEW", 20],
+            ["DRAFT", 20],
+          ] as const),
+    );
+    const publishedFrom = launchedAt ?? start;
     rows.practice.push({
       id: practiceId,
       slug: `${SCALE_PREFIX}praktik-${index}`,
@@ -548,15 +557,22 @@ function generateProject(index: number, regions: Region[], cohorts: string[], ro
       tags: [...topic.tags.slice(0, 2), theme],
       problem: `Capaian ${theme} rendah.`,
       solution: `Kerja lintas OPD untuk ${theme}.`,
-      maturity: status === "SUSTAINED" ? "SUSTAINED" : status === "IMPLEMENTED" ? "IMPLEMENTED" : "PILOTED",
+      maturity:
+        status === "SUSTAINED"
+          ? "SUSTAINED"
+          : status === "IMPLEMENTED"
+            ? "IMPLEMENTED"
+            : launched || status === "PILOTING"
+              ? "PILOTED"
+              : "IDEA",
       startedYear: start.getUTCFullYear(),
-      publishedAt: published === "PUBLISHED" ? addDays(launchedAt, rng.int(30, 120)) : null,
-      createdAt: launchedAt,
+      publishedAt: published === "PUBLISHED" ? addDays(publishedFrom, rng.int(30, 120)) : null,
+      createdAt: publishedFrom,
     });
   }
 
-  // a pairing for one project in ten, mentored by this project's region
-  if (index % 10 === 0)
+  // a pairing for one project in five (2,000 at --scale 10000), mentored by this project's region
+  if (index % 5 === 0)
     generatePairing(rng, index, id, region, regions, theme, topic, practiceId, start, rows);
 }
 
@@ -595,7 +611,7 @@ function generatePairing(
     ["REPLICATED", 5],
     ["CANCELLED", 5],
   ] as const);
-  const planned = rng.int(4, 6);
+  const planned = rng.int(4, 7);
   const firstDay = addDays(projectStart, rng.int(200, 400));
   // 09:00 local time on a weekday-ish morning, stored in UTC
   const offset = mentor.timeZone === "Asia/Jayapura" ? 9 : mentor.timeZone === "Asia/Makassar" ? 8 : 7;

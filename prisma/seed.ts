@@ -2,6 +2,7 @@
 // Loads the demo data into the configured database (migrating it first); with --scale N, also tops
 // the generated benchmark volume up to N change projects (prisma/seed-scale.ts).
 import { parseArgs } from "node:util";
+import { analyzeAll } from "../app/db/statistics.server";
 import { env } from "../app/env.server";
 import { prepareDatabase } from "../server/prepare";
 import { seedDemo } from "./seed-demo";
@@ -14,6 +15,8 @@ const { database } = await prepareDatabase(env, { seed: false });
 try {
   await seedDemo(database.prisma);
   if (scale !== undefined) await seedScale(database.prisma, { count: scale });
+  // fresh planner statistics for what was just loaded (PGlite has no autovacuum)
+  await analyzeAll(database.sql);
 } finally {
   await database.close();
 }

@@ -9,7 +9,16 @@ import { createServer } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 
-export type HttpTarget = { name: string; path: string; signedIn?: boolean; budgetP95Ms?: number };
+export type HttpTarget = {
+  name: string;
+  path: string;
+  signedIn?: boolean;
+  budgetP95Ms?: number;
+  /** each request a different query string (path + "&n=<counter>"), so no cache can answer it */
+  everyRequestNew?: boolean;
+  /** with everyRequestNew: the values of q to cycle through */
+  queries?: string[];
+};
 export type HttpResult = {
   name: string;
   path: string;
@@ -120,6 +129,15 @@ async function load(
   seconds: number,
 ) {
   const latencies: number[] = [];
+  let counter = 0;
+  const fresh = (request: { path?: string }) => {
+    counter += 1;
+    const [pathname, query = ""] = target.path.split("?");
+    const params = new URLSearchParams(query);
+    if (target.queries?.length) params.set("q", target.queries[counter % target.queries.length]);
+    params.set("n", String(counter));
+    return { ...request, path: `${pathname}?${params}` };
+  };
   const runs = baseUrls.map(
     (baseUrl) =>
       new Promise<autocannon.Result>((resolve, reject) => {
@@ -129,6 +147,7 @@ async function load(
             connections: Math.max(1, Math.round(connections / baseUrls.length)),
             duration: seconds,
             headers: target.signedIn ? { cookie } : {},
+            ...(target.everyRequestNew ? { requests: [{ setupRequest: fresh }] } : {}),
           },
           (error, result) => (error ? reject(error) : resolve(result)),
         );

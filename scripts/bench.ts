@@ -1,4 +1,4 @@
-// npm run bench [-- --scale N --connections 20 --duration 10 --processes 1[,2] --no-http]
+// npm run bench [-- --scale N --connections 20 --duration 10 --processes 1[,2] --no-http --keep DIR]
 // Seeds a throw-away embedded database (a directory under the OS temp dir), or the PostgreSQL
 // server of DATABASE_URL (a throw-away one: scripts/with-postgres.sh npm run bench), with the demo
 // data and N generated change projects (default 10,000), then
@@ -13,6 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { isPostgresUrl, openDatabase } from "../app/db/database.server";
 import { applyMigrations, readMigrations } from "../app/db/migrate.server";
+import { analyzeAll } from "../app/db/statistics.server";
 import { parseScale } from "../prisma/seed-scale";
 
 const RUNS = 20;
@@ -26,6 +27,9 @@ const { values } = parseArgs({
     processes: { type: "string", default: "1" },
     "no-http": { type: "boolean", default: false },
     out: { type: "string", default: "bench-results.json" },
+    // keep the seeded embedded database in this directory and reuse it next time (the seed only
+    // tops it up), instead of a throw-away one
+    keep: { type: "string" },
   },
 });
 const scale = parseScale(values.scale);
@@ -38,7 +42,7 @@ if (processCounts.some((n) => n > 1) && !postgresUrl) {
   process.exit(2);
 }
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "lintas-bench-"));
+const dir = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(os.tmpdir(), "lintas-bench-"));
 const database = await openDatabase(postgresUrl, path.join(dir, "pg"));
 // the app's modules (imported below) use this database, never ./data/pg
 globalThis.__lintasDatabase = database;
@@ -86,6 +90,9 @@ try {
   await seedDemo(prisma, { log: quiet });
   const demoSeconds = seconds(started);
   const scaled = await seedScale(prisma, { count: scale, log: quiet });
+  started = performance.now();
+  await analyzeAll(database.sql);
+  const analyzeSeconds = seconds(started);
 
   // the kabupaten/kota with the most projects, and a province with several regions
   const [busiest] = await prisma.changeProject.groupBy({
@@ -176,6 +183,7 @@ try {
           `${scaled.seconds.toFixed(2)} s`,
         ],
         ["scale seed rate", `${int(scaled.rows / Math.max(scaled.seconds, 0.001))} rows/s`],
+        ["planner statistics (ANALYZE)", `${analyzeSeconds.toFixed(2)} s`],
         ["process RSS now / peak", `${mb(memory.rss)} / ${mb(peakRss)}`],
       ],
     ),
@@ -210,7 +218,24 @@ try {
     const { runHttpBench } = await import("./bench-http");
     const targets = [
       { name: "trivial route (/healthz)", path: "/healthz" },
+      // what a visitor gets: the same search again is answered from the page cache
       { name: "catalogue search", path: "/katalog?q=sedot+lumpur+tinja", budgetP95Ms: 50 },
+      // what the database and renderer cost: every request a new URL, so the cache never answers
+      {
+        name: "catalogue search, uncached",
+        path: "/katalog",
+        everyRequestNew: true,
+        queries: [
+          "sedot lumpur tinja",
+          "penyedotan lumpur tinja terjadwal",
+          "stunting",
+          "imunisasi dasar",
+          "perizinan daring",
+          "rumah tidak layak huni",
+          "sanitasi",
+          "air minum perdesaan",
+        ],
+      },
       { name: "project page", path: `/proyek/${project.id}`, signedIn: true, budgetP95Ms: 80 },
       { name: "pairing page", path: `/pasangan/${pairing.id}`, signedIn: true },
       { name: "PMU dashboard", path: "/dasbor", signedIn: true },
@@ -267,6 +292,6 @@ try {
   console.log(`\nWritten to ${values.out}`);
 } finally {
   await database.close().catch(() => {});
-  await rm(dir, { recursive: true, force: true });
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
 }
 process.exit(0);

@@ -5,6 +5,7 @@
 import pg from "pg";
 import { type Database, isPostgresUrl, openDatabase } from "../app/db/database.server";
 import { applyMigrations, readMigrations } from "../app/db/migrate.server";
+import { analyzeAll, analyzeNeverAnalyzed } from "../app/db/statistics.server";
 import type { Env } from "../app/env.server";
 
 export async function prepareDatabase(
@@ -27,6 +28,9 @@ export async function prepareDatabase(
         seeded = true;
       }
     }
+    // the planner needs statistics; PGlite has no autovacuum (app/db/statistics.server.ts)
+    if (seeded) await analyzeAll(database.sql);
+    else await analyzeNeverAnalyzed(database.sql);
     return { database, applied, seeded };
   } finally {
     await unlock();

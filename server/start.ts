@@ -9,6 +9,8 @@ import { ensureBackupToken } from "../app/db/backup.server";
 import { env } from "../app/env.server";
 import { TOO_LARGE_PAGE, isBodyTooLarge } from "../app/utils/body-limit.server";
 import { isCrossSiteWrite } from "../app/utils/csrf.server";
+import { CATALOG_PAGE_PATHS, catalogStamp } from "../app/models/catalog-state.server";
+import { createPageCache } from "../app/utils/page-cache.server";
 import { securityHeadersMiddleware } from "../app/utils/security-headers.server";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { installGracefulShutdown, onShutdown } from "./graceful";
@@ -54,6 +56,14 @@ app.use((req, res, next) => {
   if (crossSite) res.status(403).type("text/plain").send("Cross-site request refused");
   else next();
 });
+// anonymous visitors of the public catalogue get a page kept while the catalogue is unchanged
+if (env.PAGE_CACHE === "true") {
+  const catalogCache = createPageCache({
+    paths: CATALOG_PAGE_PATHS,
+    stamp: () => catalogStamp(database.sql),
+  });
+  app.use((req, res, next) => void catalogCache.middleware(req, res, next));
+}
 app.all(
   "*",
   createRequestHandler({

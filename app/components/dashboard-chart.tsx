@@ -1,7 +1,14 @@
-// Dashboard charts drawn as SVG on the server (recharts 3 cannot render on the server:
-// docs/decisions/0027-dashboard-charts.md). Each chart prints its numbers beside the marks and
-// tells series apart by pattern as well as colour, offers the same data as a table, and a CSV
-// download of that data (a data: link, so it needs neither JavaScript nor another request).
+// Dashboard charts drawn with visx's scales, shapes, axes and patterns: plain React SVG elements,
+// so they are in the server-rendered page (docs/decisions/0030-charts-visx.md). Each chart prints
+// its numbers beside the marks and tells series apart by pattern as well as colour, offers the
+// same data as a table, and a CSV download of that data (a data: link, so it needs neither
+// JavaScript nor another request).
+import { AxisBottom, AxisLeft } from "@visx/axis";
+import { Group } from "@visx/group";
+import { PatternCircles, PatternLines } from "@visx/pattern";
+import { scaleBand, scaleLinear } from "@visx/scale";
+import { Bar, BarGroupHorizontal, BarStack } from "@visx/shape";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/utils/format";
 
@@ -24,34 +31,87 @@ export function csvHref(table: DataTable) {
   return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${toCsvText(table)}`)}`;
 }
 
-/** A pattern per series: solid, hatched, dotted, cross-hatched… so that print and colour-blind readers can tell them apart. */
+const PATTERN_KINDS = 6;
+const colourOf = (index: number) => COLOURS[index % COLOURS.length];
+
+/**
+ * A series' fill: solid, then hatched, dotted, cross-hatched, striped across and down, so that
+ * print and colour-blind readers can tell the series apart.
+ */
+function seriesFill(id: string, index: number) {
+  return index % PATTERN_KINDS === 0 ? colourOf(index) : `url(#${id}-p${index})`;
+}
+
+/** The fill patterns of the series after the first (which is solid), with visx's pattern primitives. */
 function Patterns({ id, count }: { id: string; count: number }) {
   return (
-    <defs>
+    <>
       {Array.from({ length: count }, (_, i) => {
-        const colour = COLOURS[i % COLOURS.length];
-        const kind = i % 6;
-        return (
-          <pattern key={i} id={`${id}-p${i}`} width="8" height="8" patternUnits="userSpaceOnUse">
-            <rect width="8" height="8" fill={kind === 0 ? colour : "#ffffff"} />
-            {kind === 1 ? (
-              <path d="M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6" stroke={colour} strokeWidth="2.2" />
-            ) : null}
-            {kind === 2 ? <circle cx="4" cy="4" r="2.2" fill={colour} /> : null}
-            {kind === 3 ? <path d="M0 0 L8 8 M8 0 L0 8" stroke={colour} strokeWidth="1.6" /> : null}
-            {kind === 4 ? <path d="M0 2 H8 M0 6 H8" stroke={colour} strokeWidth="2" /> : null}
-            {kind === 5 ? <path d="M2 0 V8 M6 0 V8" stroke={colour} strokeWidth="2" /> : null}
-          </pattern>
-        );
+        const common = { id: `${id}-p${i}`, background: "#ffffff" };
+        const colour = colourOf(i);
+        switch (i % PATTERN_KINDS) {
+          case 1:
+            return (
+              <PatternLines
+                key={i}
+                {...common}
+                width={8}
+                height={8}
+                stroke={colour}
+                strokeWidth={2.2}
+                orientation={["diagonal"]}
+              />
+            );
+          case 2:
+            return <PatternCircles key={i} {...common} width={8} height={8} radius={2.2} fill={colour} />;
+          case 3:
+            return (
+              <PatternLines
+                key={i}
+                {...common}
+                width={8}
+                height={8}
+                stroke={colour}
+                strokeWidth={1.6}
+                orientation={["diagonal", "diagonalRightToLeft"]}
+              />
+            );
+          case 4:
+            return (
+              <PatternLines
+                key={i}
+                {...common}
+                width={4}
+                height={4}
+                stroke={colour}
+                strokeWidth={2}
+                orientation={["horizontal"]}
+              />
+            );
+          case 5:
+            return (
+              <PatternLines
+                key={i}
+                {...common}
+                width={4}
+                height={4}
+                stroke={colour}
+                strokeWidth={2}
+                orientation={["vertical"]}
+              />
+            );
+          default:
+            return null;
+        }
       })}
-    </defs>
+    </>
   );
 }
 
 function Swatch({ id, index }: { id: string; index: number }) {
   return (
     <svg width="16" height="16" aria-hidden="true" className="swatch">
-      <rect width="16" height="16" fill={`url(#${id}-p${index})`} stroke={COLOURS[index % COLOURS.length]} />
+      <rect width="16" height="16" fill={seriesFill(id, index)} stroke={colourOf(index)} />
     </svg>
   );
 }
@@ -136,6 +196,39 @@ export function DataTableView({ table, caption, lng }: { table: DataTable; capti
   );
 }
 
+/** Category names down the left of a chart, one per band (every band: visx would thin them out to ten). */
+export function RowLabels({
+  scale,
+  left,
+  labels,
+  hideAxisLine = false,
+}: {
+  scale: ReturnType<typeof scaleBand<string>>;
+  left: number;
+  labels: string[];
+  hideAxisLine?: boolean;
+}) {
+  return (
+    <AxisLeft
+      scale={scale}
+      left={left}
+      tickValues={scale.domain()}
+      tickFormat={(key) => shorten(labels[Number(key)])}
+      hideTicks
+      hideAxisLine={hideAxisLine}
+      axisLineClassName="grid-line"
+      tickLength={8}
+      tickComponent={({ x, y, formattedValue }) => (
+        <text x={x} y={y} dy="0.32em" textAnchor="end" className="chart-label">
+          {formattedValue}
+        </text>
+      )}
+    />
+  );
+}
+
+const shorten = (label: string) => (label.length > 30 ? `${label.slice(0, 29)}…` : label);
+
 /**
  * Horizontal bars, one group per row and one bar per series, each value written at its bar's end.
  * `funnel` centres single bars (a funnel of stages); `format` writes the values (percent, units).
@@ -164,18 +257,45 @@ export function HBarChart({
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const write = format ?? ((v: number) => formatNumber(v, lng));
-  const max = Math.max(1, ...rows.flatMap((r) => r.values.map((v) => v ?? 0)));
   const labelWidth = 190;
   const width = 560;
+  const plot = width - labelWidth - 70;
   const barHeight = series.length > 1 ? 14 : 18;
   const groupHeight = series.length * (barHeight + 2) + 10;
-  const plot = width - labelWidth - 70;
+  const keys = series.map((_, s) => String(s));
+  const rowScale = scaleBand({
+    domain: rows.map((_, r) => String(r)),
+    range: [0, rows.length * groupHeight],
+    round: true,
+  });
+  const seriesScale = scaleBand({
+    domain: keys,
+    range: [5, groupHeight - 5],
+    paddingInner: 0.12,
+    round: true,
+  });
+  const valueScale = scaleLinear({
+    domain: [0, Math.max(1, ...rows.flatMap((r) => r.values.map((v) => v ?? 0)))],
+    range: [0, plot],
+    round: true,
+  });
+  const data = rows.map((row, r) => ({
+    row: String(r),
+    ...Object.fromEntries(keys.map((key, s) => [key, row.values[s] ?? 0])),
+  }));
   const table: DataTable = {
     columns: [t("dashboards.item"), ...series, ...(extraColumns ?? [])],
     rows: rows.map((r) => [r.label, ...r.values, ...(r.extra ?? [])]),
   };
   return (
-    <ChartFigure id={id} title={title} table={table} csvName={csvName} legend={series} summary={summary}>
+    <ChartFigure
+      id={id}
+      title={title}
+      table={table}
+      csvName={csvName}
+      legend={rows.length > 0 ? series : undefined}
+      summary={summary}
+    >
       {rows.length === 0 ? (
         <p>{t("dashboards.noData")}</p>
       ) : (
@@ -186,37 +306,55 @@ export function HBarChart({
           aria-label={t("dashboards.chartAlt", { title })}
         >
           <Patterns id={id} count={series.length} />
-          {rows.map((row, r) => (
-            <g key={`${row.label}-${r}`} transform={`translate(0 ${r * groupHeight})`}>
-              <text x={labelWidth - 8} y={groupHeight / 2 + 2} textAnchor="end" className="chart-label">
-                {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
-              </text>
-              {row.values.map((value, s) => {
-                const w = value === null ? 0 : Math.max((plot * value) / max, value > 0 ? 2 : 0);
-                const x = funnel ? labelWidth + (plot - w) / 2 : labelWidth;
-                const y = 5 + s * (barHeight + 2);
-                return (
-                  <g key={s}>
-                    <rect
-                      x={x}
-                      y={y}
-                      width={w}
-                      height={barHeight}
-                      fill={`url(#${id}-p${s})`}
-                      stroke={COLOURS[s % COLOURS.length]}
-                    />
-                    <text
-                      x={funnel ? labelWidth + plot + 6 : x + w + 5}
-                      y={y + barHeight - 4}
-                      className="chart-label"
-                    >
-                      {value === null ? "—" : write(value)}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          ))}
+          <RowLabels
+            scale={rowScale}
+            left={labelWidth}
+            labels={rows.map((r) => r.label)}
+            hideAxisLine={funnel}
+          />
+          <BarGroupHorizontal
+            data={data}
+            keys={keys}
+            y0={(d) => d.row}
+            y0Scale={rowScale}
+            y1Scale={seriesScale}
+            xScale={valueScale}
+            width={plot}
+            color={(key) => seriesFill(id, Number(key))}
+          >
+            {(groups) =>
+              groups.map((group) => (
+                <Group key={group.index} top={group.y0} left={labelWidth}>
+                  {group.bars.map((bar) => {
+                    const value = rows[group.index].values[bar.index];
+                    // a small value still shows a sliver
+                    const w = value ? Math.max(bar.width, 2) : 0;
+                    const x = funnel ? (plot - w) / 2 : 0;
+                    return (
+                      <Fragment key={bar.key}>
+                        <Bar
+                          x={x}
+                          y={bar.y}
+                          width={w}
+                          height={bar.height}
+                          fill={bar.color}
+                          stroke={colourOf(bar.index)}
+                        />
+                        <text
+                          x={funnel ? plot + 6 : x + w + 5}
+                          y={bar.y + bar.height / 2}
+                          dy="0.32em"
+                          className="chart-label"
+                        >
+                          {value === null ? "—" : write(value)}
+                        </text>
+                      </Fragment>
+                    );
+                  })}
+                </Group>
+              ))
+            }
+          </BarGroupHorizontal>
         </svg>
       )}
     </ChartFigure>
@@ -245,10 +383,21 @@ export function StackedColumnChart({
   const bottom = 30;
   const top = 16;
   const totals = categories.map((c) => c.values.reduce((a, b) => a + b, 0));
-  const max = Math.max(1, ...totals);
-  const step = (width - left) / Math.max(1, categories.length);
-  const barWidth = Math.min(34, step * 0.7);
-  const scale = (v: number) => ((height - top - bottom) * v) / max;
+  const keys = series.map((_, s) => String(s));
+  const data = categories.map((c, i) => ({ key: String(i), values: c.values }));
+  const columnScale = scaleBand({
+    domain: data.map((d) => d.key),
+    range: [left, width],
+    padding: 0.3,
+    round: true,
+  });
+  const countScale = scaleLinear({
+    domain: [0, Math.max(1, ...totals)],
+    range: [height - bottom, top],
+  });
+  // columns no wider than 34 px, centred in their band
+  const columnWidth = Math.min(34, columnScale.bandwidth());
+  const inset = (columnScale.bandwidth() - columnWidth) / 2;
   const table: DataTable = {
     columns: [t("dashboards.month"), ...series, t("dashboards.total")],
     rows: categories.map((c, i) => [c.label, ...c.values, totals[i]]),
@@ -262,41 +411,58 @@ export function StackedColumnChart({
         aria-label={t("dashboards.chartAlt", { title })}
       >
         <Patterns id={id} count={series.length} />
-        <line x1={left} x2={width} y1={height - bottom} y2={height - bottom} className="grid-line" />
-        {categories.map((c, i) => {
-          const x = left + i * step + (step - barWidth) / 2;
-          let y = height - bottom;
-          return (
-            <g key={c.label}>
-              {c.values.map((v, s) => {
-                const h = scale(v);
-                y -= h;
-                return v > 0 ? (
-                  <rect
-                    key={s}
-                    x={x}
-                    y={y}
-                    width={barWidth}
-                    height={h}
-                    fill={`url(#${id}-p${s})`}
-                    stroke={COLOURS[s % COLOURS.length]}
+        <BarStack
+          data={data}
+          keys={keys}
+          x={(d) => d.key}
+          value={(d, key) => d.values[Number(key)] ?? 0}
+          xScale={columnScale}
+          yScale={countScale}
+          color={(key) => seriesFill(id, Number(key))}
+        >
+          {(stacks) =>
+            stacks.flatMap((stack, s) =>
+              stack.bars
+                .filter((bar) => bar.bar[1] > bar.bar[0])
+                .map((bar) => (
+                  <Bar
+                    key={`${s}-${bar.index}`}
+                    x={bar.x + inset}
+                    y={bar.y}
+                    width={columnWidth}
+                    height={bar.height}
+                    fill={bar.color}
+                    stroke={colourOf(s)}
                   />
-                ) : null;
-              })}
-              <text x={x + barWidth / 2} y={y - 4} textAnchor="middle" className="chart-label">
-                {formatNumber(totals[i], lng)}
-              </text>
-              <text
-                x={x + barWidth / 2}
-                y={height - bottom + 14}
-                textAnchor="middle"
-                className="chart-label small"
-              >
-                {c.label}
-              </text>
-            </g>
-          );
-        })}
+                )),
+            )
+          }
+        </BarStack>
+        {data.map((d, i) => (
+          <text
+            key={d.key}
+            x={(columnScale(d.key) ?? 0) + columnScale.bandwidth() / 2}
+            y={countScale(totals[i]) - 4}
+            textAnchor="middle"
+            className="chart-label"
+          >
+            {formatNumber(totals[i], lng)}
+          </text>
+        ))}
+        <AxisBottom
+          scale={columnScale}
+          top={height - bottom}
+          tickValues={columnScale.domain()}
+          tickFormat={(key) => categories[Number(key)].label}
+          hideTicks
+          axisLineClassName="grid-line"
+          tickLength={4}
+          tickComponent={({ x, y, formattedValue }) => (
+            <text x={x} y={y} textAnchor="middle" className="chart-label small">
+              {formattedValue}
+            </text>
+          )}
+        />
       </svg>
     </ChartFigure>
   );

@@ -1,5 +1,8 @@
-// An indicator over time: baseline, measurements and the target line, as a small SVG chart
-// with the same numbers in a table (readable without colour and without the picture).
+// An indicator over time: baseline, measurements and the target line, as a small SVG chart drawn
+// with visx (a time and a value scale, a line path), with the same numbers in a table (readable
+// without colour and without the picture).
+import { scaleLinear, scaleTime } from "@visx/scale";
+import { Circle, Line, LinePath } from "@visx/shape";
 import { useTranslation } from "react-i18next";
 import { formatDay, formatNumber } from "~/utils/format";
 
@@ -20,6 +23,8 @@ type Indicator = {
   }[];
 };
 
+type Point = { x: number; y: number };
+
 const W = 320;
 const H = 120;
 const PAD = 28;
@@ -35,7 +40,7 @@ export function progressShare(indicator: Indicator) {
 export function IndicatorChart({ indicator }: { indicator: Indicator }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const points = indicator.measurements.map((m) => ({
+  const points: Point[] = indicator.measurements.map((m) => ({
     x: new Date(m.measuredAt).getTime(),
     y: Number(m.value),
   }));
@@ -45,12 +50,19 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
     points.unshift({ x: Date.UTC(indicator.baselineYear, 11, 31), y: baseline });
   const ys = [...points.map((p) => p.y), ...(target !== null ? [target] : [])];
   const xs = points.map((p) => p.x);
-  const minY = Math.min(...ys, 0);
-  const maxY = Math.max(...ys, 1);
   const minX = Math.min(...xs);
-  const maxX = Math.max(...xs, minX + 1);
-  const sx = (x: number) => PAD + ((x - minX) / (maxX - minX)) * (W - 2 * PAD);
-  const sy = (y: number) => H - PAD / 2 - ((y - minY) / (maxY - minY || 1)) * (H - PAD);
+  const timeScale = scaleTime({
+    domain: [new Date(minX), new Date(Math.max(...xs, minX + 1))],
+    range: [PAD, W - PAD],
+    round: true,
+  });
+  const valueScale = scaleLinear({
+    domain: [Math.min(...ys, 0), Math.max(...ys, 1)],
+    range: [H - PAD / 2, PAD / 2],
+    round: true,
+  });
+  const sx = (p: Point) => timeScale(new Date(p.x));
+  const sy = (p: Point) => valueScale(p.y);
   const share = progressShare(indicator);
   return (
     <figure className="indicator">
@@ -73,19 +85,19 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
         >
           {target !== null ? (
             <>
-              <line x1={PAD} x2={W - PAD} y1={sy(target)} y2={sy(target)} className="target-line" />
-              <text x={W - PAD} y={sy(target) - 4} textAnchor="end" className="chart-label">
+              <Line
+                from={{ x: PAD, y: valueScale(target) }}
+                to={{ x: W - PAD, y: valueScale(target) }}
+                className="target-line"
+              />
+              <text x={W - PAD} y={valueScale(target) - 4} textAnchor="end" className="chart-label">
                 {t("indicators.target")} {formatNumber(target, lng)}
               </text>
             </>
           ) : null}
-          <polyline
-            points={points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(" ")}
-            className="series"
-            fill="none"
-          />
+          <LinePath data={points} x={sx} y={sy} className="series" fill="none" />
           {points.map((p) => (
-            <circle key={p.x} cx={sx(p.x)} cy={sy(p.y)} r={3} className="series-point" />
+            <Circle key={p.x} cx={sx(p)} cy={sy(p)} r={3} className="series-point" />
           ))}
         </svg>
       ) : null}

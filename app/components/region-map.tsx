@@ -111,7 +111,7 @@ export function RegionMapTable({ data }: { data: MapData }) {
   const { t } = useTranslation();
   const names = new Map(data.regions.map((r) => [r.code, r.name]));
   return (
-    <div className="map-tables">
+    <div className="map-tables" id="peta-tabel">
       <table>
         <caption>{t("map.pairingsTable")}</caption>
         <thead>

@@ -26,6 +26,12 @@ export type Backup = {
 
 type Query = Pick<SqlDriver, "exec" | "query">;
 
+/**
+ * Tables that database triggers write when other tables change (CatalogState, moved by every
+ * catalogue change): restored last, replacing what the triggers wrote during the restore.
+ */
+const TRIGGER_WRITTEN = ["CatalogState"];
+
 async function tableNames(sql: Pick<SqlDriver, "query">): Promise<string[]> {
   const rows = await sql.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename`,
@@ -141,9 +147,14 @@ export async function restoreBackup(
         migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ,
         started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`,
     );
-    const order = await insertOrder(tx, Object.keys(backup.tables));
-    for (const table of [MIGRATIONS_TABLE, ...order.filter((t) => t !== MIGRATIONS_TABLE)]) {
+    const order = (await insertOrder(tx, Object.keys(backup.tables))).filter(
+      (t) => t !== MIGRATIONS_TABLE && !TRIGGER_WRITTEN.includes(t),
+    );
+    const triggerWritten = TRIGGER_WRITTEN.filter((t) => t in backup.tables);
+    for (const table of [MIGRATIONS_TABLE, ...order, ...triggerWritten]) {
       const data = backup.tables[table] ?? [];
+      // what the triggers wrote while the other tables were filled makes way for the backup's rows
+      if (triggerWritten.includes(table)) await tx.exec(`DELETE FROM ${quoted(table)}`);
       if (data.length === 0) continue;
       // in chunks, so a large table does not become one huge parameter
       for (let start = 0; start < data.length; start += 2000) {

@@ -1,4 +1,6 @@
 // What each kind of job does, and which jobs recur (docs/decisions/0017).
+import { database } from "~/db.server";
+import { analyzeStaleTables } from "~/db/statistics.server";
 import { env } from "~/env.server";
 import { purgeJobs } from "~/jobs/queue.server";
 import type { JobHandler, RecurringJob } from "~/jobs/worker.server";
@@ -18,14 +20,19 @@ export const jobHandlers: Record<string, JobHandler> = {
   "outbox.deliver": () => deliverPendingEmails(),
   "checkins.flag": (_job, { now }) => flagDueCheckIns(now),
   "jobs.purge": (_job, { now }) => purgeJobs(undefined, now),
+  "db.analyze": async () => {
+    await analyzeStaleTables(database.sql);
+  },
 };
 
-export function recurringJobs(smtpUrl = env.SMTP_URL): RecurringJob[] {
+export function recurringJobs(smtpUrl = env.SMTP_URL, engine = database.sql.kind): RecurringJob[] {
   return [
     { kind: "reminders.schedule", everyMs: 60_000 },
     // without SMTP_URL mail waits on /admin/outbox
     ...(smtpUrl ? [{ kind: "outbox.deliver", everyMs: 30_000 }] : []),
     { kind: "checkins.flag", everyMs: 60 * 60_000 },
     { kind: "jobs.purge", everyMs: 60 * 60_000 },
+    // PostgreSQL's autovacuum keeps statistics; the embedded PGlite has none (app/db/statistics.server.ts)
+    ...(engine === "pglite" ? [{ kind: "db.analyze", everyMs: 60 * 60_000 }] : []),
   ];
 }

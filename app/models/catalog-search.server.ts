@@ -2,7 +2,7 @@
 // our own stop words), typo tolerance against the catalogue's own vocabulary, facets whose counts
 // apply every other chosen facet, three sorts, and highlights returned as text segments (never HTML).
 // Portable: plain PostgreSQL full-text functions, no extension (PGlite has no pg_trgm).
-import { prisma } from "~/db.server";
+import { database, prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import {
   type CatalogFilters,
@@ -12,6 +12,7 @@ import {
   PAGE_SIZE,
   type Segment,
 } from "~/models/catalog-params";
+import { catalogStamp } from "~/models/catalog-state.server";
 import { closestWord } from "~/utils/edit-distance";
 
 /**
@@ -31,38 +32,45 @@ export const INDONESIAN_STOP_WORDS = new Set(
 
 // ── vocabulary and typo tolerance ──
 
-type Vocabulary = { words: Map<string, number>; lexemes: Set<string>; loadedAt: number };
+/** `stamp`: the catalogue's change stamp it was loaded under (app/models/catalog-state.server.ts) */
+type Vocabulary = { words: Map<string, number>; lexemes: Set<string>; loadedAt: number; stamp: string };
 let vocabulary: Promise<Vocabulary> | undefined;
 const VOCABULARY_TTL_MS = 10 * 60_000;
+/** After a change, the vocabulary reloads at most this often (every project edit moves the stamp). */
+const VOCABULARY_MIN_AGE_MS = 30_000;
 
 /** Forget the cached vocabulary (after a practice is published, changed or withdrawn). */
 export function invalidateCatalogVocabulary() {
   vocabulary = undefined;
 }
 
-const PRACTICE_TEXT = `concat_ws(' ', name, summary, problem, solution, results, sector, array_to_string(tags, ' '))`;
-const LESSON_TEXT = `concat_ws(' ', title, summary, content::text, array_to_string(tags, ' '))`;
-
-async function loadVocabulary(): Promise<Vocabulary> {
-  const documents = (config: string) =>
-    `SELECT to_tsvector('${config}', ${PRACTICE_TEXT}) FROM "Practice" WHERE status = 'PUBLISHED' ` +
-    `UNION ALL SELECT to_tsvector('${config}', ${LESSON_TEXT}) FROM "Lesson" WHERE status = 'PUBLISHED'`;
-  const [words, lexemes] = await Promise.all([
+// the searchable text of a row, and its stored vector: SQL functions and triggers of the
+// migration catalog_search_vector
+async function loadVocabulary(stamp: string): Promise<Vocabulary> {
+  const words = `SELECT to_tsvector('simple', lintas_practice_text(p)) FROM "Practice" p WHERE status = 'PUBLISHED'
+    UNION ALL SELECT to_tsvector('simple', lintas_lesson_text(l)) FROM "Lesson" l WHERE status = 'PUBLISHED'`;
+  const stems = `SELECT "searchVector" FROM "Practice" WHERE status = 'PUBLISHED'
+    UNION ALL SELECT "searchVector" FROM "Lesson" WHERE status = 'PUBLISHED'`;
+  const [simple, lexemes] = await Promise.all([
     prisma.$queryRaw<{ word: string; nentry: number }[]>`
-      SELECT word, nentry::int AS nentry FROM ts_stat(${documents("simple")}) WHERE length(word) > 3`,
-    prisma.$queryRaw<{ word: string }[]>`SELECT word FROM ts_stat(${documents("indonesian")})`,
+      SELECT word, nentry::int AS nentry FROM ts_stat(${words}) WHERE length(word) > 3`,
+    prisma.$queryRaw<{ word: string }[]>`SELECT word FROM ts_stat(${stems})`,
   ]);
   return {
-    words: new Map(words.filter((w) => /^\p{L}+$/u.test(w.word)).map((w) => [w.word, Number(w.nentry)])),
+    words: new Map(simple.filter((w) => /^\p{L}+$/u.test(w.word)).map((w) => [w.word, Number(w.nentry)])),
     lexemes: new Set(lexemes.map((l) => l.word)),
     loadedAt: Date.now(),
+    stamp,
   };
 }
 
+// A vocabulary loaded under another stamp is stale: a practice or lesson changed, also through a
+// path that did not invalidate it (publishing a lesson) or in another app process.
 async function currentVocabulary() {
-  const cached = vocabulary && (await vocabulary.catch(() => undefined));
-  if (!cached || Date.now() - cached.loadedAt > VOCABULARY_TTL_MS) {
-    vocabulary = loadVocabulary();
+  const [cached, stamp] = await Promise.all([vocabulary?.catch(() => undefined), catalogStamp(database.sql)]);
+  const age = cached ? Date.now() - cached.loadedAt : Infinity;
+  if (!cached || (cached.stamp !== stamp && age > VOCABULARY_MIN_AGE_MS) || age > VOCABULARY_TTL_MS) {
+    vocabulary = loadVocabulary(stamp);
     vocabulary.catch(() => (vocabulary = undefined));
   }
   return vocabulary!;
@@ -107,7 +115,8 @@ export async function correctQuery(q: string): Promise<{ words: string[]; correc
 
 // ── search with facets ──
 
-const DOC = Prisma.sql`to_tsvector('indonesian', concat_ws(' ', p.name, p.summary, p.problem, p.solution, p.results, p.sector, array_to_string(p.tags, ' ')))`;
+/** A practice's stored search vector (kept by a trigger; GIN-indexed). */
+const DOC = Prisma.sql`p."searchVector"`;
 
 /** The condition one facet adds (empty when the facet is not chosen). */
 function facetCondition(name: FacetName, filters: CatalogFilters): Prisma.Sql | null {
@@ -208,11 +217,10 @@ export async function searchCatalog({
           SELECT 1 FROM "Indicator" i JOIN "Measurement" m ON m."indicatorId" = i.id
           WHERE p."projectId" IS NOT NULL AND i."projectId" = p."projectId")) AS has_results,
         (SELECT count(*) FROM "Replication" x WHERE x."practiceId" = p.id)::int AS replications,
-        ${searching ? Prisma.sql`ts_rank(d.doc, ${tsquery})` : Prisma.sql`0`} AS rank
+        ${searching ? Prisma.sql`ts_rank(${DOC}, ${tsquery})` : Prisma.sql`0`} AS rank
       FROM "Practice" p
       JOIN "Region" r ON r.code = p."regionCode"
-      CROSS JOIN LATERAL (SELECT ${searching ? DOC : Prisma.sql`NULL::tsvector`} AS doc) d
-      WHERE p.status = 'PUBLISHED' ${searching ? Prisma.sql`AND d.doc @@ ${tsquery}` : Prisma.empty}
+      WHERE p.status = 'PUBLISHED' ${searching ? Prisma.sql`AND ${DOC} @@ ${tsquery}` : Prisma.empty}
     ),
     filtered AS (SELECT * FROM base b ${whereAllBut(filters)}),
     facets AS (${Prisma.join(facetQueries, " UNION ALL ")})

@@ -18,7 +18,7 @@ export async function listLessonsForCatalog({ q }: { q?: string } = {}) {
         await prisma.$queryRaw<{ id: string }[]>`
           SELECT l.id FROM "Lesson" l
           WHERE l.status = 'PUBLISHED'
-            AND to_tsvector('indonesian', concat_ws(' ', l.title, l.summary, l.content::text, array_to_string(l.tags, ' '))) @@ plainto_tsquery('indonesian', ${query})`
+            AND l."searchVector" @@ plainto_tsquery('indonesian', ${query})`
       ).map((r) => r.id)
     : null;
   return prisma.lesson.findMany({

@@ -63,11 +63,14 @@ export async function getDashboard(user: CurrentUser, now = new Date()) {
         })
       : [],
     pairingGrants.length
-      ? prisma.commitment.findMany({
-          where: { pairing: pairingScope },
-          select: { status: true, dueDate: true },
-        })
-      : [],
+      ? Promise.all([
+          prisma.commitment.count({ where: { pairing: pairingScope, status: "DONE" } }),
+          prisma.commitment.count({
+            where: { pairing: pairingScope, dueDate: { lt: now }, status: { notIn: ["DONE", "DROPPED"] } },
+          }),
+          prisma.commitment.count({ where: { pairing: pairingScope } }),
+        ])
+      : [0, 0, 0],
   ]);
   const count = <T extends string>(
     rows: { status: string; _count: { _all: number } }[],
@@ -87,11 +90,7 @@ export async function getDashboard(user: CurrentUser, now = new Date()) {
       held: pairings.reduce((sum, p) => sum + p.sessions.filter((s) => s.status === "HELD").length, 0),
       planned: pairings.reduce((sum, p) => sum + (p.plannedSessions ?? p.sessions.length), 0),
     },
-    commitments: {
-      done: commitments.filter((c) => c.status === "DONE").length,
-      overdue: commitments.filter(overdue).length,
-      total: commitments.length,
-    },
+    commitments: { done: commitments[0], overdue: commitments[1], total: commitments[2] },
     needsAttention: pairings
       .map((p) => {
         const lastHeld = p.sessions

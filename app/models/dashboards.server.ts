@@ -69,9 +69,6 @@ export function lastMonths(now: Date, timeZone: string, count = 12) {
   });
 }
 
-const overdue = (c: { status: string; dueDate: Date | null }, now: Date) =>
-  c.dueDate !== null && c.dueDate < now && c.status !== "DONE" && c.status !== "DROPPED";
-
 /** Calendar days (@db.Date) of the month `now` falls in for a zone, as the database stores them (UTC midnight). */
 function monthDays(now: Date, timeZone: string) {
   const [year, month] = monthKey(now, timeZone).split("-").map(Number);
@@ -79,6 +76,9 @@ function monthDays(now: Date, timeZone: string) {
 }
 
 // ───────────────────────────── PMU ─────────────────────────────
+
+/** Rows in the PMU dashboard's per-pairing and per-region charts (their totals count all). */
+export const PMU_LIST_LIMIT = 20;
 
 /** The programme-wide figures a PMU facilitator or admin follows; null for anyone narrower. */
 export async function getPmuDashboard(user: CurrentUser, now = new Date()) {
@@ -117,7 +117,11 @@ export async function getPmuDashboard(user: CurrentUser, now = new Date()) {
       select: { subjectId: true, createdAt: true, data: true },
       orderBy: { createdAt: "asc" },
     }),
-    prisma.commitment.findMany({ select: { status: true, dueDate: true } }),
+    // counted in the database: a programme has thousands of follow-ups
+    Promise.all([
+      prisma.commitment.groupBy({ by: ["status"], _count: { _all: true } }),
+      prisma.commitment.count({ where: { dueDate: { lt: now }, status: { notIn: ["DONE", "DROPPED"] } } }),
+    ]),
     prisma.attendance.groupBy({
       by: ["regionCode"],
       where: { session: { status: { not: "CANCELLED" } } },
@@ -164,23 +168,35 @@ export async function getPmuDashboard(user: CurrentUser, now = new Date()) {
     held: heldBy.get(p.id) ?? 0,
     planned: p.plannedSessions ?? p._count.sessions,
   }));
+  // a programme-wide chart stays readable: the pairings furthest behind their plan, the regions
+  // that attended most (the totals above them count every one)
+  const topAttendance = [...attendance]
+    .sort((a, b) => b._count._all - a._count._all || (a.regionCode ?? "").localeCompare(b.regionCode ?? ""))
+    .slice(0, PMU_LIST_LIMIT);
   const regionNames = new Map(
     (
       await prisma.region.findMany({
-        where: { code: { in: attendance.flatMap((a) => (a.regionCode ? [a.regionCode] : [])) } },
+        where: { code: { in: topAttendance.flatMap((a) => (a.regionCode ? [a.regionCode] : [])) } },
         select: { code: true, name: true },
       })
     ).map((r) => [r.code, r.name]),
   );
+  const [statusCounts, overdueCount] = commitments;
+  const byStatus = (status: string) => statusCounts.find((c) => c.status === status)?._count._all ?? 0;
+  const allCommitments = statusCounts.reduce((sum, c) => sum + c._count._all, 0);
   return {
     zone,
     pairingsByMonth,
     sessions: {
       held: sessionsByPairing.reduce((s, p) => s + p.held, 0),
       planned: sessionsByPairing.reduce((s, p) => s + p.planned, 0),
-      byPairing: sessionsByPairing,
+      pairings: sessionsByPairing.length,
+      byPairing: [...sessionsByPairing]
+        .sort((a, b) => b.planned - b.held - (a.planned - a.held) || a.label.localeCompare(b.label, "id"))
+        .slice(0, PMU_LIST_LIMIT),
     },
-    attendanceByRegion: attendance
+    attendanceRegions: attendance.length,
+    attendanceByRegion: topAttendance
       .map((a) => ({
         code: a.regionCode,
         name: a.regionCode ? (regionNames.get(a.regionCode) ?? a.regionCode) : null,
@@ -188,11 +204,10 @@ export async function getPmuDashboard(user: CurrentUser, now = new Date()) {
       }))
       .sort((a, b) => b.count - a.count || (a.name ?? "").localeCompare(b.name ?? "", "id")),
     commitments: {
-      done: commitments.filter((c) => c.status === "DONE").length,
-      overdue: commitments.filter((c) => overdue(c, now)).length,
-      open: commitments.filter((c) => c.status !== "DONE" && c.status !== "DROPPED" && !overdue(c, now))
-        .length,
-      dropped: commitments.filter((c) => c.status === "DROPPED").length,
+      done: byStatus("DONE"),
+      overdue: overdueCount,
+      open: allCommitments - byStatus("DONE") - byStatus("DROPPED") - overdueCount,
+      dropped: byStatus("DROPPED"),
     },
     results: {
       lessonsPublished,

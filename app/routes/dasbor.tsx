@@ -30,6 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** Pairings listed under "needs attention" (the count names them all). */
+const ATTENTION_SHOWN = 20;
+
 /** "Jun 24" for a month key "2024-06". */
 function monthLabel(key: string, lng: string) {
   const [year, month] = key.split("-").map(Number);
@@ -149,8 +152,17 @@ export default function Dashboard() {
       {dashboard.needsAttention.length > 0 ? (
         <section aria-labelledby="attention-heading">
           <h2 id="attention-heading">{t("dashboard.needsAttention")}</h2>
+          {dashboard.needsAttention.length > ATTENTION_SHOWN ? (
+            <p className="muted">
+              {t("dashboard.attentionShown", {
+                shown: formatNumber(ATTENTION_SHOWN, i18n.language),
+                total: formatNumber(dashboard.needsAttention.length, i18n.language),
+              })}{" "}
+              <Link to="/pasangan">{t("dashboard.allPairings")}</Link>
+            </p>
+          ) : null}
           <ul>
-            {dashboard.needsAttention.map((p) => (
+            {dashboard.needsAttention.slice(0, ATTENTION_SHOWN).map((p) => (
               <li key={p.id}>
                 <Link to={`/pasangan/${p.id}`}>{p.topic}</Link> ({p.regions}):{" "}
                 {p.reasons.map((r) => t(r)).join("; ")}
@@ -200,6 +212,15 @@ function PmuSection({ pmu }: { pmu: NonNullable<ReturnType<typeof useLoaderData<
           values: statuses.map((s) => m.counts[s]),
         }))}
       />
+      {pmu.sessions.pairings > pmu.sessions.byPairing.length ? (
+        <p className="muted">
+          {t("dashboards.furthestBehind", {
+            shown: formatNumber(pmu.sessions.byPairing.length, lng),
+            total: formatNumber(pmu.sessions.pairings, lng),
+          })}{" "}
+          <Link to="/pasangan">{t("dashboard.allPairings")}</Link>
+        </p>
+      ) : null}
       <HBarChart
         id="pmu-sessions"
         title={t("dashboards.sessionsHeldVsPlanned")}
@@ -212,6 +233,14 @@ function PmuSection({ pmu }: { pmu: NonNullable<ReturnType<typeof useLoaderData<
           extra: [p.topic],
         }))}
       />
+      {pmu.attendanceRegions > pmu.attendanceByRegion.length ? (
+        <p className="muted">
+          {t("dashboards.topRegions", {
+            shown: formatNumber(pmu.attendanceByRegion.length, lng),
+            total: formatNumber(pmu.attendanceRegions, lng),
+          })}
+        </p>
+      ) : null}
       <HBarChart
         id="pmu-attendance"
         title={t("dashboards.attendanceByRegion")}

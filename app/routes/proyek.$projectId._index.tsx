@@ -87,7 +87,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "check-in": {
       const submission = parseWithZod(formData, { schema: checkInSchema });
       return runIntent("check-in", submission, async () => {
-        if (submission.status === "success") await addCheckIn(scope, id, submission.value);
+        if (submission.status !== "success") return;
+        const { intent: _intent, ...input } = submission.value;
+        await addCheckIn(scope, id, input);
       });
     }
     case "comment": {

@@ -58,6 +58,10 @@ export default function Regions() {
           </ul>
         </section>
       ) : null}
+      {/* one link per region on the map: keyboard users can pass its 500-odd Tab stops at once */}
+      <p>
+        <a href="#peta-tabel">{t("regions.skipMap")}</a>
+      </p>
       <RegionMap data={map} />
       <RegionMapTable data={map} />
       <section>

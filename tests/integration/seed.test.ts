@@ -290,9 +290,10 @@ describe("the scale seed", () => {
     expect(first.total).toBe(50);
     expect(await prisma.changeProject.count({ where: { id: { startsWith: SCALE_PREFIX } } })).toBe(50);
     const counts = await countScaleRows(prisma);
-    expect(counts.pairing).toBe(5); // one project in ten mentors a pairing
-    expect(counts.session).toBeGreaterThanOrEqual(5 * 4);
-    expect(counts.milestone).toBeGreaterThanOrEqual(50 * 5);
+    expect(counts.pairing).toBe(10); // one project in five mentors a pairing
+    expect(counts.session).toBeGreaterThanOrEqual(10 * 4);
+    expect(counts.milestone).toBeGreaterThanOrEqual(50 * 8);
+    expect(counts.practice).toBe(50); // a practice from every project
     expect(counts.indicator).toBeGreaterThanOrEqual(50);
     expect(first.rows).toBe(Object.values(counts).reduce((a, b) => a + b, 0));
     // spread over kabupaten/kota, never a province
@@ -312,7 +313,7 @@ describe("the scale seed", () => {
     const more = await seedScale(prisma, { count: 60, log: quiet, progress: false });
     expect(more.created).toBe(10);
     expect(more.total).toBe(60);
-    expect((await countScaleRows(prisma)).pairing).toBe(6);
+    expect((await countScaleRows(prisma)).pairing).toBe(12);
   });
 
   it("generates the same project again for the same index", async () => {
