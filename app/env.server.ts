@@ -41,6 +41,8 @@ const schema = z
     WORKER: z.enum(["true", "false"]).default("true"),
     /** keep anonymous catalogue pages in memory while the catalogue is unchanged (app/utils/page-cache.server.ts) */
     PAGE_CACHE: z.enum(["true", "false"]).default("true"),
+    /** how long the PMU dashboard's programme-wide figures are kept (0: counted on every visit) */
+    DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /** evidence files in an S3-compatible bucket instead of UPLOAD_DIR (docs/decisions/0019) */
     S3_BUCKET: z.string().trim().optional(),
     /** e.g. http://minio:9000; empty for AWS S3 */

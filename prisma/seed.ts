@@ -17,6 +17,8 @@ try {
   if (scale !== undefined) await seedScale(database.prisma, { count: scale });
   // fresh planner statistics for what was just loaded (PGlite has no autovacuum)
   await analyzeAll(database.sql);
+  // write the loaded pages out now, so the next start does not replay them from the WAL
+  if (database.sql.kind === "pglite") await database.sql.exec("CHECKPOINT");
 } finally {
   await database.close();
 }

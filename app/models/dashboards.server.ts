@@ -77,13 +77,28 @@ function monthDays(now: Date, timeZone: string) {
 
 // ───────────────────────────── PMU ─────────────────────────────
 
+type PmuPairingRow = {
+  id: string;
+  topic: string;
+  status: PairingStatus;
+  createdAt: Date;
+  plannedSessions: number | null;
+  mentorName: string;
+  menteeName: string;
+  sessions: number;
+};
+
 /** Rows in the PMU dashboard's per-pairing and per-region charts (their totals count all). */
 export const PMU_LIST_LIMIT = 20;
 
+/** Whether the person follows the whole programme (a PMU facilitator or an admin). */
+export function followsProgramme(user: CurrentUser) {
+  return grantsFor(user.memberships, "dashboard:read").some((g) => g.scope === "all");
+}
+
 /** The programme-wide figures a PMU facilitator or admin follows; null for anyone narrower. */
 export async function getPmuDashboard(user: CurrentUser, now = new Date()) {
-  const grants = grantsFor(user.memberships, "dashboard:read");
-  if (!grants.some((g) => g.scope === "all")) return null;
+  if (!followsProgramme(user)) return null;
   const zone = viewerZone(user);
   const months = lastMonths(now, zone);
   const [
@@ -95,23 +110,15 @@ export async function getPmuDashboard(user: CurrentUser, now = new Date()) {
     practicesPublished,
     catalogueReplications,
   ] = await Promise.all([
-    prisma.pairing.findMany({
-      select: {
-        id: true,
-        topic: true,
-        status: true,
-        createdAt: true,
-        plannedSessions: true,
-        mentorRegion: { select: { name: true } },
-        menteeRegion: { select: { name: true } },
-        _count: {
-          select: {
-            sessions: { where: { status: { not: "CANCELLED" } } },
-          },
-        },
-      },
-      orderBy: { createdAt: "asc" },
-    }),
+    // every pairing of the programme (thousands): one flat query, not an object graph per row
+    prisma.$queryRaw<PmuPairingRow[]>`
+      SELECT p.id, p.topic, p.status::text AS status, p."createdAt", p."plannedSessions",
+        mr.name AS "mentorName", me.name AS "menteeName",
+        (SELECT count(*)::int FROM "Session" s WHERE s."pairingId" = p.id AND s.status <> 'CANCELLED') AS sessions
+      FROM "Pairing" p
+      JOIN "Region" mr ON mr.code = p."mentorRegionCode"
+      JOIN "Region" me ON me.code = p."menteeRegionCode"
+      ORDER BY p."createdAt", p.id`,
     prisma.activityLog.findMany({
       where: { subjectType: "Pairing", action: "pairing.status_changed" },
       select: { subjectId: true, createdAt: true, data: true },
@@ -163,10 +170,10 @@ export async function getPmuDashboard(user: CurrentUser, now = new Date()) {
   const running = pairings.filter((p) => !["PROPOSED", "CANCELLED"].includes(p.status));
   const sessionsByPairing = running.map((p) => ({
     id: p.id,
-    label: `${p.mentorRegion.name} → ${p.menteeRegion.name}`,
+    label: `${p.mentorName} → ${p.menteeName}`,
     topic: p.topic,
     held: heldBy.get(p.id) ?? 0,
-    planned: p.plannedSessions ?? p._count.sessions,
+    planned: p.plannedSessions ?? p.sessions,
   }));
   // a programme-wide chart stays readable: the pairings furthest behind their plan, the regions
   // that attended most (the totals above them count every one)

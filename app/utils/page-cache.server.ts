@@ -64,6 +64,13 @@ export function createPageCache({
 }: PageCacheOptions) {
   const entries = new Map<string, Entry>();
   const stats = { hits: 0, misses: 0, stored: 0 };
+  // requests that arrive while the stamp is being read share that read: under load one query
+  // answers many requests, and a change committed during that read is seen by the next one
+  let reading: Promise<string> | null = null;
+  const currentStamp = () => {
+    if (!reading) reading = stamp().finally(() => (reading = null));
+    return reading;
+  };
 
   function serve(res: Response, entry: Entry, head: boolean) {
     const fresh = entry.nonce ? createNonce() : null;
@@ -86,7 +93,7 @@ export function createPageCache({
     if (!isAnonymous(req.headers.cookie, req.headers.authorization)) return next();
     let current: string;
     try {
-      current = await stamp();
+      current = await currentStamp();
     } catch {
       return next(); // without the stamp, no cache: the page renders as usual
     }
