@@ -8,6 +8,18 @@ import { isAtRisk } from "~/models/project-status";
 import { launchedProjectSelect } from "~/models/project.server";
 import type { CurrentUser } from "~/models/user.server";
 
+/**
+ * Whether the person's dashboard covers everything (every grant to read projects and pairings is
+ * programme-wide): then it is the same for every such person, whoever they are.
+ */
+export function seesEverything(user: CurrentUser) {
+  const grants = [
+    ...grantsFor(user.memberships, "project:read"),
+    ...grantsFor(user.memberships, "pairing:read"),
+  ];
+  return grants.length > 0 && grants.every((g) => g.scope === "all");
+}
+
 export async function getDashboard(user: CurrentUser, now = new Date()) {
   const projectGrants = grantsFor(user.memberships, "project:read");
   const pairingGrants = grantsFor(user.memberships, "pairing:read");

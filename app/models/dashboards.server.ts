@@ -23,6 +23,7 @@ import {
 } from "~/models/project-status";
 import type { CurrentUser } from "~/models/user.server";
 import { parseWallClock } from "~/utils/dates";
+import { dateTimeFormat } from "~/utils/intl-formats";
 
 /** The funnel's stages in order: every status but "stopped". */
 export const FUNNEL_STAGES: ProjectStatus[] = ACTIVE_STATUSES;
@@ -42,7 +43,7 @@ export function viewerZone(user: Pick<CurrentUser, "timeZone" | "region">) {
 
 /** "2024-06" for an instant, as the calendar in `timeZone` shows it. */
 export function monthKey(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = dateTimeFormat("en-CA", {
     timeZone,
     year: "numeric",
     month: "2-digit",

@@ -6,12 +6,13 @@ import { requirePermission } from "~/auth/require-user.server";
 import { BarChart } from "~/components/bar-chart";
 import { HBarChart, StackedColumnChart } from "~/components/dashboard-chart";
 import { intlLocale } from "~/i18n/config";
-import { getDashboard } from "~/models/dashboard.server";
+import { getDashboard, seesEverything } from "~/models/dashboard.server";
 import { followsProgramme, getPmuDashboard, viewerZone } from "~/models/dashboards.server";
 import { env } from "~/env.server";
 import { createMemo } from "~/utils/memo.server";
 import { formatDay, formatInstant, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
+import { dateTimeFormat } from "~/utils/intl-formats";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashboard");
 
@@ -19,6 +20,10 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashb
 // milliseconds at national scale: counted at most once a minute (DASHBOARD_CACHE_SECONDS), and the
 // page says as of when.
 const programmeFigures = createMemo<Awaited<ReturnType<typeof getPmuDashboard>>>({
+  ttlMs: env.DASHBOARD_CACHE_SECONDS * 1000,
+});
+// likewise the overview of someone who sees every project and pairing (narrower scopes count live)
+const everythingFigures = createMemo<Awaited<ReturnType<typeof getDashboard>>>({
   ttlMs: env.DASHBOARD_CACHE_SECONDS * 1000,
 });
 
@@ -30,13 +35,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? [{ code: g.regionCode, province: g.scope === "province" }]
       : [],
   );
-  const [dashboard, programme] = await Promise.all([
-    getDashboard(user),
+  const [{ value: fullDashboard }, programme] = await Promise.all([
+    seesEverything(user)
+      ? everythingFigures.get("all", () => getDashboard(user))
+      : { value: await getDashboard(user) },
     followsProgramme(user)
       ? programmeFigures.get(viewerZone(user), () => getPmuDashboard(user))
       : { value: null, computedAt: new Date() },
   ]);
   const pmu = programme.value ? { ...programme.value, computedAt: programme.computedAt } : null;
+  // long lists are counted in full and listed in part (the project and pairing lists hold all)
+  const { atRisk, needsAttention, ...rest } = fullDashboard;
+  const dashboard = {
+    ...rest,
+    atRisk: atRisk.slice(0, LIST_SHOWN),
+    atRiskCount: atRisk.length,
+    needsAttention: needsAttention.slice(0, LIST_SHOWN),
+    needsAttentionCount: needsAttention.length,
+  };
   return {
     user: { name: user.name, roles: user.memberships.map((m) => m.role), region: user.region?.name ?? null },
     dashboard,
@@ -45,13 +61,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Pairings listed under "needs attention" (the count names them all). */
-const ATTENTION_SHOWN = 20;
+/** Projects listed as at risk and pairings under "needs attention" (the counts name them all). */
+const LIST_SHOWN = 20;
 
 /** "Jun 24" for a month key "2024-06". */
 function monthLabel(key: string, lng: string) {
   const [year, month] = key.split("-").map(Number);
-  return new Intl.DateTimeFormat(intlLocale(lng), {
+  return dateTimeFormat(intlLocale(lng), {
     month: "short",
     year: "2-digit",
     timeZone: "UTC",
@@ -95,7 +111,7 @@ export default function Dashboard() {
         </li>
         <li>
           <Link to="/proyek?berisiko=1">
-            <strong>{dashboard.atRisk.length}</strong> {t("dashboard.atRisk")}
+            <strong>{formatNumber(dashboard.atRiskCount, i18n.language)}</strong> {t("dashboard.atRisk")}
           </Link>
         </li>
         <li>
@@ -139,6 +155,15 @@ export default function Dashboard() {
       {dashboard.atRisk.length > 0 ? (
         <section aria-labelledby="risk-heading">
           <h2 id="risk-heading">{t("dashboard.atRiskHeading")}</h2>
+          {dashboard.atRiskCount > dashboard.atRisk.length ? (
+            <p className="muted">
+              {t("dashboard.atRiskShown", {
+                shown: formatNumber(dashboard.atRisk.length, i18n.language),
+                total: formatNumber(dashboard.atRiskCount, i18n.language),
+              })}{" "}
+              <Link to="/proyek?berisiko=1">{t("dashboard.allAtRisk")}</Link>
+            </p>
+          ) : null}
           <ul>
             {dashboard.atRisk.map((p) => (
               <li key={p.id}>
@@ -167,17 +192,17 @@ export default function Dashboard() {
       {dashboard.needsAttention.length > 0 ? (
         <section aria-labelledby="attention-heading">
           <h2 id="attention-heading">{t("dashboard.needsAttention")}</h2>
-          {dashboard.needsAttention.length > ATTENTION_SHOWN ? (
+          {dashboard.needsAttentionCount > dashboard.needsAttention.length ? (
             <p className="muted">
               {t("dashboard.attentionShown", {
-                shown: formatNumber(ATTENTION_SHOWN, i18n.language),
-                total: formatNumber(dashboard.needsAttention.length, i18n.language),
+                shown: formatNumber(dashboard.needsAttention.length, i18n.language),
+                total: formatNumber(dashboard.needsAttentionCount, i18n.language),
               })}{" "}
               <Link to="/pasangan">{t("dashboard.allPairings")}</Link>
             </p>
           ) : null}
           <ul>
-            {dashboard.needsAttention.slice(0, ATTENTION_SHOWN).map((p) => (
+            {dashboard.needsAttention.map((p) => (
               <li key={p.id}>
                 <Link to={`/pasangan/${p.id}`}>{p.topic}</Link> ({p.regions}):{" "}
                 {p.reasons.map((r) => t(r)).join("; ")}

@@ -2,6 +2,7 @@
 // a session between Kendari (WITA) and Blitar (WIB) shows each side its own clock.
 import { intlLocale } from "~/i18n/config";
 import { TIME_ZONES, abbreviationForIanaZone } from "~/utils/time-zones";
+import { dateTimeFormat } from "~/utils/intl-formats";
 
 export type Instant = Date | string | number;
 
@@ -12,7 +13,7 @@ function toDate(instant: Instant): Date {
 }
 
 function partsOf(date: Date, timeZone: string, language: string, options: Intl.DateTimeFormatOptions) {
-  const parts = new Intl.DateTimeFormat(intlLocale(language), { timeZone, ...options }).formatToParts(date);
+  const parts = dateTimeFormat(intlLocale(language), { timeZone, ...options }).formatToParts(date);
   return (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? "";
 }
 

@@ -3,11 +3,12 @@
 import { intlLocale } from "~/i18n/config";
 import { zoneName } from "~/utils/dates";
 import { formatNumber as formatLocalNumber } from "~/utils/numbers";
+import { dateTimeFormat } from "~/utils/intl-formats";
 
 /** "10 Okt 2023" in the zone given (a calendar day needs no zone name). */
 export function formatDay(value: string | Date | null | undefined, lng: string, timeZone = "UTC") {
   if (!value) return "—";
-  return new Intl.DateTimeFormat(intlLocale(lng), {
+  return dateTimeFormat(intlLocale(lng), {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -17,7 +18,7 @@ export function formatDay(value: string | Date | null | undefined, lng: string, 
 
 /** "27 Jan 2020, 09.00 WITA": an instant in a zone, with the zone named. */
 export function formatInstant(value: string | Date, lng: string, timeZone: string) {
-  const text = new Intl.DateTimeFormat(intlLocale(lng), {
+  const text = dateTimeFormat(intlLocale(lng), {
     day: "numeric",
     month: "short",
     year: "numeric",

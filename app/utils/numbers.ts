@@ -1,14 +1,13 @@
 // Numbers as the reader writes them: Indonesian 1.339,15 and 95,46 %; English 1,339.15 and 95.46%.
 import { intlLocale } from "~/i18n/config";
+import { numberFormat } from "~/utils/intl-formats";
 
 export function formatNumber(
   value: number,
   language: string,
   { minimumFractionDigits = 0, maximumFractionDigits = 2 } = {},
 ): string {
-  return new Intl.NumberFormat(intlLocale(language), { minimumFractionDigits, maximumFractionDigits }).format(
-    value,
-  );
+  return numberFormat(intlLocale(language), { minimumFractionDigits, maximumFractionDigits }).format(value);
 }
 
 /**
