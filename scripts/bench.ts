@@ -168,7 +168,7 @@ try {
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
   console.log(
-    `\nLintas bench: embedded PGlite, --scale ${int(scale)} (${os.cpus().length} CPUs, Node ${process.version})`,
+    `\nLintas bench: ${database.sql.kind === "pglite" ? "embedded PGlite" : "PostgreSQL server"}, --scale ${int(scale)} (${os.cpus().length} CPUs, Node ${process.version})`,
   );
   console.log(
     `Database: ${int(projects)} projects, ${int(pairings)} pairings, ${int(sessions)} sessions, ` +
