@@ -243,6 +243,9 @@ export function funnelOf(counts: Partial<Record<ProjectStatus, number>>) {
   }));
 }
 
+/** Indicator charts on a region dashboard (the region's own first; every one is on its project's page). */
+export const REGION_INDICATORS_SHOWN = 12;
+
 const INDICATOR_SELECT = {
   id: true,
   name: true,
@@ -268,7 +271,10 @@ export async function getRegionDashboard(user: CurrentUser, code: string, now = 
   if (!coversRegion(grants, region)) throw new OutOfScopeError("region outside dashboard scope");
   const zone = viewerZone(user);
   const inRegion = inRegionWhere(region);
-  const [byStatus, launched, dueThisMonth, indicators, mentor, mentee] = await Promise.all([
+  const indicatorWhere: Prisma.IndicatorWhereInput = {
+    OR: [{ regionCode: code, projectId: null }, { project: inRegion }],
+  };
+  const [byStatus, launched, dueThisMonth, indicators, indicatorCount, mentor, mentee] = await Promise.all([
     prisma.changeProject.groupBy({ by: ["status"], where: inRegion, _count: { _all: true } }),
     prisma.changeProject.findMany({
       where: { AND: [inRegion, { status: { in: LAUNCHED_STATUSES } }] },
@@ -286,11 +292,13 @@ export async function getRegionDashboard(user: CurrentUser, code: string, now = 
       orderBy: [{ dueDate: "asc" }, { title: "asc" }],
     }),
     prisma.indicator.findMany({
-      where: { OR: [{ regionCode: code, projectId: null }, { project: inRegion }] },
+      where: indicatorWhere,
       select: INDICATOR_SELECT,
-      orderBy: [{ projectId: "asc" }, { name: "asc" }],
-      take: 40,
+      // the region's own indicators (no project) first, then its projects'
+      orderBy: [{ projectId: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+      take: REGION_INDICATORS_SHOWN,
     }),
+    prisma.indicator.count({ where: indicatorWhere }),
     pairingsOf({ mentorRegionCode: code }),
     pairingsOf({ menteeRegionCode: code }),
   ]);
@@ -308,6 +316,7 @@ export async function getRegionDashboard(user: CurrentUser, code: string, now = 
       .map((p) => ({ id: p.id, title: p.acronym ?? p.title, region: p.region.name, status: p.status })),
     dueThisMonth,
     indicators: indicators.map(serialiseIndicator),
+    indicatorCount,
     mentorPairings: mentor,
     menteePairings: mentee,
   };

@@ -105,6 +105,14 @@ export default function RegionDashboard() {
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t("dashboards.indicators")}</h2>
         {d.indicators.length === 0 ? <p>{t("dashboards.noData")}</p> : null}
+        {d.indicatorCount > d.indicators.length ? (
+          <p className="muted">
+            {t("dashboards.indicatorsShown", {
+              shown: formatNumber(d.indicators.length, lng),
+              total: formatNumber(d.indicatorCount, lng),
+            })}
+          </p>
+        ) : null}
         <div className="two-columns">
           {d.indicators.map((indicator) => (
             <div key={indicator.id}>

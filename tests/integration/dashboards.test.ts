@@ -536,3 +536,40 @@ describe("reports for a period", () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe("a region with many indicators", () => {
+  it("charts the region's own first, then its projects', at most twelve, and counts them all", async () => {
+    // a region of its own, so that nothing else in this file counts it
+    await prisma.region.create({
+      data: { code: "98", name: "Provinsi Uji", kind: "PROVINCE", timeZone: "Asia/Jayapura" },
+    });
+    await prisma.region.create({
+      data: { code: "98.72", name: "Kota Uji", kind: "CITY", provinceCode: "98", timeZone: "Asia/Jayapura" },
+    });
+    const officer = (await actorFor((await createPerson({ role: "REGION_OFFICER", regionCode: "98.72" })).id))
+      .user;
+    const project = await prisma.changeProject.create({
+      data: { title: "Sanitasi Kota Uji", kind: "REGIONAL_INNOVATION", regionCode: "98.72" },
+    });
+    await prisma.indicator.createMany({
+      data: Array.from({ length: 14 }, (_, i) => ({
+        name: `Indikator proyek ${String(i).padStart(2, "0")}`,
+        unit: "%",
+        projectId: project.id,
+      })),
+    });
+    await prisma.indicator.create({ data: { name: "Zona wilayah", unit: "%", regionCode: "98.72" } });
+    const d = (await getRegionDashboard(officer, "98.72", now))!;
+    expect(d.indicatorCount).toBe(
+      await prisma.indicator.count({
+        where: { OR: [{ regionCode: "98.72" }, { project: { regionCode: "98.72" } }] },
+      }),
+    );
+    expect(d.indicatorCount).toBe(15);
+    expect(d.indicators).toHaveLength(12);
+    expect(d.indicators[0].name).toBe("Zona wilayah");
+    expect(d.indicators.slice(1).map((i) => i.name)).toEqual(
+      Array.from({ length: 11 }, (_, i) => `Indikator proyek ${String(i).padStart(2, "0")}`),
+    );
+  });
+});
