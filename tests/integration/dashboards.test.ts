@@ -6,6 +6,7 @@ import { prisma } from "~/db.server";
 import type { ProjectStatus } from "~/generated/prisma/enums";
 import {
   FUNNEL_STAGES,
+  PMU_LIST_LIMIT,
   getCohortDashboard,
   getCohortReport,
   getPmuDashboard,
@@ -571,5 +572,55 @@ describe("a region with many indicators", () => {
     expect(d.indicators.slice(1).map((i) => i.name)).toEqual(
       Array.from({ length: 11 }, (_, i) => `Indikator proyek ${String(i).padStart(2, "0")}`),
     );
+  });
+});
+
+describe("a programme with many pairings", () => {
+  it("charts the pairings furthest behind their plan, at most twenty, and counts every one", async () => {
+    // 25 running pairings of Kota Uji (above), planned 1…25 sessions, none held yet
+    for (let i = 1; i <= 25; i++)
+      await prisma.pairing.create({
+        data: {
+          mentorRegionCode: "74.71",
+          menteeRegionCode: "98.72",
+          topic: `Uji ${String(i).padStart(2, "0")}`,
+          status: "ACTIVE",
+          plannedSessions: i,
+        },
+      });
+    const d = (await getPmuDashboard(facilitator, now))!;
+    const running = await prisma.pairing.count({ where: { status: { notIn: ["PROPOSED", "CANCELLED"] } } });
+    expect(d.sessions.pairings).toBe(running);
+    expect(d.sessions.byPairing).toHaveLength(PMU_LIST_LIMIT);
+    expect(d.sessions.byPairing.slice(0, 3).map((p) => p.topic)).toEqual(["Uji 25", "Uji 24", "Uji 23"]);
+    const gaps = d.sessions.byPairing.map((p) => p.planned - p.held);
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+    // the totals still count every running pairing
+    expect(d.sessions.planned).toBeGreaterThanOrEqual((25 * 26) / 2);
+    expect(d.attendanceByRegion.length).toBeLessThanOrEqual(PMU_LIST_LIMIT);
+    expect(d.attendanceRegions).toBe(d.attendanceByRegion.length);
+  });
+});
+
+describe("the dashboard page", () => {
+  it("counts the programme figures once a minute for the PMU, never shows them to others, and lists 20 at most", async () => {
+    const { loader } = await import("~/routes/dasbor");
+    const pmuCookie = await cookieFor((await createPerson({ role: "FACILITATOR" })).id);
+    const load = async (cookie: string) =>
+      (await (await callRoute(loader, getRequest("/dasbor", cookie))).json()) as {
+        pmu: { computedAt: string; sessions: { byPairing: unknown[] } } | null;
+        dashboard: { needsAttention: unknown[]; needsAttentionCount: number };
+      };
+    const first = await load(pmuCookie);
+    const second = await load(pmuCookie);
+    expect(first.pmu).not.toBeNull();
+    expect(second.pmu!.computedAt).toBe(first.pmu!.computedAt);
+    expect(first.pmu!.sessions.byPairing.length).toBeLessThanOrEqual(20);
+    expect(first.dashboard.needsAttention.length).toBe(Math.min(20, first.dashboard.needsAttentionCount));
+    expect(first.dashboard.needsAttentionCount).toBeGreaterThan(20); // the 25 pairings above have no session
+    const officerCookie = await cookieFor(
+      (await createPerson({ role: "REGION_OFFICER", regionCode: "74.71" })).id,
+    );
+    expect((await load(officerCookie)).pmu).toBeNull();
   });
 });
