@@ -332,9 +332,13 @@ describe("two production processes on one PostgreSQL", () => {
     const cookieA = await signIn(a, leader.email);
     const results: { body: string; status?: number; error?: string }[] = [];
     let sent = 0;
-    const TOTAL = 80;
+    // writers go on until the stopping process has exited and refused at least one write (a fast
+    // server could otherwise finish a fixed burst before the signal lands); TOTAL only bounds it
+    const TOTAL = 3000;
+    let exited = false;
+    void a.exited.then(() => (exited = true));
     async function writer() {
-      while (sent < TOTAL) {
+      while (sent < TOTAL && !(exited && results.some((r) => r.error))) {
         const body = `burst-${sent++}`;
         try {
           const response = await fetch(`${a.baseUrl}/proyek/${project.id}?index`, {
