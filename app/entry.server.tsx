@@ -1,4 +1,5 @@
-// Renders documents: one i18next instance per request in the detected language, a CSP nonce
+// Renders documents: one i18next instance per language (made once: the translations are bundled
+// and an instance's language never changes, so requests can share it), a CSP nonce
 // for Remix's inline scripts, and the security headers on every document and data response.
 import { PassThrough } from "node:stream";
 import {
@@ -7,16 +8,28 @@ import {
   createReadableStreamFromReadable,
 } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
+import { type i18n as I18n, createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "~/i18n/config";
-import { getLanguage, i18nServer } from "~/i18n/i18n.server";
+import { getLanguage } from "~/i18n/i18n.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 import { applySecurityHeaders, createNonce } from "~/utils/security-headers.server";
 
 export const streamTimeout = 5_000;
+
+const instances = new Map<string, I18n>();
+
+/** The shared i18next instance for a language (building one per request was a tenth of a page). */
+async function i18nFor(language: string): Promise<I18n> {
+  const kept = instances.get(language);
+  if (kept) return kept;
+  const instance = createInstance();
+  await instance.use(initReactI18next).init({ ...i18nConfig, lng: language });
+  instances.set(language, instance);
+  return instance;
+}
 
 export default async function handleRequest(
   request: Request,
@@ -25,12 +38,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   const nonce = createNonce();
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({
-    ...i18nConfig,
-    lng: await getLanguage(request),
-    ns: ["translation", ...i18nServer.getRouteNamespaces(remixContext)],
-  });
+  const instance = await i18nFor(await getLanguage(request));
 
   // crawlers and SPA-mode prerendering get the whole page at once
   const readyEvent =

@@ -17,7 +17,6 @@ import { ErrorPage, errorKindForStatus } from "~/components/ui/error-page";
 import { SiteFooter } from "~/components/ui/site-footer";
 import { SiteHeader } from "~/components/ui/site-header";
 import { getLanguage, rememberLanguageChoice } from "~/i18n/i18n.server";
-import { countUnread } from "~/models/notification.server";
 import { fixedT } from "~/i18n/translate";
 import stylesheet from "~/styles/app.css?url";
 import { useNonce } from "~/utils/nonce-provider";
@@ -31,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rememberLanguageChoice(request),
     getUser(request),
   ]);
-  const unread = user ? await countUnread(user.id) : 0;
+  const unread = user?._count.notifications ?? 0;
   return data(
     { locale, user: user ? { name: user.name, unread } : null },
     languageCookie ? { headers: { "Set-Cookie": languageCookie } } : undefined,

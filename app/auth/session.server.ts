@@ -26,9 +26,19 @@ async function readLoginSessionId(request: Request): Promise<string | undefined>
   return session.get("loginSessionId");
 }
 
+// The root's and the page's loaders of one request ask at the same moment: they share one lookup.
+// Only while it is in flight, so nothing is served from memory once a session is revoked.
+const lookups = new Map<string, ReturnType<typeof getUserByLoginSession>>();
+
 export async function getUser(request: Request) {
   const id = await readLoginSessionId(request);
-  return id ? getUserByLoginSession(id) : null;
+  if (!id) return null;
+  let lookup = lookups.get(id);
+  if (!lookup) {
+    lookup = getUserByLoginSession(id).finally(() => lookups.delete(id));
+    lookups.set(id, lookup);
+  }
+  return lookup;
 }
 
 /** Signs the person in and redirects, setting the cookie. */

@@ -17,10 +17,6 @@ export async function listNotifications(userId: string, take = 100) {
   return notifications.map((n) => ({ ...n, link: safeLink(n.link) }));
 }
 
-export async function countUnread(userId: string) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
-}
-
 /** Marks one of the person's own notifications read; another person's id changes nothing. */
 export async function markNotificationRead(userId: string, id: string) {
   const { count } = await prisma.notification.updateMany({

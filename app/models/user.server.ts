@@ -37,6 +37,8 @@ const currentUserSelect = {
   region: { select: { name: true, timeZone: true, provinceCode: true } },
   organisation: { select: { name: true } },
   memberships: { select: { role: true, regionCode: true, organisationId: true } },
+  // the unread count every page's header shows, in the same query
+  _count: { select: { notifications: { where: { readAt: null } } } },
 } as const;
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getUserByLoginSession>>>;

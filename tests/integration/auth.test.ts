@@ -105,6 +105,21 @@ describe("signing in", () => {
     expect(log?.actorId).toBe(admin.id);
   });
 
+  it("shares one lookup between the loaders of a request, and never serves a revoked session", async () => {
+    const person = await createPerson({ role: "PARTICIPANT", regionCode: "35.72" });
+    const cookie = await cookieFor(person.id);
+    // the root's and the page's loaders ask at the same moment: one lookup, one answer
+    const [fromRoot, fromPage] = await Promise.all([
+      getUser(getRequest("/dasbor", cookie)),
+      getUser(getRequest("/proyek", cookie)),
+    ]);
+    expect(fromRoot?.id).toBe(person.id);
+    expect(fromPage).toBe(fromRoot);
+    // a later request asks again: a new lookup, which sees the session is gone
+    await prisma.loginSession.deleteMany({ where: { userId: person.id } });
+    expect(await getUser(getRequest("/dasbor", cookie))).toBeNull();
+  });
+
   it("keeps the user's input and writes nothing when the form is invalid", async () => {
     const before = await prisma.loginSession.count();
     const response = await callRoute(
