@@ -1,7 +1,10 @@
-// A cache of whole pages for anonymous visitors of the public catalogue (docs/decisions/0031).
+// A cache of whole pages (docs/decisions/0031, 0032): for anonymous visitors of the public
+// catalogue, and for everyone on the busiest signed-in pages (project, pairing, dashboards).
 //
-// Who it serves: GET/HEAD requests without any cookie but the language one and without an
-// Authorization header, to the paths it is given. What it keeps: 200 answers that set no cookie,
+// Who it serves: GET/HEAD requests to the paths it is given; with `visitors: "anonymous"` only
+// those without any cookie but the language one and without an Authorization header; with
+// `visitors: "everyone"` also signed-in people, each page kept apart per Cookie and Authorization
+// header (one person's page is never served to another). What it keeps: 200 answers that set no cookie,
 // up to `maxEntries` (least recently used go first) of at most `maxBytes` each. When it serves:
 // only while the catalogue's change stamp (CatalogState, moved by database triggers in the same
 // transaction as every change a catalogue page shows) is the one the page was rendered under, and
@@ -27,6 +30,8 @@ export type PageCacheOptions = {
   paths: RegExp;
   /** the current change stamp; pages rendered under another stamp are not served */
   stamp: () => Promise<string>;
+  /** anonymous visitors only (the default), or everyone, with a page per cookie */
+  visitors?: "anonymous" | "everyone";
   maxEntries?: number;
   maxBytes?: number;
   maxAgeMs?: number;
@@ -57,6 +62,7 @@ function nonceOf(csp: unknown) {
 export function createPageCache({
   paths,
   stamp,
+  visitors = "anonymous",
   maxEntries = 200,
   maxBytes = 256 * 1024,
   maxAgeMs = 5 * 60_000,
@@ -90,14 +96,17 @@ export function createPageCache({
 
   async function middleware(req: Request, res: Response, next: NextFunction) {
     if ((req.method !== "GET" && req.method !== "HEAD") || !paths.test(req.path)) return next();
-    if (!isAnonymous(req.headers.cookie, req.headers.authorization)) return next();
+    const anonymous = isAnonymous(req.headers.cookie, req.headers.authorization);
+    if (!anonymous && visitors === "anonymous") return next();
     let current: string;
     try {
       current = await currentStamp();
     } catch {
       return next(); // without the stamp, no cache: the page renders as usual
     }
-    const key = `${req.originalUrl}\u0000${languageOf(req.headers.cookie)}`;
+    const key = anonymous
+      ? `${req.originalUrl}\u0000${languageOf(req.headers.cookie)}`
+      : `${req.originalUrl}\u0000${req.headers.cookie ?? ""}\u0000${req.headers.authorization ?? ""}`;
     const entry = entries.get(key);
     if (entry && entry.stamp === current && now() - entry.storedAt < maxAgeMs) {
       stats.hits += 1;

@@ -1,4 +1,5 @@
-// The page cache for anonymous visitors of the catalogue (app/utils/page-cache.server.ts), in front
+// The page cache (app/utils/page-cache.server.ts) for anonymous visitors of the catalogue and for
+// signed-in people on the busiest pages, in front
 // of a small Express app that answers like a Remix document (a fresh CSP nonce in the header and
 // in the inline scripts, written in chunks), and with the real CatalogState stamp of this file's
 // database: a catalogue change moves the stamp in its own transaction, anything else leaves it.
@@ -7,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import express, { type Request, type Response } from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { database, prisma } from "~/db.server";
+import { SIGNED_IN_PAGE_PATHS, databaseSnapshot } from "~/db/snapshot.server";
 import { CATALOG_PAGE_PATHS, catalogStamp } from "~/models/catalog-state.server";
 import { type PageCacheOptions, createPageCache, isAnonymous } from "~/utils/page-cache.server";
 import { createNonce } from "~/utils/security-headers.server";
@@ -404,5 +406,96 @@ describe("the page cache with the catalogue's stamp", () => {
     expect((await prisma.practice.findUniqueOrThrow({ where: { id: practiceId } })).name).toBe(name);
     expect((await get(app, "/katalog/bank-sampah-kendari")).cache).toBe("hit");
     expect(app.calls).toHaveLength(1);
+  });
+});
+
+describe("signed-in pages, kept per person while nothing in the database changed", () => {
+  const snapshot = () => databaseSnapshot(database.sql);
+  const signedInApp = () => startApp({ paths: SIGNED_IN_PAGE_PATHS, visitors: "everyone", stamp: snapshot });
+
+  it("keeps a project's pages, a pairing's, the dashboards and a region's page; not forms, reports or the room", () => {
+    for (const path of [
+      "/proyek/cmabc123",
+      "/proyek/cmabc123/",
+      "/proyek/cmabc123.data",
+      "/proyek/cmabc123/tim",
+      "/proyek/cmabc123/tonggak",
+      "/proyek/cmabc123/indikator",
+      "/proyek/cmabc123/linimasa.data",
+      "/pasangan/cmabc123",
+      "/dasbor",
+      "/dasbor.data",
+      "/dasbor/wilayah/35.72",
+      "/dasbor/provinsi/74",
+      "/dasbor/angkatan/cohort-1",
+      "/wilayah/74.71",
+      "/wilayah/74",
+    ])
+      expect(SIGNED_IN_PAGE_PATHS.test(path), path).toBe(true);
+    for (const path of [
+      "/proyek",
+      "/proyek/baru",
+      "/proyek/baru.data",
+      "/proyek.csv",
+      "/proyek/cmabc123/laporan.pdf",
+      "/proyek/cmabc123/sesi-baru",
+      "/pasangan",
+      "/pasangan/baru",
+      "/pasangan/cmabc123/laporan",
+      "/pasangan/cmabc123/sesi-baru",
+      "/dasbor/wilayah/35.72/laporan",
+      "/dasbor/angkatan/cohort-1/laporan",
+      "/wilayah",
+      "/wilayah/74.71/opd",
+      "/wilayah/74.71/inovasi.csv",
+      "/sesi/cmabc123",
+      "/sesi/cmabc123/ruang",
+      "/notifikasi",
+      "/profil",
+      "/katalog",
+    ])
+      expect(SIGNED_IN_PAGE_PATHS.test(path), path).toBe(false);
+  });
+
+  it("serves a person their own page again, and never another person's", async () => {
+    await ensureRegions();
+    const [ani, budi] = await Promise.all([createPerson({ regionCode: "74.71" }), createPerson({})]);
+    const [aniCookie, budiCookie] = await Promise.all([cookieFor(ani.id), cookieFor(budi.id)]);
+    const app = await signedInApp();
+    await get(app, "/proyek/p1", { headers: { Cookie: aniCookie } });
+    const again = await get(app, "/proyek/p1", { headers: { Cookie: aniCookie } });
+    expect(again.cache).toBe("hit");
+    expect(again.body).toContain(`cookie: ${aniCookie}`);
+
+    const other = await get(app, "/proyek/p1", { headers: { Cookie: budiCookie } });
+    expect(other.cache).toBe("miss");
+    expect(other.body).toContain(`cookie: ${budiCookie}`);
+    expect(other.body).not.toContain(aniCookie);
+    const anonymous = await get(app, "/proyek/p1");
+    expect(anonymous.cache).toBe("miss");
+    expect(anonymous.body).toContain("cookie: -");
+    expect(app.calls).toHaveLength(3);
+  });
+
+  it("renders again after any commit, to any table, and keeps serving across reads", async () => {
+    const person = await createPerson({});
+    const cookie = await cookieFor(person.id);
+    const app = await signedInApp();
+    const page = () => get(app, "/dasbor", { headers: { Cookie: cookie } });
+    await page();
+    const before = await snapshot();
+    await prisma.changeProject.count();
+    await prisma.user.findMany({ take: 5 });
+    expect(await snapshot()).toBe(before);
+    expect((await page()).cache).toBe("hit");
+
+    // a notification (the header's unread count), then a sign-out everywhere
+    await prisma.notification.create({ data: { userId: person.id, kind: "test", title: "Halo" } });
+    expect(await snapshot()).not.toBe(before);
+    expect((await page()).cache).toBe("miss");
+    expect((await page()).cache).toBe("hit");
+    await prisma.loginSession.deleteMany({ where: { userId: person.id } });
+    expect((await page()).cache).toBe("miss");
+    expect(app.calls).toHaveLength(3);
   });
 });
