@@ -271,8 +271,13 @@ export async function getRegionDashboard(user: CurrentUser, code: string, now = 
   if (!coversRegion(grants, region)) throw new OutOfScopeError("region outside dashboard scope");
   const zone = viewerZone(user);
   const inRegion = inRegionWhere(region);
+  // the region's projects by id: "OR a project in the region" as a join made the planner scan
+  // every indicator and every project (300 ms at 10,000 projects); two index lookups instead
+  const projectIds = (await prisma.changeProject.findMany({ where: inRegion, select: { id: true } })).map(
+    (p) => p.id,
+  );
   const indicatorWhere: Prisma.IndicatorWhereInput = {
-    OR: [{ regionCode: code, projectId: null }, { project: inRegion }],
+    OR: [{ regionCode: code, projectId: null }, { projectId: { in: projectIds } }],
   };
   const [byStatus, launched, dueThisMonth, indicators, indicatorCount, mentor, mentee] = await Promise.all([
     prisma.changeProject.groupBy({ by: ["status"], where: inRegion, _count: { _all: true } }),
