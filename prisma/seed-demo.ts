@@ -856,6 +856,18 @@ async function seedKendariBlitar(tx: Tx, orgs: OrganisationIds, users: UserIds) 
     topic: "Pengelolaan air limbah: Layanan Lumpur Tinja Terjadwal (L2T2)",
     sector: "Sanitasi (air limbah domestik)",
     mentorProjectId: kendariProject,
+    menteeProjectId: blitarProject,
+    // each side's Pokja (upsertWorkingGroups), found by name: an older database may hold other ids
+    mentorGroupId: (
+      await tx.workingGroup.findUniqueOrThrow({
+        where: { regionCode_name: { regionCode: "74.71", name: "Pokja Sanitasi Kota Kendari" } },
+      })
+    ).id,
+    menteeGroupId: (
+      await tx.workingGroup.findUniqueOrThrow({
+        where: { regionCode_name: { regionCode: "35.72", name: "Pokja Sanitasi Kota Blitar" } },
+      })
+    ).id,
     practiceId: practice.id,
     goals:
       "Kota Blitar mempelajari L2T2 Kota Kendari dan menerapkannya sesuai kemampuan dan kebutuhannya sendiri.",
@@ -863,6 +875,7 @@ async function seedKendariBlitar(tx: Tx, orgs: OrganisationIds, users: UserIds) 
     plannedSessions: 6,
     periodStart: day("2020-01-27"),
     periodEnd: day("2020-03-31"),
+    // a description, not a link (the group's invitation is not public): shown as text
     followUpChannel: "Grup WhatsApp Pokja Sanitasi Kendari–Blitar",
     status: "ACTIVE" as const,
   };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "icalEvent" TEXT,
+ADD COLUMN     "icalMethod" TEXT;
