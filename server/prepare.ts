@@ -1,5 +1,6 @@
-// Opens the configured database, applies migrations and, on an empty database,
-// loads the demo data. Shared by `npm start`, `npm run seed` and the scripts.
+// Opens the configured database, applies migrations, on an empty database loads the demo data,
+// and brings the regions up to the bundled idn-area-data release (writing nothing when they are).
+// Shared by `npm start`, `npm run seed` and the scripts.
 // A process opens its database once (PGlite allows one opener per directory): when a module
 // that imports ~/db.server was loaded first, its database is the one migrated here.
 import pg from "pg";
@@ -10,7 +11,7 @@ import type { Env } from "../app/env.server";
 
 export async function prepareDatabase(
   env: Env,
-  options: { seed: boolean; log?: (line: string) => void } = { seed: true },
+  options: { seed: boolean; regions?: boolean; log?: (line: string) => void } = { seed: true },
 ): Promise<{ database: Database; applied: string[]; seeded: boolean }> {
   const log = options.log ?? ((line: string) => console.log(line));
   const database = globalThis.__lintasDatabase ?? (await openDatabase(env.DATABASE_URL, env.DATA_DIR));
@@ -28,8 +29,14 @@ export async function prepareDatabase(
         seeded = true;
       }
     }
+    // after the emptiness check above, which looks at the region table
+    const { importRegions } = await import("../app/models/region.server");
+    const regions =
+      options.regions === false ? { created: 0, updated: 0 } : await importRegions(database.prisma);
+    if (regions.created || regions.updated)
+      log(`Regions: ${regions.created} added, ${regions.updated} updated (idn-area-data)`);
     // the planner needs statistics; PGlite has no autovacuum (app/db/statistics.server.ts)
-    if (seeded) await analyzeAll(database.sql);
+    if (seeded || regions.created) await analyzeAll(database.sql);
     else await analyzeNeverAnalyzed(database.sql);
     return { database, applied, seeded };
   } finally {

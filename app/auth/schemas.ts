@@ -73,11 +73,8 @@ export const inviteSchema = z.object({
   email,
   name: z.string().trim().max(120, "errors.tooLong").optional(),
   role: z.enum(ROLES, { errorMap: () => ({ message: "errors.choice" }) }),
-  regionCode: z
-    .string()
-    .trim()
-    .regex(/^\d{2}(\.\d{2})?$/, "errors.regionCode")
-    .optional(),
+  /** a code or a name, resolved on the server (resolveRegionFields) */
+  regionCode: z.string().trim().max(200, "errors.tooLong").optional(),
 });
 
 export const changeRoleSchema = z.object({

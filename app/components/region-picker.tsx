@@ -1,8 +1,22 @@
 // Region picker for 552 entries: a text field with a native datalist (type-ahead by name or
-// code, keyboard accessible, no JavaScript needed); the server reads the leading code.
+// code, keyboard accessible, no JavaScript needed). The server reads the leading code of a picked
+// entry or resolves a typed name (resolveRegionInput in region.server.ts).
 import { getInputProps } from "@conform-to/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { type AnyField, FieldErrors } from "~/components/ui/form-field";
+import { intlLocale } from "~/i18n/config";
+
+/**
+ * A region field's error in words: an i18n key, or a key with the choices of an ambiguous name
+ * ("errors.regionAmbiguous|Kab. Blitar (35.05)|Kota Blitar (35.72)"), joined with "atau"/"or".
+ */
+export function regionErrorText(t: TFunction, language: string, error: string) {
+  const [key, ...choices] = error.split("|");
+  if (choices.length === 0) return t(key);
+  const list = new Intl.ListFormat(intlLocale(language), { type: "disjunction" });
+  return t(key, { choices: list.format(choices) });
+}
 
 export function RegionPicker({
   field,
@@ -13,7 +27,7 @@ export function RegionPicker({
   label: string;
   regions: { code: string; label: string }[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const listId = `${field.id}-regions`;
   const hintId = `${field.id}-hint`;
   return (
@@ -33,7 +47,10 @@ export function RegionPicker({
           <option key={region.code} value={`${region.code} ${region.label}`} />
         ))}
       </datalist>
-      <FieldErrors id={field.errorId} errors={field.errors?.map((key) => t(key))} />
+      <FieldErrors
+        id={field.errorId}
+        errors={field.errors?.map((error) => regionErrorText(t, i18n.language, error))}
+      />
     </div>
   );
 }

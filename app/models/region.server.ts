@@ -20,55 +20,116 @@ async function readShippedShapes(): Promise<Record<string, [string, number, numb
   }
 }
 
-/**
- * Loads the 38 provinces and 514 kabupaten/kota of idn-area-data (ODbL) by Kemendagri code,
- * with the shipped map outlines. Idempotent: re-running after a data release renames or adds
- * regions and keeps every link (rows are keyed by code, never deleted).
- */
-export async function importRegions(db: PrismaClient): Promise<{ provinces: number; regencies: number }> {
+type RegionRow = {
+  code: string;
+  name: string;
+  kind: "PROVINCE" | "REGENCY" | "CITY";
+  provinceCode: string | null;
+  timeZone: string;
+  lat: number | null;
+  lng: number | null;
+  mapPath: string | null;
+};
+
+/** The regions of the bundled idn-area-data release (ODbL) with the shipped outlines, provinces first. */
+async function bundledRegions(): Promise<RegionRow[]> {
   const provinces = await getProvinces();
   const regencies = await getRegencies({ transform: true });
   const shapes = await readShippedShapes();
+  const rows: RegionRow[] = provinces.map((province) => {
+    const own = regencies.filter((r) => r.provinceCode === province.code && shapes[r.code]);
+    return {
+      code: province.code,
+      name: province.name,
+      kind: "PROVINCE",
+      provinceCode: null,
+      timeZone: ianaZoneForRegionCode(province.code),
+      lat: own.length ? mean(own.map((r) => shapes[r.code][1])) : null,
+      lng: own.length ? mean(own.map((r) => shapes[r.code][2])) : null,
+      mapPath: null,
+    };
+  });
+  for (const regency of regencies) {
+    const shape = shapes[regency.code];
+    rows.push({
+      code: regency.code,
+      name: regency.name,
+      kind: regency.name.startsWith("Kota ") ? "CITY" : "REGENCY",
+      provinceCode: regency.provinceCode,
+      timeZone: ianaZoneForRegionCode(regency.code),
+      lat: shape?.[1] ?? null,
+      lng: shape?.[2] ?? null,
+      mapPath: shape?.[0] ?? null,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Loads the 38 provinces and 514 kabupaten/kota of idn-area-data (ODbL) by Kemendagri code,
+ * with the shipped map outlines. Run at every start (server/prepare.ts): it compares the bundled
+ * release with the table (one read of 552 short rows) and writes only what differs, so a start
+ * with nothing new writes nothing. A new release renames or adds regions and keeps every link
+ * (rows are keyed by code, never deleted). Outlines are filled in only where a region has none,
+ * so outlines imported with `npm run regions:import-geo` stay.
+ */
+export async function importRegions(
+  db: PrismaClient,
+): Promise<{ provinces: number; regencies: number; created: number; updated: number }> {
+  const wanted = await bundledRegions();
+  const existing = new Map(
+    (
+      await db.region.findMany({
+        select: { code: true, name: true, kind: true, provinceCode: true, timeZone: true, lat: true },
+      })
+    ).map((r) => [r.code, r]),
+  );
+  const created = wanted.filter((r) => !existing.has(r.code));
+  const updated = wanted.flatMap((r) => {
+    const row = existing.get(r.code);
+    if (!row) return [];
+    const data = {
+      ...(row.name !== r.name ||
+      row.kind !== r.kind ||
+      row.provinceCode !== r.provinceCode ||
+      row.timeZone !== r.timeZone
+        ? { name: r.name, kind: r.kind, provinceCode: r.provinceCode, timeZone: r.timeZone }
+        : {}),
+      ...(row.lat === null && r.lat !== null
+        ? { lat: r.lat, lng: r.lng, ...(r.mapPath ? { mapPath: r.mapPath } : {}) }
+        : {}),
+    };
+    return Object.keys(data).length ? [{ code: r.code, data }] : [];
+  });
+  const counts = {
+    provinces: wanted.filter((r) => r.kind === "PROVINCE").length,
+    regencies: wanted.filter((r) => r.kind !== "PROVINCE").length,
+    created: created.length,
+    updated: updated.length,
+  };
+  if (created.length === 0 && updated.length === 0) return counts;
   await db.$transaction(
     async (tx) => {
-      for (const province of provinces) {
-        const own = regencies.filter((r) => r.provinceCode === province.code && shapes[r.code]);
-        const lat = own.length ? mean(own.map((r) => shapes[r.code][1])) : null;
-        const lng = own.length ? mean(own.map((r) => shapes[r.code][2])) : null;
-        const data = { name: province.name, timeZone: ianaZoneForRegionCode(province.code), lat, lng };
-        await tx.region.upsert({
-          where: { code: province.code },
-          create: { code: province.code, kind: "PROVINCE", ...data },
-          update: data,
-        });
-      }
-      for (const regency of regencies) {
-        const shape = shapes[regency.code];
-        const data = {
-          name: regency.name,
-          kind: regency.name.startsWith("Kota ") ? ("CITY" as const) : ("REGENCY" as const),
-          provinceCode: regency.provinceCode,
-          timeZone: ianaZoneForRegionCode(regency.code),
-          ...(shape ? { mapPath: shape[0], lat: shape[1], lng: shape[2] } : {}),
-        };
-        await tx.region.upsert({
-          where: { code: regency.code },
-          create: { code: regency.code, ...data },
-          update: data,
-        });
-      }
+      // provinces before their kabupaten/kota (the foreign key)
+      await tx.region.createMany({
+        data: created.filter((r) => r.kind === "PROVINCE"),
+        skipDuplicates: true,
+      });
+      await tx.region.createMany({
+        data: created.filter((r) => r.kind !== "PROVINCE"),
+        skipDuplicates: true,
+      });
+      for (const { code, data } of updated) await tx.region.update({ where: { code }, data });
     },
     { timeout: 120_000 },
   );
-  return { provinces: provinces.length, regencies: regencies.length };
+  // names may have changed: the next search reads the table again
+  regionIndex = undefined;
+  return counts;
 }
 
 function mean(values: number[]) {
   return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100000) / 100000;
-}
-
-export async function regionExists(code: string) {
-  return (await prisma.region.count({ where: { code } })) > 0;
 }
 
 // ── search ──
@@ -131,6 +192,66 @@ export async function searchRegions(query: string, limit = 20) {
     kind: entry.kind,
     provinceName: entry.provinceName,
   }));
+}
+
+/** The leading Kemendagri code of a picked entry ("74.71 Kota Kendari, Sulawesi Tenggara") or a typed code. */
+const LEADING_CODE = /^\d{2}(\.\d{2})?(?=[\s,]|$)/;
+
+/** "Kab. Blitar (35.05)": how a choice is named in an error. */
+function choiceLabel(entry: { code: string; name: string; kind: string }) {
+  const name =
+    entry.kind === "PROVINCE" ? `Provinsi ${entry.name}` : entry.name.replace(/^Kabupaten /, "Kab. ");
+  return `${name} (${entry.code})`;
+}
+
+/**
+ * What a person typed into a region field, as a region code: a code ("74.71"), a picked entry
+ * ("74.71 Kota Kendari, Sulawesi Tenggara") or a name in any case and accents ("kendari",
+ * "Kota Kendari", "KÉNDARI"). Otherwise an error for the field: `errors.regionNotFound`, or
+ * `errors.regionAmbiguous|Kab. Blitar (35.05)|Kota Blitar (35.72)` naming the choices (the
+ * region picker translates it and joins the choices with "or").
+ */
+export async function resolveRegionInput(input: string): Promise<{ code: string } | { error: string }> {
+  const typed = input.trim();
+  const index = await loadRegionIndex();
+  const code = LEADING_CODE.exec(typed)?.[0];
+  if (code) return index.some((r) => r.code === code) ? { code } : { error: "errors.regionNotFound" };
+  const q = foldForSearch(typed).replace(/^provinsi /, "");
+  if (!q) return { error: "errors.regionNotFound" };
+  // a whole name: "blitar" names both Kab. Blitar and Kota Blitar; "kota blitar" only one
+  const exact = index.filter(
+    (r) =>
+      r.folded === q ||
+      r.folded.replace(/^(kabupaten|kota) /, "") === q ||
+      (r.provinceName !== null && foldForSearch(`${r.name} ${r.provinceName}`) === q),
+  );
+  const matches = exact.length > 0 ? exact : await searchRegions(typed, 6);
+  if (matches.length === 1) return { code: matches[0].code };
+  if (matches.length === 0) return { error: "errors.regionNotFound" };
+  return { error: ["errors.regionAmbiguous", ...matches.slice(0, 5).map(choiceLabel)].join("|") };
+}
+
+/**
+ * The region fields of a parsed form as codes, or each unresolved field's error (for
+ * `submission.reply({ fieldErrors })`, which keeps what the person typed). Empty optional fields
+ * stay empty.
+ */
+export async function resolveRegionFields<T extends Record<string, unknown>>(
+  value: T,
+  fields: (keyof T & string)[],
+): Promise<
+  { value: T; fieldErrors?: undefined } | { value?: undefined; fieldErrors: Record<string, string[]> }
+> {
+  const resolved: Record<string, unknown> = { ...value };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const field of fields) {
+    const input = value[field];
+    if (typeof input !== "string" || input.trim() === "") continue;
+    const result = await resolveRegionInput(input);
+    if ("code" in result) resolved[field] = result.code;
+    else fieldErrors[field] = [result.error];
+  }
+  return Object.keys(fieldErrors).length > 0 ? { fieldErrors } : { value: resolved as T };
 }
 
 // ── region page ──

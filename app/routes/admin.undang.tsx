@@ -1,20 +1,21 @@
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { ROLES } from "~/auth/roles";
 import { inviteSchema } from "~/auth/schemas";
 import { AdminNav } from "~/components/admin-nav";
+import { RegionPicker } from "~/components/region-picker";
 import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
-import { regionExists } from "~/models/region.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
 import { inviteUser } from "~/models/user.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "people:invite");
-  return null;
+  return { regions: await listRegionsForPicker() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
   if (submission.status !== "success")
     return Response.json({ result: submission.reply(), sentTo: null }, { status: 400 });
-  const { role, regionCode } = submission.value;
+  const { role } = submission.value;
   // only those who manage people may hand out the admin role
   if (role === "ADMIN" && !can(user.memberships, "people:manage")) {
     return Response.json(
@@ -30,19 +31,20 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 403 },
     );
   }
-  if (regionCode && !(await regionExists(regionCode))) {
+  const input = await resolveRegionFields(submission.value, ["regionCode"]);
+  if (!input.value)
     return Response.json(
-      { result: submission.reply({ fieldErrors: { regionCode: ["errors.regionUnknown"] } }), sentTo: null },
+      { result: submission.reply({ fieldErrors: input.fieldErrors }), sentTo: null },
       { status: 400 },
     );
-  }
-  await inviteUser(user.id, submission.value);
+  await inviteUser(user.id, input.value);
   return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
 }
 
 export default function InvitePerson() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
+  const { regions } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: data?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
@@ -75,7 +77,7 @@ export default function InvitePerson() {
           </select>
           <FieldErrors id={fields.role.errorId} errors={fields.role.errors?.map((e) => t(e))} />
         </div>
-        <FormField field={fields.regionCode} label={t("admin.regionCode")} hint={t("admin.regionCodeHint")} />
+        <RegionPicker field={fields.regionCode} label={t("admin.regionCode")} regions={regions} />
         <button type="submit" className="button primary">
           {t("admin.sendInvitation")}
         </button>

@@ -23,7 +23,7 @@ import { CONTENT_LICENCE } from "~/utils/licence";
 import { requestToLearnAsVisitor } from "~/models/learn-request.server";
 import { visitorRequestSchema } from "~/models/practice-schemas";
 import { OutOfScopeError } from "~/models/project.server";
-import { listRegionsForPicker } from "~/models/region.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { clientIpOf } from "~/utils/request.server";
@@ -114,6 +114,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 async function visitorAction(request: Request, slug: string, ip: string) {
   const submission = parseWithZod(await request.formData(), { schema: visitorRequestSchema });
   if (submission.status !== "success") return Response.json({ visitor: submission.reply() }, { status: 400 });
+  const input = await resolveRegionFields(submission.value, ["regionCode"]);
+  if (!input.value)
+    return Response.json({ visitor: submission.reply({ fieldErrors: input.fieldErrors }) }, { status: 400 });
   const limit = await hitRateLimit(`ask-to-learn:ip:${ip}`, 60 * 60_000);
   if (limit.count > VISITOR_LIMIT)
     return Response.json(
@@ -121,7 +124,7 @@ async function visitorAction(request: Request, slug: string, ip: string) {
       { status: 429 },
     );
   try {
-    await requestToLearnAsVisitor(slug, submission.value);
+    await requestToLearnAsVisitor(slug, input.value);
   } catch (error) {
     if (error instanceof PairingRuleError)
       return Response.json(

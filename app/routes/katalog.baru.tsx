@@ -18,7 +18,7 @@ import {
   prefillFromProject,
 } from "~/models/practice.server";
 import { OutOfScopeError } from "~/models/project.server";
-import { listRegionsForPicker } from "~/models/region.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "curation.newTitle");
 
@@ -50,8 +50,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "practice:curate");
   const submission = parseWithZod(await request.formData(), { schema: practiceSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const input = await resolveRegionFields(submission.value, ["regionCode"]);
+  if (!input.value)
+    return Response.json(submission.reply({ fieldErrors: input.fieldErrors }), { status: 400 });
   try {
-    const practice = await createPractice(scope, submission.value);
+    const practice = await createPractice(scope, input.value);
     return redirect(`/katalog/kelola/${practice.id}?dibuat=1`);
   } catch (error) {
     if (error instanceof OutOfScopeError)

@@ -20,7 +20,7 @@ import {
   updatePractice,
 } from "~/models/practice.server";
 import { ConflictError, OutOfScopeError } from "~/models/project.server";
-import { listRegionsForPicker } from "~/models/region.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 
@@ -71,8 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: practiceSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const input = await resolveRegionFields(submission.value, ["regionCode"]);
+  if (!input.value)
+    return Response.json(submission.reply({ fieldErrors: input.fieldErrors }), { status: 400 });
   try {
-    await updatePractice(scope, id, submission.value);
+    await updatePractice(scope, id, input.value);
   } catch (error) {
     if (error instanceof ConflictError)
       return Response.json(submission.reply({ formErrors: ["errors.conflict"] }), { status: 409 });

@@ -8,6 +8,7 @@ import {
   parseWallClock,
   toWallClock,
   utcOffsetMinutes,
+  zoneDifferenceHours,
   zoneName,
 } from "./dates";
 
@@ -78,7 +79,7 @@ describe("parseWallClock", () => {
     );
   });
 
-  it("uses each Indonesian zone's fixed offset", () => {
+  it("reads each Indonesian zone's offset in 2020", () => {
     expect(parseWallClock("2020-01-27 09:00", "Asia/Jakarta").toISOString()).toBe("2020-01-27T02:00:00.000Z");
     expect(parseWallClock("2020-01-27T09:00", "Asia/Jayapura").toISOString()).toBe(
       "2020-01-27T00:00:00.000Z",
@@ -90,6 +91,56 @@ describe("parseWallClock", () => {
     expect(formatInstant(instant, "Asia/Jakarta", "id")).toBe("Senin, 27 Mei 2024 13.45 WIB");
     expect(toWallClock(instant, "Asia/Jakarta")).toBe("2024-05-27T13:45");
     expect(toWallClock(instant, "Asia/Makassar")).toBe("2024-05-27T14:45");
+  });
+
+  const ZONES = [
+    ["WIB", "Asia/Jakarta", 7],
+    ["WITA", "Asia/Makassar", 8],
+    ["WIT", "Asia/Jayapura", 9],
+  ] as const;
+
+  it.each(ZONES)(
+    "round-trips wall clocks on %s both ways, across midnight and the year",
+    (_name, zone, hours) => {
+      for (const wallClock of [
+        "2020-01-27T09:00",
+        "2024-02-29T00:00",
+        "2024-12-31T23:59",
+        "2025-01-01T00:30",
+      ]) {
+        const instant = parseWallClock(wallClock, zone);
+        expect(toWallClock(instant, zone)).toBe(wallClock);
+        // the instant is the UTC reading minus the zone's offset in those years
+        expect(instant.getTime()).toBe(new Date(`${wallClock}:00Z`).getTime() - hours * 3_600_000);
+      }
+      for (const iso of [
+        "2020-01-27T00:00:00.000Z",
+        "2024-12-31T15:30:00.000Z",
+        "2024-12-31T16:30:00.000Z",
+      ]) {
+        expect(parseWallClock(toWallClock(iso, zone), zone).toISOString()).toBe(iso);
+      }
+    },
+  );
+
+  it("converts a time entered in one zone to the others, WIT included, in both directions", () => {
+    // 09.00 WIT in Jayapura is 08.00 WITA in Kendari and 07.00 WIB in Blitar
+    const fromWit = parseWallClock("2020-01-27T09:00", "Asia/Jayapura");
+    expect(toWallClock(fromWit, "Asia/Makassar")).toBe("2020-01-27T08:00");
+    expect(toWallClock(fromWit, "Asia/Jakarta")).toBe("2020-01-27T07:00");
+    expect(formatTimeInZones(fromWit, ["Asia/Jayapura", "Asia/Jakarta"], "id")).toBe("09.00 WIT / 07.00 WIB");
+    // and back: 23.30 WIB on 27 January is 01.30 WIT on the 28th
+    const fromWib = parseWallClock("2020-01-27T23:30", "Asia/Jakarta");
+    expect(toWallClock(fromWib, "Asia/Jayapura")).toBe("2020-01-28T01:30");
+    expect(parseWallClock("2020-01-28T01:30", "Asia/Jayapura").getTime()).toBe(fromWib.getTime());
+    expect(parseWallClock("2020-01-28T00:30", "Asia/Makassar").getTime()).toBe(fromWib.getTime());
+  });
+
+  it("reads Indonesian zones from the time-zone data, not a fixed offset (Jakarta kept +07.30 until 1964)", () => {
+    expect(parseWallClock("1960-06-01T09:00", "Asia/Jakarta").toISOString()).toBe("1960-06-01T01:30:00.000Z");
+    expect(parseWallClock("1960-06-01T09:00", "Asia/Jayapura").toISOString()).toBe(
+      "1960-05-31T23:30:00.000Z",
+    );
   });
 
   it("follows daylight saving time in zones that have it", () => {
@@ -112,5 +163,25 @@ describe("parseWallClock", () => {
 
   it("refuses an unknown zone", () => {
     expect(() => parseWallClock("2020-01-27T09:00", "Asia/Nowhere")).toThrow(RangeError);
+  });
+});
+
+describe("zoneDifferenceHours", () => {
+  it("counts the hours between Indonesia's zones, either way", () => {
+    // Blitar (WIB) to Kendari (WITA) and on to Jayapura (WIT)
+    expect(zoneDifferenceHours("Asia/Jakarta", "Asia/Makassar", firstSession)).toBe(1);
+    expect(zoneDifferenceHours("Asia/Jakarta", "Asia/Jayapura", firstSession)).toBe(2);
+    expect(zoneDifferenceHours("Asia/Jayapura", "Asia/Jakarta", firstSession)).toBe(-2);
+    expect(zoneDifferenceHours("Asia/Makassar", "Asia/Makassar", firstSession)).toBe(0);
+  });
+
+  it("takes each zone's offset at the instant asked about", () => {
+    // Jakarta kept +07:30 until 1964, Jayapura +09:30 until 1964
+    expect(zoneDifferenceHours("Asia/Jakarta", "Asia/Makassar", new Date("1960-06-01T00:00:00Z"))).toBe(0.5);
+    // Amsterdam is 6 hours behind Jakarta in winter and 5 in summer
+    expect(zoneDifferenceHours("Asia/Jakarta", "Europe/Amsterdam", firstSession)).toBe(-6);
+    expect(zoneDifferenceHours("Asia/Jakarta", "Europe/Amsterdam", new Date("2020-07-27T00:00:00Z"))).toBe(
+      -5,
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Dates and times in Indonesia's zones, in Indonesian or English, with the zone always named:
 // a session between Kendari (WITA) and Blitar (WIB) shows each side its own clock.
 import { intlLocale } from "~/i18n/config";
-import { TIME_ZONES, abbreviationForIanaZone } from "~/utils/time-zones";
+import { abbreviationForIanaZone } from "~/utils/time-zones";
 import { dateTimeFormat } from "~/utils/intl-formats";
 
 export type Instant = Date | string | number;
@@ -78,6 +78,14 @@ export function utcOffsetMinutes(instant: Instant, timeZone: string): number {
   return Math.round((wallClock - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
 }
 
+/**
+ * Hours a clock in `to` is ahead of a clock in `from` at that instant (Asia/Jakarta → Asia/Makassar:
+ * 1), from each zone's own offset in Intl's time-zone data; half hours where a zone keeps them.
+ */
+export function zoneDifferenceHours(from: string, to: string, instant: Instant = Date.now()): number {
+  return (utcOffsetMinutes(instant, to) - utcOffsetMinutes(instant, from)) / 60;
+}
+
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export class InvalidWallClockError extends RangeError {}
@@ -85,8 +93,8 @@ export class InvalidWallClockError extends RangeError {}
 /**
  * The instant at which a clock in `timeZone` shows the given date and time, as a person enters
  * it ("2020-01-27T09:00", the value of <input type="datetime-local">, in Asia/Makassar →
- * 2020-01-27T01:00:00Z). WIB, WITA and WIT keep fixed offsets (no daylight saving time); other
- * zones are resolved through Intl.
+ * 2020-01-27T01:00:00Z). Every zone, WIB, WITA and WIT included, is resolved through Intl's
+ * time-zone data, never a hand-kept offset (Jakarta kept +07:30 until 1964; the data knows).
  */
 export function parseWallClock(dateTime: string, timeZone: string): Date {
   const match = WALL_CLOCK.exec(dateTime.trim());
@@ -104,9 +112,7 @@ export function parseWallClock(dateTime: string, timeZone: string): Date {
   ) {
     throw new InvalidWallClockError(`No such date or time: ${dateTime}`);
   }
-  const indonesian = abbreviationForIanaZone(timeZone);
-  if (indonesian) return new Date(asUtc - TIME_ZONES[indonesian].utcOffsetHours * 3_600_000);
-  // elsewhere: guess with the offset at the wall-clock time, then correct once around a change
+  // guess with the offset at the wall-clock time, then correct once around a change of offset
   const firstGuess = asUtc - utcOffsetMinutes(asUtc, timeZone) * 60_000;
   return new Date(asUtc - utcOffsetMinutes(firstGuess, timeZone) * 60_000);
 }

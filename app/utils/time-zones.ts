@@ -3,10 +3,12 @@
 
 export type ZoneAbbreviation = "WIB" | "WITA" | "WIT";
 
-export const TIME_ZONES: Record<ZoneAbbreviation, { iana: string; utcOffsetHours: number }> = {
-  WIB: { iana: "Asia/Jakarta", utcOffsetHours: 7 },
-  WITA: { iana: "Asia/Makassar", utcOffsetHours: 8 },
-  WIT: { iana: "Asia/Jayapura", utcOffsetHours: 9 },
+// No offsets kept by hand (issue #5): an offset comes from Intl's time-zone data at an instant
+// (utcOffsetMinutes and zoneDifferenceHours in dates.ts).
+export const TIME_ZONES: Record<ZoneAbbreviation, { iana: string }> = {
+  WIB: { iana: "Asia/Jakarta" },
+  WITA: { iana: "Asia/Makassar" },
+  WIT: { iana: "Asia/Jayapura" },
 };
 
 const PROVINCE_ZONES: Record<string, ZoneAbbreviation> = {

@@ -8,7 +8,7 @@ import { parseEnv } from "~/env.server";
 type Service = {
   image?: string;
   restart?: string;
-  healthcheck?: { test: string[] | string };
+  healthcheck?: { test: string[] | string; disable?: boolean };
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
   stop_grace_period?: string;
@@ -51,8 +51,6 @@ describe("deploy/compose.yaml", () => {
     );
     for (const name of ["postgres", "redis", "minio", "app1", "app2", "livekit", "caddy"])
       expect(services[name].restart, name).toBe("unless-stopped");
-    for (const name of ["postgres", "redis", "minio", "app1", "app2"])
-      expect(services[name].healthcheck?.test, name).toBeTruthy();
     for (const app of ["app1", "app2"]) {
       expect(services[app].depends_on).toMatchObject({
         postgres: { condition: "service_healthy" },
@@ -62,6 +60,42 @@ describe("deploy/compose.yaml", () => {
       expect(services[app].stop_grace_period).toBe("30s");
     }
     expect(Object.keys(volumes).sort()).toEqual(["caddy", "minio", "pgdata"]);
+  });
+
+  it("gives every service a restart policy and a health check run by a tool its image contains", async () => {
+    const { services } = await compose();
+    /** what each image ships that can probe it (checked against the images' Dockerfiles) */
+    const TOOLS: Record<string, string[]> = {
+      "postgres:15": ["pg_isready"],
+      "redis:7": ["redis-cli"],
+      "minio/minio:latest": ["mc"],
+      "lintas:latest": ["node"],
+      // Alpine final stages: busybox wget, no curl
+      "livekit/livekit-server:v1.8": ["wget"],
+      "caddy:2-alpine": ["wget"],
+    };
+    const oneShot = Object.keys(services).filter((name) => services[name].restart === "no");
+    for (const [name, service] of Object.entries(services)) {
+      expect(service.restart, `${name}: restart policy`).toMatch(
+        /^(unless-stopped|always|on-failure(:\d+)?|no)$/,
+      );
+      if (oneShot.includes(name)) continue;
+      const test = service.healthcheck?.test;
+      expect(Array.isArray(test), `${name}: a health check as an exec form`).toBe(true);
+      expect(service.healthcheck?.disable, name).not.toBe(true);
+      const [form, ...command] = test as string[];
+      expect(["CMD", "CMD-SHELL"], name).toContain(form);
+      const tool = (form === "CMD" ? command[0] : command.join(" ").split(/\s+/)[0]) ?? "";
+      expect(TOOLS[service.image ?? ""] ?? [], `${name} (${service.image}) probes with ${tool}`).toContain(
+        tool,
+      );
+    }
+    // a one-shot job has no health to check: whoever needs it waits for it to complete
+    expect(oneShot).toEqual(["minio-bucket"]);
+    for (const service of Object.values(services))
+      for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {}))
+        if (oneShot.includes(dependency)) expect(condition).toBe("service_completed_successfully");
+        else expect(condition, dependency).toBe("service_healthy");
   });
 
   it("gives the app processes an environment Lintas accepts: PostgreSQL, Redis and S3 on MinIO", async () => {

@@ -56,6 +56,19 @@ describe("regions from idn-area-data", () => {
     expect((await prisma.region.findUniqueOrThrow({ where: { code } })).timeZone).toBe(zone);
   });
 
+  it("stores each of the 38 provinces' zone, and each kabupaten/kota its province's", async () => {
+    // written from the map of Indonesia's zones, independently of app/utils/time-zones.ts
+    const WITA = ["51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"];
+    const WIT = ["81", "82", "91", "92", "93", "94", "95", "96"];
+    const zoneOf = (province: string) =>
+      WITA.includes(province) ? "Asia/Makassar" : WIT.includes(province) ? "Asia/Jayapura" : "Asia/Jakarta";
+    const regions = await prisma.region.findMany({ select: { code: true, kind: true, timeZone: true } });
+    const provinces = regions.filter((r) => r.kind === "PROVINCE");
+    expect(provinces).toHaveLength(38);
+    expect(provinces.filter((p) => zoneOf(p.code) === "Asia/Jakarta")).toHaveLength(18);
+    for (const region of regions) expect(region.timeZone, region.code).toBe(zoneOf(region.code.slice(0, 2)));
+  });
+
   it("changes nothing on a rerun, and a renamed region keeps its links", async () => {
     const before = await regionsChecksum();
     await importRegions(prisma);
