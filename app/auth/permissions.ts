@@ -14,8 +14,15 @@ export const ACTIONS = [
   "pairing:create",
   "pairing:update",
   "pairing:replicate", // the replication record: what the mentee adopted, adapted, dropped, and its results
+  // commitments (tindak lanjut) of a pairing: add them, set their status, turn the mentee's into
+  // milestones. Those who run the pairing write them: the facilitator, the officers of either
+  // region (the Pokja secretariats) and each side's lead; an ordinary participant or a viewer
+  // reads them. Turning one into a milestone writes the mentee's change project, so it is further
+  // limited to the mentee side (commitmentWhere / menteeCommitmentWhere in scope.server.ts).
+  "pairing:commit",
   "session:read",
-  "session:create",
+  "session:create", // a pairing's sessions
+  "session:host", // stand-alone sessions: a change project's team, a province's coordination meeting
   "session:join",
   "lesson:write",
   "lesson:publish",
@@ -51,7 +58,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "pairing:create": "all",
     "pairing:update": "all",
     "pairing:replicate": "all",
+    "pairing:commit": "all",
     "session:create": "all",
+    "session:host": "all",
     "session:join": "all",
     "lesson:write": "all",
     "lesson:publish": "all",
@@ -71,7 +80,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "pairing:update": "region",
     // of pairings whose mentee is their region (replicationWhere), or that they lead
     "pairing:replicate": "region",
+    // of pairings of their region (either side); milestones only when their region is the mentee
+    "pairing:commit": "region",
     "session:read": "region",
+    // its projects' teams; a province's officer also the province's coordination meeting
+    "session:host": "region",
     "session:join": "region",
     "lesson:write": "region",
     "practice:curate": "region",
@@ -86,7 +99,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "pairing:read": "region",
     // of pairings they lead (replicationWhere)
     "pairing:replicate": "own",
+    // of pairings they lead (a side's lead participant, linked to their account)
+    "pairing:commit": "own",
     "session:read": "own",
+    // the teams of the projects they lead or belong to
+    "session:host": "own",
     "session:join": "own",
     "lesson:write": "own",
   },

@@ -87,6 +87,53 @@ export function replicationWhere(userId: string, grants: Grant[]): Prisma.Pairin
   return or.length > 0 ? { OR: or } : { id: { in: [] } };
 }
 
+/**
+ * Pairings whose commitments the person may write ("pairing:commit"): facilitators all; a region
+ * officer those of their region on either side (or of their province); a participant those whose
+ * side they lead. `menteeOnly` narrows to what turns a commitment into a milestone of the mentee's
+ * change project: the mentee region's officers and the mentee side's lead.
+ */
+export function commitmentWhere(
+  userId: string,
+  grants: Grant[],
+  { menteeOnly = false }: { menteeOnly?: boolean } = {},
+): Prisma.PairingWhereInput {
+  const or: Prisma.PairingWhereInput[] = [];
+  for (const grant of grants) {
+    switch (grant.scope) {
+      case "all":
+        return {};
+      case "province":
+        if (grant.regionCode) {
+          or.push(
+            { menteeRegionCode: grant.regionCode },
+            { menteeRegion: { provinceCode: grant.regionCode } },
+          );
+          if (!menteeOnly)
+            or.push(
+              { mentorRegionCode: grant.regionCode },
+              { mentorRegion: { provinceCode: grant.regionCode } },
+            );
+        }
+        break;
+      case "region":
+        if (grant.regionCode) {
+          or.push({ menteeRegionCode: grant.regionCode });
+          if (!menteeOnly) or.push({ mentorRegionCode: grant.regionCode });
+        }
+        break;
+      default:
+        or.push({
+          participants: {
+            some: { userId, isLead: true, ...(menteeOnly ? { side: "MENTEE" as const } : {}) },
+          },
+        });
+        break;
+    }
+  }
+  return or.length > 0 ? { OR: or } : { id: { in: [] } };
+}
+
 export function sessionWhere(userId: string, grants: Grant[]): Prisma.SessionWhereInput {
   const or: Prisma.SessionWhereInput[] = [];
   for (const grant of grants) {
@@ -105,6 +152,10 @@ export function sessionWhere(userId: string, grants: Grant[]): Prisma.SessionWhe
           if (grant.scope === "province") or.push({ hostRegion: { provinceCode: grant.regionCode } });
         }
         break;
+      case "own":
+        // a change project's team sees its stand-alone sessions
+        or.push({ project: { OR: [{ leaderId: userId }, { members: { some: { userId } } }] } });
+        break;
       default:
         or.push({ invitees: { some: { userId } } });
     }
@@ -112,6 +163,23 @@ export function sessionWhere(userId: string, grants: Grant[]): Prisma.SessionWhe
   // everyone sees the sessions they are invited to
   or.push({ invitees: { some: { userId } } });
   return { OR: or };
+}
+
+/**
+ * Stand-alone sessions (no pairing) a person may schedule and manage ("session:host"): those of the
+ * projects the grant covers, and a province's coordination meetings for its officers (a
+ * kabupaten/kota grant does not reach its province's meetings).
+ */
+export function hostedSessionWhere(userId: string, grants: Grant[]): Prisma.SessionWhereInput {
+  const or: Prisma.SessionWhereInput[] = [];
+  for (const grant of grants) {
+    if (grant.scope === "all") return { pairingId: null };
+    const project = projectWhere(userId, [grant]);
+    or.push({ projectId: { not: null }, project });
+    if (grant.regionCode && (grant.scope === "province" || grant.scope === "region"))
+      or.push({ projectId: null, hostRegionCode: grant.regionCode });
+  }
+  return or.length > 0 ? { pairingId: null, OR: or } : { id: { in: [] } };
 }
 
 /**

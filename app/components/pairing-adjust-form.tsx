@@ -19,7 +19,23 @@ type Pairing = {
   periodStart: string | Date | null;
   periodEnd: string | Date | null;
   followUpChannel: string | null;
+  mentorProjectId: string | null;
+  practiceId: string | null;
+  menteeProjectId: string | null;
+  mentorGroupId: string | null;
+  menteeGroupId: string | null;
 };
+
+type Option = { value: string; label: string };
+/** The choices of a pairing's record, each from its side's region (listPairingRecordChoices). */
+export type RecordChoices = {
+  mentorProjects: Option[];
+  practices: Option[];
+  menteeProjects: Option[];
+  mentorGroups: Option[];
+  menteeGroups: Option[];
+};
+type RecordField = "mentorProjectId" | "practiceId" | "menteeProjectId" | "mentorGroupId" | "menteeGroupId";
 
 type PlanField =
   | "topic"
@@ -62,9 +78,67 @@ export function PairingPlanFields({
       <FormField
         field={fields.followUpChannel}
         label={t("pairings.followUpChannel")}
-        type="url"
         hint={t("pairings.followUpHint")}
       />
+    </>
+  );
+}
+
+/**
+ * What the pairing builds on: the mentor's project or catalogue practice, the mentee's project and
+ * each side's Pokja. A side whose region is not known yet (`null`) shows no selects.
+ */
+export function PairingRecordFields({
+  fields,
+  mentor,
+  mentee,
+}: {
+  fields: Record<RecordField, AnyField>;
+  mentor: Pick<RecordChoices, "mentorProjects" | "practices" | "mentorGroups"> | null;
+  mentee: Pick<RecordChoices, "menteeProjects" | "menteeGroups"> | null;
+}) {
+  const { t } = useTranslation();
+  const none = t("pairings.none");
+  return (
+    <>
+      {mentor ? (
+        <>
+          <SelectField
+            field={fields.mentorProjectId}
+            label={t("pairings.mentorProject")}
+            options={mentor.mentorProjects}
+            placeholder={none}
+          />
+          <SelectField
+            field={fields.practiceId}
+            label={t("pairings.practice")}
+            options={mentor.practices}
+            placeholder={none}
+          />
+          <SelectField
+            field={fields.mentorGroupId}
+            label={t("pairings.mentorGroup")}
+            options={mentor.mentorGroups}
+            placeholder={none}
+          />
+        </>
+      ) : null}
+      {mentee ? (
+        <>
+          <SelectField
+            field={fields.menteeProjectId}
+            label={t("pairings.menteeProject")}
+            options={mentee.menteeProjects}
+            placeholder={none}
+          />
+          <SelectField
+            field={fields.menteeGroupId}
+            label={t("pairings.menteeGroup")}
+            options={mentee.menteeGroups}
+            placeholder={none}
+          />
+        </>
+      ) : null}
     </>
   );
 }
@@ -73,9 +147,11 @@ const day = (value: string | Date | null) => (value ? new Date(value).toISOStrin
 
 export function PairingAdjustForm({
   pairing,
+  choices,
   actionData,
 }: {
   pairing: Pairing;
+  choices: RecordChoices;
   actionData: IntentResult | undefined;
 }) {
   const { t } = useTranslation();
@@ -93,6 +169,11 @@ export function PairingAdjustForm({
       periodStart: day(pairing.periodStart),
       periodEnd: day(pairing.periodEnd),
       followUpChannel: pairing.followUpChannel ?? "",
+      mentorProjectId: pairing.mentorProjectId ?? "",
+      practiceId: pairing.practiceId ?? "",
+      menteeProjectId: pairing.menteeProjectId ?? "",
+      mentorGroupId: pairing.mentorGroupId ?? "",
+      menteeGroupId: pairing.menteeGroupId ?? "",
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: pairingAdjustSchema }),
   });
@@ -103,6 +184,7 @@ export function PairingAdjustForm({
         <input type="hidden" name="intent" value="adjust" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <PairingPlanFields fields={fields} />
+        <PairingRecordFields fields={fields} mentor={choices} mentee={choices} />
         <button type="submit" className="button">
           {t("pairings.saveAdjustment")}
         </button>

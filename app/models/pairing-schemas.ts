@@ -20,6 +20,11 @@ export const PAIRING_STATUSES = [
 ] as const;
 export const METHODS = ["PRIVATE_TELECONFERENCE", "SITE_VISIT", "WORKSHOP"] as const;
 
+/** The project choice that makes a new one when a commitment becomes a milestone (see pairing.server). */
+export const NEW_PROJECT = "new";
+/** Pairings on a page of the list. */
+export const PAIRING_PAGE_SIZE = 50;
+
 /** The plan of a pairing: what a new pairing states and the facilitator may later adjust. */
 const planFields = {
   topic: required(200),
@@ -35,8 +40,31 @@ const planFields = {
     .optional(),
   periodStart: date.optional(),
   periodEnd: date.optional(),
-  followUpChannel: z.string().trim().url("errors.url").max(500).optional(),
+  // a link (a WhatsApp group's invitation) or a plain description ("Grup WhatsApp Pokja …"); only
+  // an http(s) link is rendered as a link (followUpLink)
+  followUpChannel: text(500),
 };
+
+const recordId = z.string().trim().max(40, "errors.tooLong").optional();
+/** What the pairing builds on, each limited to its side's region (checked by the model). */
+const recordFields = {
+  mentorProjectId: recordId,
+  practiceId: recordId,
+  menteeProjectId: recordId,
+  mentorGroupId: recordId,
+  menteeGroupId: recordId,
+};
+
+/** The follow-up channel as a link, when it is an http(s) URL; otherwise it is shown as text. */
+export function followUpLink(channel: string | null | undefined) {
+  if (!channel) return null;
+  try {
+    const url = new URL(channel);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
 const periodInOrder = (v: { periodStart?: Date; periodEnd?: Date }) =>
   !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart;
 const periodError = { path: ["periodEnd"], message: "errors.endBeforeStart" };
@@ -46,6 +74,7 @@ export const newPairingSchema = z
     mentorRegionCode: regionCode,
     menteeRegionCode: regionCode,
     ...planFields,
+    ...recordFields,
     facilitatorOrgName: text(160),
   })
   .refine((v) => v.mentorRegionCode !== v.menteeRegionCode, {
@@ -56,7 +85,7 @@ export const newPairingSchema = z
 
 /** The facilitator adjusts a pairing (e.g. a request from the catalogue) before or while it runs. */
 export const pairingAdjustSchema = z
-  .object({ intent: z.literal("adjust"), ...planFields })
+  .object({ intent: z.literal("adjust"), ...planFields, ...recordFields })
   .refine(periodInOrder, periodError);
 
 export const pairingTransitionSchema = z.object({
@@ -97,6 +126,8 @@ export const commitmentStatusSchema = z.object({
 export const commitmentToMilestoneSchema = z.object({
   intent: z.literal("to-milestone"),
   commitmentId: required(40),
+  /** one of the mentee region's projects, or "new"; needed while the pairing has no mentee project */
+  projectId: z.string().trim().max(40, "errors.tooLong").optional(),
 });
 
 const day = z

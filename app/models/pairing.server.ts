@@ -1,15 +1,20 @@
 // Mentor–mentee pairings of regions, their people, commitments and the matching help.
 import { type Action, grantsFor } from "~/auth/permissions";
 import type { Scope } from "~/auth/require-user.server";
-import { pairingWhere } from "~/auth/scope.server";
+import { commitmentWhere, pairingWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { LearningMethod, PairingSide, PairingStatus, WorkStatus } from "~/generated/prisma/enums";
+import { env } from "~/env.server";
+import { fixedT } from "~/i18n/translate";
 import { logActivity } from "~/models/activity.server";
+import { queueEmail } from "~/models/outbox.server";
 import { OutOfScopeError } from "~/models/project.server";
+import { NEW_PROJECT, PAIRING_PAGE_SIZE } from "~/models/pairing-schemas";
 import type { CurrentUser } from "~/models/user.server";
+import { zoneDifferenceHours } from "~/utils/dates";
 import { formatNumber } from "~/utils/numbers";
-import { TIME_ZONES, zoneForRegionCode } from "~/utils/time-zones";
+import { ianaZoneForRegionCode } from "~/utils/time-zones";
 
 type Actor = Pick<Scope, "user">;
 
@@ -57,7 +62,92 @@ export type PairingInput = {
   followUpChannel?: string;
   mentorProjectId?: string;
   practiceId?: string;
+  menteeProjectId?: string;
+  mentorGroupId?: string;
+  menteeGroupId?: string;
 };
+
+type PairingRecord = Pick<
+  PairingInput,
+  "mentorProjectId" | "practiceId" | "menteeProjectId" | "mentorGroupId" | "menteeGroupId"
+>;
+
+/**
+ * What a pairing builds on, each from its own side: the mentor region's project or catalogue
+ * practice, the mentee region's project and each region's Pokja. Empty means none. (The choices
+ * leave out stopped projects and archived practices, but a pairing may keep one it already has.)
+ */
+async function checkedRecord(record: PairingRecord, mentorRegionCode: string, menteeRegionCode: string) {
+  const id = (value: string | undefined) => value?.trim() || null;
+  const out = {
+    mentorProjectId: id(record.mentorProjectId),
+    practiceId: id(record.practiceId),
+    menteeProjectId: id(record.menteeProjectId),
+    mentorGroupId: id(record.mentorGroupId),
+    menteeGroupId: id(record.menteeGroupId),
+  };
+  const found = await Promise.all([
+    !out.mentorProjectId ||
+      prisma.changeProject.count({ where: { id: out.mentorProjectId, regionCode: mentorRegionCode } }),
+    !out.practiceId || prisma.practice.count({ where: { id: out.practiceId, regionCode: mentorRegionCode } }),
+    !out.menteeProjectId ||
+      prisma.changeProject.count({ where: { id: out.menteeProjectId, regionCode: menteeRegionCode } }),
+    !out.mentorGroupId ||
+      prisma.workingGroup.count({ where: { id: out.mentorGroupId, regionCode: mentorRegionCode } }),
+    !out.menteeGroupId ||
+      prisma.workingGroup.count({ where: { id: out.menteeGroupId, regionCode: menteeRegionCode } }),
+  ]);
+  const keys = ["mentorProject", "practice", "menteeProject", "mentorGroup", "menteeGroup"];
+  const wrong = found.findIndex((n) => n === 0);
+  if (wrong >= 0) throw new PairingRuleError(`pairings.errors.${keys[wrong]}`);
+  return out;
+}
+
+/** The choices of the pairing's record, each limited to its side's region, with what it `has` already. */
+export async function listPairingRecordChoices(
+  mentorRegionCode: string,
+  menteeRegionCode: string,
+  has: { practiceId?: string | null; menteeProjectId?: string | null } = {},
+) {
+  const project = { id: true, title: true, acronym: true } as const;
+  const [mentorProjects, practices, menteeProjects, mentorGroups, menteeGroups] = await Promise.all([
+    prisma.changeProject.findMany({
+      where: { regionCode: mentorRegionCode },
+      orderBy: { title: "asc" },
+      take: 200,
+      select: project,
+    }),
+    prisma.practice.findMany({
+      where: {
+        regionCode: mentorRegionCode,
+        OR: [{ status: { not: "ARCHIVED" } }, ...(has.practiceId ? [{ id: has.practiceId }] : [])],
+      },
+      orderBy: { name: "asc" },
+      take: 200,
+      select: { id: true, name: true },
+    }),
+    listMenteeProjectChoices(menteeRegionCode, has.menteeProjectId),
+    prisma.workingGroup.findMany({
+      where: { regionCode: mentorRegionCode },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    prisma.workingGroup.findMany({
+      where: { regionCode: menteeRegionCode },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const label = (p: { title: string; acronym: string | null }) =>
+    p.acronym ? `${p.acronym}: ${p.title}` : p.title;
+  return {
+    mentorProjects: mentorProjects.map((p) => ({ value: p.id, label: label(p) })),
+    practices: practices.map((p) => ({ value: p.id, label: p.name })),
+    menteeProjects: menteeProjects.map((p) => ({ value: p.id, label: label(p) })),
+    mentorGroups: mentorGroups.map((g) => ({ value: g.id, label: g.name })),
+    menteeGroups: menteeGroups.map((g) => ({ value: g.id, label: g.name })),
+  };
+}
 
 export async function createPairing({ user }: Actor, input: PairingInput, status: PairingStatus = "AGREED") {
   if (!grantsFor(user.memberships, "pairing:create").length) throw new OutOfScopeError("not allowed");
@@ -77,8 +167,10 @@ export async function createPairing({ user }: Actor, input: PairingInput, status
     select: { id: true },
   });
   if (duplicate) throw new PairingRuleError("pairings.errors.duplicate");
+  const record = await checkedRecord(input, input.mentorRegionCode, input.menteeRegionCode);
   return prisma.$transaction(async (tx) => {
-    const { facilitatorOrgName, ...data } = input;
+    const { facilitatorOrgName, ...plan } = input;
+    const data = { ...plan, ...record, followUpChannel: plan.followUpChannel || null };
     const facilitator = facilitatorOrgName?.trim()
       ? ((await tx.organisation.findFirst({ where: { name: facilitatorOrgName.trim(), type: "PMU" } })) ??
         (await tx.organisation.create({ data: { name: facilitatorOrgName.trim(), type: "PMU" } })))
@@ -102,12 +194,13 @@ export async function createPairing({ user }: Actor, input: PairingInput, status
 
 export type PairingAdjustment = Omit<
   PairingInput,
-  "mentorRegionCode" | "menteeRegionCode" | "facilitatorOrgName" | "mentorProjectId" | "practiceId"
+  "mentorRegionCode" | "menteeRegionCode" | "facilitatorOrgName"
 >;
 
 /**
- * A facilitator adjusts a pairing's terms (topic, goals, method, sessions, period, channel), e.g.
- * a request from the catalogue before agreeing it; empty fields are cleared. Not once it is over.
+ * A facilitator adjusts a pairing's terms (topic, goals, method, sessions, period, channel) and
+ * record (projects, practice, Pokja of each side), e.g. a request from the catalogue before
+ * agreeing it; empty fields are cleared. Not once it is over.
  */
 export async function adjustPairing({ user }: Actor, pairingId: string, input: PairingAdjustment) {
   if (!(await mayOnPairing(user, pairingId, "pairing:create"))) throw new OutOfScopeError("not allowed");
@@ -126,10 +219,12 @@ export async function adjustPairing({ user }: Actor, pairingId: string, input: P
     select: { id: true },
   });
   if (duplicate) throw new PairingRuleError("pairings.errors.duplicate");
+  const record = await checkedRecord(input, pairing.mentorRegionCode, pairing.menteeRegionCode);
   await prisma.$transaction(async (tx) => {
     await tx.pairing.update({
       where: { id: pairingId },
       data: {
+        ...record,
         topic,
         sector: input.sector || null,
         supportingProgramme: input.supportingProgramme || null,
@@ -178,6 +273,7 @@ export async function transitionPairing(
       },
     });
     if (to === "REPLICATED") await recordCatalogueReplication(tx, pairingId);
+    if (to === "CANCELLED") await tellRequesterOfDecline(tx, pairing, cancelReason!.trim(), user.id);
     await logActivity(
       {
         actorId: user.id,
@@ -189,6 +285,58 @@ export async function transitionPairing(
       tx,
     );
   });
+}
+
+/**
+ * A pairing that began as a request from the catalogue ("I want to learn this") is cancelled: the
+ * person who asked hears why, in the app when they asked signed in, by email (through the outbox)
+ * when they asked as a visitor without an account. Their request is found in the activity log.
+ */
+async function tellRequesterOfDecline(
+  tx: Prisma.TransactionClient,
+  pairing: { id: string; topic: string },
+  reason: string,
+  actorId: string,
+) {
+  const request = await tx.activityLog.findFirst({
+    where: {
+      subjectType: "Pairing",
+      subjectId: pairing.id,
+      action: { in: ["pairing.requested", "pairing.requested_by_visitor"] },
+    },
+    orderBy: { createdAt: "asc" },
+    select: { action: true, actorId: true, data: true },
+  });
+  if (!request) return;
+  const values = { topic: pairing.topic, reason };
+  if (request.action === "pairing.requested") {
+    if (!request.actorId || request.actorId === actorId) return;
+    const requester = await tx.user.findUnique({ where: { id: request.actorId }, select: { locale: true } });
+    if (!requester) return;
+    await tx.notification.create({
+      data: {
+        userId: request.actorId,
+        kind: "pairing-request-declined",
+        title: fixedT(requester.locale)("pairings.declinedNotification", values),
+        link: `/pasangan/${pairing.id}`,
+      },
+    });
+    return;
+  }
+  const data = request.data as { email?: unknown } | null;
+  const email = typeof data?.email === "string" ? data.email : null;
+  if (!email) return;
+  // a visitor has no language setting: the message comes in Indonesian and in English
+  const [id, en] = [fixedT("id"), fixedT("en")];
+  const link = `${env.APP_URL}/katalog`;
+  await queueEmail(
+    {
+      to: email,
+      subject: `${id("pairings.declinedSubject", values)} / ${en("pairings.declinedSubject", values)}`,
+      text: `${id("pairings.declinedBody", { ...values, link })}\n\n—\n\n${en("pairings.declinedBody", { ...values, link })}`,
+    },
+    tx,
+  );
 }
 
 /** Every facilitator hears in the app of a new request to learn a practice (a proposed pairing). */
@@ -253,28 +401,56 @@ export async function recordCatalogueReplication(tx: Prisma.TransactionClient, p
   });
 }
 
-export async function listPairingsForUser(
-  { user, grants }: Scope,
-  { status, q, provinceCode }: { status?: PairingStatus; q?: string; provinceCode?: string } = {},
-) {
-  return prisma.pairing.findMany({
-    where: {
-      AND: [
-        pairingWhere(user.id, grants),
-        status ? { status } : {},
-        q
-          ? {
-              OR: [
-                { topic: { contains: q, mode: "insensitive" } },
-                { sector: { contains: q, mode: "insensitive" } },
-              ],
-            }
-          : {},
-        provinceCode ? { OR: [{ mentorRegion: { provinceCode } }, { menteeRegion: { provinceCode } }] } : {},
-      ],
-    },
-    orderBy: { updatedAt: "desc" },
-    take: 200,
+export type PairingListFilters = {
+  status?: PairingStatus;
+  q?: string;
+  /** either side in the province */
+  provinceCode?: string;
+  sector?: string;
+  facilitatorOrgId?: string;
+};
+
+function pairingListWhere({ user, grants }: Scope, filters: PairingListFilters): Prisma.PairingWhereInput {
+  const { status, q, provinceCode, sector, facilitatorOrgId } = filters;
+  return {
+    AND: [
+      pairingWhere(user.id, grants),
+      status ? { status } : {},
+      q
+        ? {
+            OR: [
+              { topic: { contains: q, mode: "insensitive" } },
+              { sector: { contains: q, mode: "insensitive" } },
+            ],
+          }
+        : {},
+      provinceCode
+        ? {
+            OR: [
+              { mentorRegionCode: provinceCode },
+              { menteeRegionCode: provinceCode },
+              { mentorRegion: { provinceCode } },
+              { menteeRegion: { provinceCode } },
+            ],
+          }
+        : {},
+      sector ? { sector: { equals: sector, mode: "insensitive" } } : {},
+      facilitatorOrgId ? { facilitatorOrgId } : {},
+    ],
+  };
+}
+
+/** One page of the pairings the person may see, newest change first, with how many there are in all. */
+export async function pagePairingsForUser(scope: Scope, filters: PairingListFilters, page = 1) {
+  const where = pairingListWhere(scope, filters);
+  const total = await prisma.pairing.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / PAIRING_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const pairings = await prisma.pairing.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: (current - 1) * PAIRING_PAGE_SIZE,
+    take: PAIRING_PAGE_SIZE,
     select: {
       id: true,
       topic: true,
@@ -289,6 +465,47 @@ export async function listPairingsForUser(
       _count: { select: { sessions: true, commitments: true } },
     },
   });
+  return { pairings, total, page: current, pageCount };
+}
+
+/** The listed pairings (all pages) as the map's arcs, from mentor to mentee; at most `limit`. */
+export async function mapPairingsForUser(scope: Scope, filters: PairingListFilters, limit = 1000) {
+  const end = { select: { code: true, name: true, lat: true, lng: true } } as const;
+  return prisma.pairing.findMany({
+    where: pairingListWhere(scope, filters),
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true, topic: true, mentorRegion: end, menteeRegion: end },
+  });
+}
+
+/** What the list's filters offer: provinces, and the sectors and facilitators of pairings the person sees. */
+export async function pairingFilterOptions({ user, grants }: Scope) {
+  const visible = pairingWhere(user.id, grants);
+  const [provinces, sectors, facilitators] = await Promise.all([
+    prisma.region.findMany({
+      where: { kind: "PROVINCE" },
+      orderBy: { name: "asc" },
+      select: { code: true, name: true },
+    }),
+    prisma.pairing.findMany({
+      where: { AND: [visible, { sector: { not: null } }] },
+      distinct: ["sector"],
+      orderBy: { sector: "asc" },
+      take: 200,
+      select: { sector: true },
+    }),
+    prisma.organisation.findMany({
+      where: { facilitatedPairings: { some: visible } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return {
+    provinces,
+    sectors: sectors.map((p) => p.sector!).filter(Boolean),
+    facilitators,
+  };
 }
 
 export async function getPairingForUser({ user, grants }: Scope, id: string) {
@@ -299,6 +516,9 @@ export async function getPairingForUser({ user, grants }: Scope, id: string) {
       menteeRegion: { select: { code: true, name: true, timeZone: true } },
       facilitatorOrg: { select: { name: true } },
       mentorProject: { select: { id: true, title: true, acronym: true } },
+      menteeProject: { select: { id: true, title: true, acronym: true, status: true } },
+      mentorGroup: { select: { id: true, name: true } },
+      menteeGroup: { select: { id: true, name: true } },
       practice: { select: { slug: true, name: true } },
       participants: { orderBy: [{ side: "asc" }, { isLead: "desc" }, { name: "asc" }] },
       commitments: {
@@ -379,23 +599,34 @@ export async function addParticipant(
   });
 }
 
+/** May the person write this pairing's commitments ("pairing:commit"); `menteeOnly`: turn them into milestones. */
+export async function mayCommit(user: CurrentUser, pairingId: string, { menteeOnly = false } = {}) {
+  const where = commitmentWhere(user.id, grantsFor(user.memberships, "pairing:commit"), { menteeOnly });
+  return (await prisma.pairing.count({ where: { AND: [{ id: pairingId }, where] } })) > 0;
+}
+
 export async function addCommitment(
   { user }: Actor,
   pairingId: string,
   input: { title: string; side: PairingSide; owner?: string; dueDate?: Date; sessionId?: string },
 ) {
-  if (!(await mayOnPairing(user, pairingId, "pairing:read"))) throw new OutOfScopeError("not allowed");
-  const commitment = await prisma.commitment.create({
-    data: { pairingId, ...input, owner: input.owner || null, sessionId: input.sessionId || null },
+  if (!(await mayCommit(user, pairingId))) throw new OutOfScopeError("not allowed");
+  return prisma.$transaction(async (tx) => {
+    const commitment = await tx.commitment.create({
+      data: { pairingId, ...input, owner: input.owner || null, sessionId: input.sessionId || null },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "pairing.commitment_added",
+        subjectType: "Pairing",
+        subjectId: pairingId,
+        data: { title: input.title },
+      },
+      tx,
+    );
+    return commitment;
   });
-  await logActivity({
-    actorId: user.id,
-    action: "pairing.commitment_added",
-    subjectType: "Pairing",
-    subjectId: pairingId,
-    data: { title: input.title },
-  });
-  return commitment;
 }
 
 export async function setCommitmentStatus(
@@ -404,7 +635,7 @@ export async function setCommitmentStatus(
   commitmentId: string,
   status: WorkStatus,
 ) {
-  if (!(await mayOnPairing(user, pairingId, "pairing:read"))) throw new OutOfScopeError("not allowed");
+  if (!(await mayCommit(user, pairingId))) throw new OutOfScopeError("not allowed");
   const { count } = await prisma.commitment.updateMany({
     where: { id: commitmentId, pairingId },
     data: { status },
@@ -412,12 +643,32 @@ export async function setCommitmentStatus(
   if (count !== 1) throw new OutOfScopeError("no such commitment");
 }
 
+/** The change projects of the mentee region a commitment may become a milestone of (not stopped). */
+export async function listMenteeProjectChoices(menteeRegionCode: string, alsoId?: string | null) {
+  return prisma.changeProject.findMany({
+    where: {
+      regionCode: menteeRegionCode,
+      OR: [{ status: { not: "STOPPED" } }, ...(alsoId ? [{ id: alsoId }] : [])],
+    },
+    orderBy: { title: "asc" },
+    take: 200,
+    select: { id: true, title: true, acronym: true, status: true },
+  });
+}
+
 /**
- * Turns a mentee-side commitment into a short-term milestone of the mentee's change project on
- * this topic (created as a draft when there is none), linked both ways.
+ * Turns a mentee-side commitment into a short-term milestone of the mentee's change project,
+ * linked both ways. The project is the pairing's `menteeProject`; while it has none (or it was
+ * stopped), `projectChoice` names one of the mentee region's projects or NEW_PROJECT (a draft
+ * "Replikasi: <topic>"), and the pairing keeps it as its mentee project from then on.
  */
-export async function convertCommitmentToMilestone({ user }: Actor, pairingId: string, commitmentId: string) {
-  if (!(await mayOnPairing(user, pairingId, "pairing:read"))) throw new OutOfScopeError("not allowed");
+export async function convertCommitmentToMilestone(
+  { user }: Actor,
+  pairingId: string,
+  commitmentId: string,
+  projectChoice?: string,
+) {
+  if (!(await mayCommit(user, pairingId, { menteeOnly: true }))) throw new OutOfScopeError("not allowed");
   return prisma.$transaction(async (tx) => {
     const commitment = await tx.commitment.findFirst({
       where: { id: commitmentId, pairingId },
@@ -431,22 +682,40 @@ export async function convertCommitmentToMilestone({ user }: Actor, pairingId: s
           .projectId,
         created: false,
       };
+    if (commitment.side !== "MENTEE") throw new PairingRuleError("pairings.errors.mentorCommitment");
     const { pairing } = commitment;
-    const replicationTitle = `Replikasi: ${pairing.topic}`;
-    const project =
-      (await tx.changeProject.findFirst({
-        where: { regionCode: pairing.menteeRegionCode, title: replicationTitle, status: { not: "STOPPED" } },
-        orderBy: { createdAt: "desc" },
-      })) ??
-      (await tx.changeProject.create({
-        data: {
-          title: replicationTitle,
-          kind: "REGIONAL_INNOVATION",
-          regionCode: pairing.menteeRegionCode,
-          sector: pairing.sector,
-          problem: pairing.goals,
-        },
-      }));
+    const open = { regionCode: pairing.menteeRegionCode, status: { not: "STOPPED" as const } };
+    let project = pairing.menteeProjectId
+      ? await tx.changeProject.findFirst({ where: { id: pairing.menteeProjectId, ...open } })
+      : null;
+    if (!project) {
+      if (!projectChoice) throw new PairingRuleError("pairings.errors.chooseProject");
+      if (projectChoice === NEW_PROJECT) {
+        project = await tx.changeProject.create({
+          data: {
+            title: `Replikasi: ${pairing.topic}`,
+            kind: "REGIONAL_INNOVATION",
+            regionCode: pairing.menteeRegionCode,
+            sector: pairing.sector,
+            problem: pairing.goals,
+          },
+        });
+        await logActivity(
+          {
+            actorId: user.id,
+            action: "project.created",
+            subjectType: "ChangeProject",
+            subjectId: project.id,
+            data: { title: project.title, fromPairing: pairingId },
+          },
+          tx,
+        );
+      } else {
+        project = await tx.changeProject.findFirst({ where: { id: projectChoice, ...open } });
+        if (!project) throw new PairingRuleError("pairings.errors.projectNotMentee");
+      }
+      await tx.pairing.update({ where: { id: pairingId }, data: { menteeProjectId: project.id } });
+    }
     const milestone = await tx.milestone.create({
       data: {
         projectId: project.id,
@@ -571,7 +840,7 @@ export async function suggestMentors(need: string, menteeRegionCode: string, lim
     where: { code: { in: [...scores.keys()] } },
     select: { code: true, name: true, lat: true, lng: true },
   });
-  const menteeZone = TIME_ZONES[zoneForRegionCode(menteeRegionCode)].utcOffsetHours;
+  const menteeZone = ianaZoneForRegionCode(menteeRegionCode);
   return regions
     .map((region) => ({
       code: region.code,
@@ -579,7 +848,7 @@ export async function suggestMentors(need: string, menteeRegionCode: string, lim
       score: Math.round(scores.get(region.code)!.score * 100) / 100,
       reasons: scores.get(region.code)!.reasons.slice(0, 3),
       distanceKm: mentee ? distanceKm(mentee, region) : null,
-      zoneDifferenceHours: TIME_ZONES[zoneForRegionCode(region.code)].utcOffsetHours - menteeZone,
+      zoneDifferenceHours: zoneDifferenceHours(menteeZone, ianaZoneForRegionCode(region.code)),
     }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score)

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/require-user.server";
+import { type Action, can as canDo } from "~/auth/permissions";
+import { assertInScope, requirePermission } from "~/auth/require-user.server";
 import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
 import { PairingAdjustForm } from "~/components/pairing-adjust-form";
 import { ReplicationSection } from "~/components/replication-section";
@@ -11,7 +12,9 @@ import { WorkStatusForm } from "~/components/work-status-form";
 import {
   commitmentSchema,
   commitmentStatusSchema,
+  NEW_PROJECT,
   commitmentToMilestoneSchema,
+  followUpLink,
   pairingAdjustSchema,
   participantSchema,
   pairingTransitionSchema,
@@ -23,6 +26,9 @@ import {
   adjustPairing,
   convertCommitmentToMilestone,
   getPairingForUser,
+  listMenteeProjectChoices,
+  listPairingRecordChoices,
+  mayCommit,
   mayOnPairing,
   setCommitmentStatus,
   transitionPairing,
@@ -56,17 +62,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "pairing:read");
   const pairing = await getPairingForUser(scope, params.pairingId ?? "");
   invariantResponse(pairing, "Not found", { status: 404 });
-  const [manage, update, replicate, replication] = await Promise.all([
+  const [manage, update, replicate, commit, convert, replication] = await Promise.all([
     mayOnPairing(scope.user, pairing.id, "pairing:create"),
     mayOnPairing(scope.user, pairing.id, "pairing:update"),
     mayRecordReplication(scope.user, pairing.id),
+    mayCommit(scope.user, pairing.id),
+    mayCommit(scope.user, pairing.id, { menteeOnly: true }),
     getReplicationRecord(pairing.id),
+  ]);
+  const over = pairing.status === "REPLICATED" || pairing.status === "CANCELLED";
+  // while the pairing has no (running) mentee project, converting a commitment asks which one
+  const menteeProject = pairing.menteeProject?.status === "STOPPED" ? null : pairing.menteeProject;
+  const unconverted = pairing.commitments.some((c) => c.side === "MENTEE" && !c.milestone);
+  const [recordChoices, projectChoices] = await Promise.all([
+    manage && !over
+      ? listPairingRecordChoices(pairing.mentorRegionCode, pairing.menteeRegionCode, pairing)
+      : null,
+    convert && !menteeProject && unconverted ? listMenteeProjectChoices(pairing.menteeRegionCode) : [],
   ]);
   return {
     pairing,
     replication,
     replicationOpen: REPLICATION_STATUSES.includes(pairing.status),
-    can: { manage, update, edit: manage || update, replicate },
+    can: { manage, update, edit: manage || update, replicate, commit, convert, adjust: manage && !over },
+    recordChoices,
+    menteeProject,
+    projectChoices,
+    followUpHref: followUpLink(pairing.followUpChannel),
+    ...splitSessions(pairing.sessions, new Date()),
     moves: PAIRING_TRANSITIONS[pairing.status]
       .filter((m) => (m.action === "pairing:create" ? manage : manage || update))
       .map((m) => m.to),
@@ -74,8 +97,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Sessions still to come (scheduled or live, not yet over) and the rest, both in order of time. */
+function splitSessions<S extends { startsAt: Date; durationMinutes: number; status: string }>(
+  sessions: S[],
+  now: Date,
+) {
+  const isUpcoming = (s: S) =>
+    (s.status === "SCHEDULED" || s.status === "LIVE") &&
+    s.startsAt.getTime() + s.durationMinutes * 60_000 > now.getTime();
+  return {
+    upcomingSessions: sessions.filter(isUpcoming),
+    pastSessions: sessions.filter((s) => !isUpcoming(s)),
+  };
+}
+
+/** Reading a pairing is not enough to post to it: every intent writes, under one of these. */
+const WRITE_ACTIONS: Action[] = ["pairing:create", "pairing:update", "pairing:replicate", "pairing:commit"];
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "pairing:read");
+  assertInScope(WRITE_ACTIONS.some((a) => canDo(scope.user.memberships, a)));
   const id = params.pairingId ?? "";
   const formData = await request.formData();
   switch (formData.get("intent")) {
@@ -121,7 +162,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: commitmentToMilestoneSchema });
       return runIntent("to-milestone", submission, async () => {
         if (submission.status === "success")
-          await convertCommitmentToMilestone(scope, id, submission.value.commitmentId);
+          await convertCommitmentToMilestone(
+            scope,
+            id,
+            submission.value.commitmentId,
+            submission.value.projectId,
+          );
       });
     }
     case "replication-item": {
@@ -167,7 +213,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PairingPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { pairing, replication, replicationOpen, can, moves, viewerZone } = useLoaderData<typeof loader>();
+  const {
+    pairing,
+    replication,
+    replicationOpen,
+    can,
+    recordChoices,
+    menteeProject,
+    projectChoices,
+    followUpHref,
+    upcomingSessions,
+    pastSessions,
+    moves,
+    viewerZone,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<IntentResult>();
   const [participantForm, participant] = useForm({
     id: "participant",
@@ -244,12 +303,40 @@ export default function PairingPage() {
             <>
               <dt>{t("pairings.followUpChannel")}</dt>
               <dd>
-                <a href={pairing.followUpChannel} rel="noreferrer noopener">
-                  {pairing.followUpChannel}
-                </a>
+                {followUpHref ? (
+                  <a href={followUpHref} rel="noreferrer noopener">
+                    {pairing.followUpChannel}
+                  </a>
+                ) : (
+                  pairing.followUpChannel
+                )}
               </dd>
             </>
           ) : null}
+          {pairing.mentorProject ? (
+            <>
+              <dt>{t("pairings.mentorProject")}</dt>
+              <dd>
+                <Link to={`/proyek/${pairing.mentorProject.id}`}>{projectLabel(pairing.mentorProject)}</Link>
+              </dd>
+            </>
+          ) : null}
+          {pairing.practice ? (
+            <>
+              <dt>{t("pairings.practice")}</dt>
+              <dd>
+                <Link to={`/katalog/${pairing.practice.slug}`}>{pairing.practice.name}</Link>
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("pairings.menteeProject")}</dt>
+          <dd>
+            {menteeProject ? (
+              <Link to={`/proyek/${menteeProject.id}`}>{projectLabel(menteeProject)}</Link>
+            ) : (
+              t("pairings.noMenteeProject")
+            )}
+          </dd>
         </dl>
         {actionData?.intent === "transition" && actionData.result?.error?.[""] ? (
           <div className="form-errors" role="alert">
@@ -258,8 +345,13 @@ export default function PairingPage() {
             ))}
           </div>
         ) : null}
-        {can.manage && pairing.status !== "REPLICATED" && pairing.status !== "CANCELLED" ? (
-          <PairingAdjustForm key={String(pairing.updatedAt)} pairing={pairing} actionData={actionData} />
+        {can.adjust && recordChoices ? (
+          <PairingAdjustForm
+            key={String(pairing.updatedAt)}
+            pairing={pairing}
+            choices={recordChoices}
+            actionData={actionData}
+          />
         ) : null}
         <div className="transition-forms">
           {moves
@@ -280,7 +372,17 @@ export default function PairingPage() {
                 <input type="hidden" name="intent" value="transition" />
                 <input type="hidden" name="to" value="CANCELLED" />
                 <label htmlFor="cancelReason">{t("pairings.cancelReason")}</label>
-                <textarea id="cancelReason" name="cancelReason" rows={2} />
+                <textarea
+                  id="cancelReason"
+                  name="cancelReason"
+                  rows={2}
+                  aria-describedby={pairing.practiceId ? "cancelReason-hint" : undefined}
+                />
+                {pairing.practiceId ? (
+                  <p id="cancelReason-hint" className="field-hint">
+                    {t("pairings.cancelReasonHint")}
+                  </p>
+                ) : null}
                 <button type="submit" className="button danger">
                   {t("pairings.moveTo.CANCELLED")}
                 </button>
@@ -298,6 +400,12 @@ export default function PairingPage() {
               {t(`pairings.side.${side}`)}: {region.name}{" "}
               <span className="muted">({abbreviationForIanaZone(region.timeZone)})</span>
             </h3>
+            {(side === "MENTOR" ? pairing.mentorGroup : pairing.menteeGroup) ? (
+              <p>
+                {t("pairings.workingGroup")}:{" "}
+                {(side === "MENTOR" ? pairing.mentorGroup : pairing.menteeGroup)?.name}
+              </p>
+            ) : null}
             <ul>
               {pairing.participants
                 .filter((p) => p.side === side)
@@ -341,19 +449,30 @@ export default function PairingPage() {
           </p>
         ) : null}
         {pairing.sessions.length === 0 ? <p>{t("pairings.noSessions")}</p> : null}
-        <ol>
-          {pairing.sessions.map((s) => (
-            <li key={s.id}>
-              <Link to={`/sesi/${s.id}`}>{s.title}</Link> ·{" "}
-              {formatInstant(s.startsAt, lng, pairing.mentorRegion.timeZone)} /{" "}
-              {formatInstant(s.startsAt, lng, pairing.menteeRegion.timeZone)}
-              {viewerZone !== pairing.mentorRegion.timeZone && viewerZone !== pairing.menteeRegion.timeZone
-                ? ` / ${formatInstant(s.startsAt, lng, viewerZone)}`
-                : ""}{" "}
-              · {t(`sessions.status.${s.status}`)}
-            </li>
-          ))}
-        </ol>
+        {[
+          { key: "upcoming", heading: t("pairings.upcomingSessions"), list: upcomingSessions },
+          { key: "past", heading: t("pairings.pastSessions"), list: pastSessions },
+        ].map(({ key, heading, list }) =>
+          list.length > 0 ? (
+            <div key={key}>
+              <h3>{heading}</h3>
+              <ol>
+                {list.map((s) => (
+                  <li key={s.id}>
+                    <Link to={`/sesi/${s.id}`}>{s.title}</Link> ·{" "}
+                    {formatInstant(s.startsAt, lng, pairing.mentorRegion.timeZone)} /{" "}
+                    {formatInstant(s.startsAt, lng, pairing.menteeRegion.timeZone)}
+                    {viewerZone !== pairing.mentorRegion.timeZone &&
+                    viewerZone !== pairing.menteeRegion.timeZone
+                      ? ` / ${formatInstant(s.startsAt, lng, viewerZone)}`
+                      : ""}{" "}
+                    · {t(`sessions.status.${s.status}`)}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ) : null,
+        )}
       </section>
 
       <section aria-labelledby="commitments-heading">
@@ -375,20 +494,39 @@ export default function PairingPage() {
                 <td>{t(`pairings.side.${c.side}`)}</td>
                 <td>{formatDay(c.dueDate, lng)}</td>
                 <td>
-                  <WorkStatusForm
-                    intent="commitment-status"
-                    idName="commitmentId"
-                    id={c.id}
-                    status={c.status}
-                  />
+                  {can.commit ? (
+                    <WorkStatusForm
+                      intent="commitment-status"
+                      idName="commitmentId"
+                      id={c.id}
+                      status={c.status}
+                    />
+                  ) : (
+                    t(`projects.workStatus.${c.status}`)
+                  )}
                 </td>
                 <td>
                   {c.milestone ? (
                     <Link to={`/proyek/${c.milestone.projectId}/tonggak`}>{t("pairings.seeMilestone")}</Link>
-                  ) : c.side === "MENTEE" ? (
-                    <Form method="post">
+                  ) : c.side === "MENTEE" && can.convert ? (
+                    <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="to-milestone" />
                       <input type="hidden" name="commitmentId" value={c.id} />
+                      {menteeProject ? null : (
+                        <>
+                          <label htmlFor={`project-${c.id}`}>{t("pairings.intoProject")}</label>
+                          <select id={`project-${c.id}`} name="projectId" defaultValue={NEW_PROJECT}>
+                            <option value={NEW_PROJECT}>
+                              {t("pairings.newReplicationProject", { topic: pairing.topic })}
+                            </option>
+                            {projectChoices.map((p) => (
+                              <option key={p.id} value={p.id}>
+                                {projectLabel(p)}
+                              </option>
+                            ))}
+                          </select>
+                        </>
+                      )}
                       <button type="submit" className="button small">
                         {t("pairings.toMilestone")}
                       </button>
@@ -401,17 +539,26 @@ export default function PairingPage() {
             ))}
           </tbody>
         </table>
-        <Form method="post" {...getFormProps(commitmentForm)} className="inline-fields">
-          <input type="hidden" name="intent" value="commitment" />
-          <FormErrors id={commitmentForm.errorId} errors={commitmentForm.errors} />
-          <FormField field={commitment.title} label={t("pairings.commitment")} />
-          <SelectField field={commitment.side} label={t("pairings.sideLabel")} options={sideOptions} />
-          <FormField field={commitment.owner} label={t("projects.owner")} />
-          <FormField field={commitment.dueDate} label={t("projects.dueDate")} type="date" />
-          <button type="submit" className="button">
-            {t("pairings.addCommitment")}
-          </button>
-        </Form>
+        {actionData?.intent === "to-milestone" && actionData.result?.error?.[""] ? (
+          <div className="form-errors" role="alert">
+            {actionData.result.error[""].map((key) => (
+              <p key={key}>{t(key)}</p>
+            ))}
+          </div>
+        ) : null}
+        {can.commit ? (
+          <Form method="post" {...getFormProps(commitmentForm)} className="inline-fields">
+            <input type="hidden" name="intent" value="commitment" />
+            <FormErrors id={commitmentForm.errorId} errors={commitmentForm.errors} />
+            <FormField field={commitment.title} label={t("pairings.commitment")} />
+            <SelectField field={commitment.side} label={t("pairings.sideLabel")} options={sideOptions} />
+            <FormField field={commitment.owner} label={t("projects.owner")} />
+            <FormField field={commitment.dueDate} label={t("projects.dueDate")} type="date" />
+            <button type="submit" className="button">
+              {t("pairings.addCommitment")}
+            </button>
+          </Form>
+        ) : null}
       </section>
 
       <ReplicationSection
@@ -435,4 +582,8 @@ export default function PairingPage() {
       ) : null}
     </main>
   );
+}
+
+function projectLabel(project: { title: string; acronym: string | null }) {
+  return project.acronym ? `${project.acronym}: ${project.title}` : project.title;
 }

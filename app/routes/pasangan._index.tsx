@@ -3,32 +3,92 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
-import { PAIRING_STATUSES } from "~/models/pairing-schemas";
-import { listPairingsForUser } from "~/models/pairing.server";
+import { RegionMap, RegionMapTable } from "~/components/region-map";
+import { pageWindow } from "~/models/project-filters";
+import { PAIRING_PAGE_SIZE, PAIRING_STATUSES } from "~/models/pairing-schemas";
+import {
+  type PairingListFilters,
+  mapPairingsForUser,
+  pagePairingsForUser,
+  pairingFilterOptions,
+} from "~/models/pairing.server";
+import { getMapData } from "~/models/region.server";
 import { formatDay } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "pairings.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const scope = await requirePermission(request, "pairing:read");
-  const params = new URL(request.url).searchParams;
+/** The filters as they arrive in the query, each kept only when it is one the list offers. */
+function parseFilters(params: URLSearchParams, options: Awaited<ReturnType<typeof pairingFilterOptions>>) {
   const statusParam = params.get("status") ?? "";
   const status = (PAIRING_STATUSES as readonly string[]).includes(statusParam)
     ? (statusParam as (typeof PAIRING_STATUSES)[number])
     : undefined;
   const q = params.get("q")?.trim().slice(0, 100) ?? "";
-  const pairings = await listPairingsForUser(scope, { status, q: q || undefined });
+  const province = params.get("provinsi") ?? "";
+  const sector = params.get("sektor") ?? "";
+  const facilitator = params.get("fasilitator") ?? "";
   return {
-    pairings,
-    filters: { status: status ?? "", q },
+    status,
+    q: q || undefined,
+    provinceCode: options.provinces.some((p) => p.code === province) ? province : undefined,
+    sector: options.sectors.includes(sector) ? sector : undefined,
+    facilitatorOrgId: options.facilitators.some((f) => f.id === facilitator) ? facilitator : undefined,
+  } satisfies PairingListFilters;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const scope = await requirePermission(request, "pairing:read");
+  const params = new URL(request.url).searchParams;
+  const options = await pairingFilterOptions(scope);
+  const filters = parseFilters(params, options);
+  // the map draws every region's outline: only when asked for, to keep the list light
+  const showMap = params.get("peta") === "1";
+  const [list, mapPairings, mapData] = await Promise.all([
+    pagePairingsForUser(scope, filters, Number(params.get("halaman") ?? "1")),
+    showMap ? mapPairingsForUser(scope, filters) : null,
+    showMap ? getMapData() : null,
+  ]);
+  const query = new URLSearchParams();
+  for (const [key, value] of [
+    ["q", filters.q],
+    ["status", filters.status],
+    ["provinsi", filters.provinceCode],
+    ["sektor", filters.sector],
+    ["fasilitator", filters.facilitatorOrgId],
+  ] as const)
+    if (value) query.set(key, value);
+  return {
+    ...list,
+    options,
+    filters: {
+      q: filters.q ?? "",
+      status: filters.status ?? "",
+      province: filters.provinceCode ?? "",
+      sector: filters.sector ?? "",
+      facilitator: filters.facilitatorOrgId ?? "",
+    },
+    query: query.toString(),
+    map:
+      mapData && mapPairings
+        ? { regions: mapData.regions, pairings: mapPairings, practiceRegions: [] }
+        : null,
     canCreate: can(scope.user.memberships, "pairing:create"),
   };
 }
 
+function withParams(query: string, extra: Record<string, string>) {
+  const params = new URLSearchParams(query);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const text = params.toString();
+  return text ? `/pasangan?${text}` : "/pasangan";
+}
+
 export default function Pairings() {
   const { t, i18n } = useTranslation();
-  const { pairings, filters, canCreate } = useLoaderData<typeof loader>();
+  const { pairings, total, page, pageCount, options, filters, query, map, canCreate } =
+    useLoaderData<typeof loader>();
+  const pageLink = (n: number) => withParams(query, { halaman: String(n), ...(map ? { peta: "1" } : {}) });
   return (
     <main>
       <h1>{t("pairings.title")}</h1>
@@ -51,42 +111,133 @@ export default function Pairings() {
             </option>
           ))}
         </select>
+        <label htmlFor="pprov">{t("pairings.filterProvince")}</label>
+        <select id="pprov" name="provinsi" defaultValue={filters.province}>
+          <option value="">{t("pairings.allProvinces")}</option>
+          {options.provinces.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="psector">{t("projects.fields.sector")}</label>
+        <select id="psector" name="sektor" defaultValue={filters.sector}>
+          <option value="">{t("pairings.allSectors")}</option>
+          {options.sectors.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="pfac">{t("pairings.facilitator")}</label>
+        <select id="pfac" name="fasilitator" defaultValue={filters.facilitator}>
+          <option value="">{t("pairings.allFacilitators")}</option>
+          {options.facilitators.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+        {map ? <input type="hidden" name="peta" value="1" /> : null}
         <button type="submit" className="button">
           {t("projects.filters")}
         </button>
       </Form>
-      {pairings.length === 0 ? <p>{t("pairings.empty")}</p> : null}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("map.mentor")}</th>
-            <th scope="col">{t("map.mentee")}</th>
-            <th scope="col">{t("map.topic")}</th>
-            <th scope="col">{t("admin.status")}</th>
-            <th scope="col">{t("pairings.sessions")}</th>
-            <th scope="col">{t("pairings.period")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {pairings.map((p) => (
-            <tr key={p.id}>
-              <td>{p.mentorRegion.name}</td>
-              <td>{p.menteeRegion.name}</td>
-              <td>
-                <Link to={`/pasangan/${p.id}`}>{p.topic}</Link>
-              </td>
-              <td>{t(`pairings.status.${p.status}`)}</td>
-              <td>
-                {p._count.sessions}
-                {p.plannedSessions ? ` / ${p.plannedSessions}` : ""}
-              </td>
-              <td>
-                {formatDay(p.periodStart, i18n.language)} – {formatDay(p.periodEnd, i18n.language)}
-              </td>
+      <p role="status">
+        {total === 0
+          ? t("pairings.empty")
+          : t("board.showing", {
+              from: (page - 1) * PAIRING_PAGE_SIZE + 1,
+              to: (page - 1) * PAIRING_PAGE_SIZE + pairings.length,
+              total,
+            })}{" "}
+        {map ? (
+          <Link to={withParams(query, {})}>{t("pairings.hideMap")}</Link>
+        ) : (
+          <Link to={withParams(query, { peta: "1" })}>{t("pairings.showMap")}</Link>
+        )}
+      </p>
+      {map ? (
+        <section aria-label={t("map.title")}>
+          <RegionMap data={map} />
+          <details>
+            <summary>{t("pairings.mapAsTable")}</summary>
+            <RegionMapTable data={map} />
+          </details>
+        </section>
+      ) : null}
+      {pairings.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("map.mentor")}</th>
+              <th scope="col">{t("map.mentee")}</th>
+              <th scope="col">{t("map.topic")}</th>
+              <th scope="col">{t("admin.status")}</th>
+              <th scope="col">{t("pairings.facilitator")}</th>
+              <th scope="col">{t("pairings.sessions")}</th>
+              <th scope="col">{t("pairings.period")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {pairings.map((p) => (
+              <tr key={p.id}>
+                <td>{p.mentorRegion.name}</td>
+                <td>{p.menteeRegion.name}</td>
+                <td>
+                  <Link to={`/pasangan/${p.id}`}>{p.topic}</Link>
+                </td>
+                <td>{t(`pairings.status.${p.status}`)}</td>
+                <td>{p.facilitatorOrg?.name ?? "—"}</td>
+                <td>
+                  {p._count.sessions}
+                  {p.plannedSessions ? ` / ${p.plannedSessions}` : ""}
+                </td>
+                <td>
+                  {formatDay(p.periodStart, i18n.language)} – {formatDay(p.periodEnd, i18n.language)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {pageCount > 1 ? (
+        <nav aria-label={t("board.pages")} className="pagination">
+          <ul>
+            {page > 1 ? (
+              <li>
+                <Link to={pageLink(page - 1)} rel="prev">
+                  {t("board.previous")}
+                </Link>
+              </li>
+            ) : null}
+            {pageWindow(page, pageCount).map((n, i) =>
+              n === "gap" ? (
+                <li key={`gap-${i}`} aria-hidden="true">
+                  …
+                </li>
+              ) : (
+                <li key={n}>
+                  {n === page ? (
+                    <span aria-current="page">{t("board.page", { page: n })}</span>
+                  ) : (
+                    <Link to={pageLink(n)} aria-label={t("board.page", { page: n })}>
+                      {n}
+                    </Link>
+                  )}
+                </li>
+              ),
+            )}
+            {page < pageCount ? (
+              <li>
+                <Link to={pageLink(page + 1)} rel="next">
+                  {t("board.next")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
     </main>
   );
 }

@@ -6,15 +6,20 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { RegionPicker } from "~/components/region-picker";
-import { PairingPlanFields } from "~/components/pairing-adjust-form";
+import { PairingPlanFields, PairingRecordFields, type RecordChoices } from "~/components/pairing-adjust-form";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { newPairingSchema } from "~/models/pairing-schemas";
-import { PairingRuleError, createPairing, suggestMentors } from "~/models/pairing.server";
-import { listRegionsForPicker } from "~/models/region.server";
+import {
+  PairingRuleError,
+  createPairing,
+  listPairingRecordChoices,
+  suggestMentors,
+} from "~/models/pairing.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
 import { formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 
@@ -25,11 +30,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const need = params.get("kebutuhan")?.slice(0, 200) ?? "";
   const mentee = params.get("mentee")?.match(/^\d{2}(\.\d{2})?/)?.[0] ?? "";
+  const mentor = params.get("mentor")?.match(/^\d{2}(\.\d{2})?/)?.[0] ?? "";
+  const [regions, suggestions] = await Promise.all([
+    listRegionsForPicker(),
+    need && mentee ? suggestMentors(need, mentee) : [],
+  ]);
+  const known = (code: string) => regions.some((r) => r.code === code);
+  // the projects, practices and Pokja of each side, once the search has named its region
+  const choices =
+    known(mentor) || known(mentee)
+      ? await listPairingRecordChoices(known(mentor) ? mentor : "-", known(mentee) ? mentee : "-")
+      : null;
   return {
-    regions: await listRegionsForPicker(),
+    regions,
     need,
-    mentee,
-    suggestions: need && mentee ? await suggestMentors(need, mentee) : [],
+    mentee: known(mentee) ? mentee : "",
+    mentor: known(mentor) && mentor !== mentee ? mentor : "",
+    suggestions,
+    choices,
   };
 }
 
@@ -37,8 +55,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "pairing:create");
   const submission = parseWithZod(await request.formData(), { schema: newPairingSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const input = await resolveRegionFields(submission.value, ["mentorRegionCode", "menteeRegionCode"]);
+  if (!input.value)
+    return Response.json(submission.reply({ fieldErrors: input.fieldErrors }), { status: 400 });
   try {
-    const pairing = await createPairing(scope, submission.value);
+    const pairing = await createPairing(scope, input.value);
     return redirect(`/pasangan/${pairing.id}`);
   } catch (error) {
     if (error instanceof PairingRuleError)
@@ -49,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewPairing() {
   const { t, i18n } = useTranslation();
-  const { regions, need, mentee, suggestions } = useLoaderData<typeof loader>();
+  const { regions, need, mentee, mentor, suggestions, choices } = useLoaderData<typeof loader>();
   return (
     <main className="narrow">
       <h1>{t("pairings.new")}</h1>
@@ -82,6 +103,9 @@ export default function NewPairing() {
                   <th scope="col">{t("pairings.because")}</th>
                   <th scope="col">{t("pairings.distance")}</th>
                   <th scope="col">{t("pairings.zoneDifference")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("pairings.chooseMentor")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -100,6 +124,18 @@ export default function NewPairing() {
                         ? t("pairings.sameZone")
                         : t("pairings.hours", { count: s.zoneDifferenceHours })}
                     </td>
+                    <td>
+                      {s.code === mentor ? (
+                        t("pairings.chosen")
+                      ) : (
+                        <Link
+                          to={`?${new URLSearchParams({ kebutuhan: need, mentee, mentor: s.code })}`}
+                          aria-label={`${t("pairings.chooseMentor")}: ${s.name}`}
+                        >
+                          {t("pairings.chooseMentor")}
+                        </Link>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -108,7 +144,14 @@ export default function NewPairing() {
         ) : null}
       </section>
       {/* a new search remounts the form, so it starts from the mentee and need just searched */}
-      <PairingForm key={`${mentee}|${need}`} regions={regions} mentee={mentee} need={need} />
+      <PairingForm
+        key={`${mentee}|${mentor}|${need}`}
+        regions={regions}
+        mentee={mentee}
+        mentor={mentor}
+        need={need}
+        choices={choices}
+      />
     </main>
   );
 }
@@ -116,11 +159,15 @@ export default function NewPairing() {
 function PairingForm({
   regions,
   mentee,
+  mentor,
   need,
+  choices,
 }: {
   regions: { code: string; label: string }[];
   mentee: string;
+  mentor: string;
   need: string;
+  choices: RecordChoices | null;
 }) {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
@@ -128,6 +175,7 @@ function PairingForm({
     lastResult,
     defaultValue: {
       menteeRegionCode: mentee,
+      mentorRegionCode: mentor,
       topic: need,
       method: "PRIVATE_TELECONFERENCE",
       facilitatorOrgName: "PMU PPSP Bappenas",
@@ -144,6 +192,13 @@ function PairingForm({
         fields={fields}
         afterSector={<FormField field={fields.facilitatorOrgName} label={t("pairings.facilitator")} />}
       />
+      {/* the choices belong to the regions searched above; the server refuses another region's */}
+      <PairingRecordFields
+        fields={fields}
+        mentor={mentor && choices ? choices : null}
+        mentee={mentee && choices ? choices : null}
+      />
+      {choices ? null : <p className="muted">{t("pairings.recordAfterSearch")}</p>}
       <button type="submit" className="button primary">
         {t("pairings.create")}
       </button>

@@ -1,7 +1,8 @@
 // A PMU facilitator (fasilitator@lintas.test, PMU PPSP Bappenas): finds a mentor region for a
 // mentee's need and creates the pairing with its people and a follow-up that becomes a milestone;
 // schedules six weekly sessions across two time zones and gets each one's calendar file and room;
-// writes session notes in the editor and publishes them as a lesson that anyone can read and find.
+// writes session notes in the editor, drafts a lesson from them, submits it for review and
+// publishes it as a lesson that anyone can read and find.
 // Every page is checked with axe.
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
@@ -236,6 +237,8 @@ describe("a PMU facilitator", () => {
       "Kabupaten Lahat",
       PRACTICE_NAME,
       text("id", "pairings.status.PROPOSED"),
+      // no facilitating unit until the facilitator takes the request up
+      "—",
       "0",
       "— – —",
     ]);
@@ -439,7 +442,7 @@ describe("a PMU facilitator", () => {
     expect(await free.locator(".badge-risk").count()).toBe(0);
   });
 
-  test("writes the first Kendari–Blitar session's notes, which survive a reload, and publishes them as a public lesson", async () => {
+  test("writes a Kendari–Blitar session's notes, which survive a reload, and publishes them as a public lesson after review", async () => {
     const page = await newPage();
     await signIn(page, FACILITATOR);
 
@@ -455,10 +458,11 @@ describe("a PMU facilitator", () => {
     await settled(page);
     const pairingPath = new URL(page.url()).pathname;
     const sessions = page.getByRole("region", { name: text("id", "pairings.sessions") });
-    await sessions.getByRole("listitem").first().getByRole("link").click();
+    // the sixth session: the first one already has the seed's lesson
+    await sessions.getByRole("listitem").filter({ hasText: "Sesi 6:" }).getByRole("link").first().click();
     await page.waitForURL(/\/sesi\/[^/]+$/);
     await settled(page);
-    await expectHeading(page, "Sesi 1: Pengenalan L2T2 Kota Kendari");
+    await expectHeading(page, "Sesi 6: Rencana replikasi Kota Blitar");
     const sessionPath = new URL(page.url()).pathname;
     await page.getByRole("link", { name: text("id", "notes.open"), exact: true }).click();
     await page.waitForURL(`**${sessionPath}/catatan`);
@@ -471,8 +475,8 @@ describe("a PMU facilitator", () => {
     expect((await status.textContent())?.trim()).toBe(text("id", "notes.state.saved"));
     await expectNoSeriousA11yViolations(page);
 
-    // below the seeded notes: a heading, a paragraph and an open task
-    const heading = "Hasil diskusi sesi 1";
+    // in the notes: a heading, a paragraph and an open task
+    const heading = "Hasil diskusi sesi 6";
     const paragraph = "Blitar memetakan rumah tangga ASN sebagai sasaran pertama penyedotan terjadwal.";
     const task = "Bappeda Blitar menyusun draf instruksi bupati tentang layanan terjadwal";
     const toolbar = page.getByRole("toolbar", { name: text("id", "notes.toolbar") });
@@ -483,7 +487,7 @@ describe("a PMU facilitator", () => {
         .poll(() => editor.evaluate((element) => element.contains(document.activeElement)))
         .toBe(true);
     };
-    // the caret at the very end of the seeded notes: click the last paragraph, then go to its end
+    // the caret at the very end of the notes: click the last paragraph, then go to its end
     // (a click in the middle of the editor lands in the middle of the notes)
     await editor.locator(":scope > p").last().click();
     await page.keyboard.press("End");
@@ -529,16 +533,28 @@ describe("a PMU facilitator", () => {
     expect(await taskBox.isChecked()).toBe(false);
     expect((await status.textContent())?.trim()).toBe(text("id", "notes.state.saved"));
 
-    // published as a lesson
+    // drafted as a lesson from the notes, submitted for review, then published
     const title = "Catatan fasilitator: sasaran pertama L2T2 di Kota Blitar";
-    const publish = page.getByRole("region", { name: text("id", "notes.publishHeading") });
-    await publish.getByLabel(text("id", "notes.lessonTitle"), { exact: true }).fill(title);
-    await publish
+    const draft = page.getByRole("region", { name: text("id", "notes.draftHeading") });
+    await draft.getByLabel(text("id", "notes.lessonTitle"), { exact: true }).fill(title);
+    await draft
       .getByLabel(text("id", "notes.lessonSummary"), { exact: true })
       .fill("Blitar memulai layanan terjadwal dari rumah tangga ASN, seperti Kendari.");
-    await publish.getByLabel(text("id", "notes.lessonTags"), { exact: true }).fill("L2T2, ASN");
-    await publish.getByRole("button", { name: text("id", "notes.publish"), exact: true }).click();
-    await page.waitForURL(/\/pelajaran\/[^/]+$/);
+    await draft.getByLabel(text("id", "notes.lessonTags"), { exact: true }).fill("L2T2, ASN");
+    await draft.getByRole("button", { name: text("id", "notes.draftLesson"), exact: true }).click();
+    await page.waitForURL(`**${sessionPath}/pelajaran?selesai=drafted`);
+    await settled(page);
+    await expectHeading(page, text("id", "lessonTemplate.title"));
+    await expectVisible(page.getByText(text("id", "lessonReview.done.drafted")));
+    await expectVisible(page.getByText(text("id", "lessonReview.draftNeedsReview")));
+    const publishButton = page.getByRole("button", { name: text("id", "lessonReview.publish"), exact: true });
+    expect(await publishButton.count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: text("id", "lessonReview.submitForReview"), exact: true }).click();
+    await page.waitForURL(/selesai=review$/);
+    await settled(page);
+    await publishButton.click();
+    await page.waitForURL(/\/pelajaran\/[^/?]+$/);
     await settled(page);
     const lessonPath = new URL(page.url()).pathname;
     expect(lessonPath).toBe("/pelajaran/catatan-fasilitator-sasaran-pertama-l2t2-di-kota-blitar");

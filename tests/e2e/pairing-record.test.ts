@@ -79,8 +79,9 @@ describe("the replication record and the report", () => {
       `+12,5 % (${text("id", "replication.outcome.better")})`,
     ]);
 
-    // the report for the first quarter of 2020
-    await open(page, `${PAIRING}/laporan?from=2020-01-01&to=2020-03-31`);
+    // the report for January 2020: only the first session (27 January) falls in it, whatever other
+    // journeys on the shared database do with the later sessions (the facilitator's publishes one)
+    await open(page, `${PAIRING}/laporan?from=2020-01-01&to=2020-01-31`);
     const figures = page.getByRole("region", { name: text("id", "pairingReport.figures") });
     const figure = (label: string) =>
       figures.getByRole("row").filter({ has: page.getByRole("rowheader", { name: label, exact: true }) });
@@ -90,7 +91,7 @@ describe("the replication record and the report", () => {
     const report = page.getByRole("region", { name: text("id", "replication.title") });
     await report.getByText("Penyedotan terjadwal bagi ASN", { exact: true }).waitFor();
     expect(await page.getByRole("link", { name: text("id", "pairingReport.csv") }).getAttribute("href")).toBe(
-      `${PAIRING}/laporan.csv?from=2020-01-01&to=2020-03-31`,
+      `${PAIRING}/laporan.csv?from=2020-01-01&to=2020-01-31`,
     );
   }, 120_000);
 });

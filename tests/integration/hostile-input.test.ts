@@ -102,6 +102,8 @@ const FIELDS = [
   "interest",
   "id",
   "milestoneId",
+  "ownerId",
+  "launchEventId",
   "memberId",
   "indicatorId",
   "assignmentId",
@@ -113,6 +115,11 @@ const FIELDS = [
   "pairingId",
   "projectId",
   "practiceId",
+  "mentorProjectId",
+  "menteeProjectId",
+  "mentorGroupId",
+  "menteeGroupId",
+  "followUpChannel",
   "lessonId",
   "cohortId",
   "organisationId",
@@ -142,6 +149,18 @@ const FIELDS = [
   "rows",
   "skip",
   "dates",
+  // the series form and a session's move/invite (with the confirmation after a conflict warning)
+  "firstLocal",
+  "startLocal",
+  "intervalWeeks",
+  "agenda",
+  "invitee",
+  "inviteesChosen",
+  "emails",
+  "confirm",
+  // the notes' form without JavaScript
+  "plain",
+  "base",
 ];
 
 type RouteModule = {
@@ -212,6 +231,7 @@ function bodies(intent: string | undefined) {
   const forged = new Blob([Buffer.from("MZ\x90\x00 this is not a picture")], { type: "image/jpeg" });
   multipart.set("file", forged, "photo.jpg");
   multipart.set("evidenceFile", forged, "photo.jpg");
+  multipart.set("coverImage", forged, "photo.jpg");
   forms.push({ label: "forged-file", body: multipart });
   return forms;
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { PairingStatus } from "~/generated/prisma/enums";
+import { NEW_PROJECT } from "~/models/pairing-schemas";
 import {
   PAIRING_TRANSITIONS,
   PairingRuleError,
@@ -8,9 +9,12 @@ import {
   addParticipant,
   convertCommitmentToMilestone,
   createPairing,
+  requestToLearn,
+  setCommitmentStatus,
   suggestMentors,
   transitionPairing,
 } from "~/models/pairing.server";
+import { requestToLearnAsVisitor } from "~/models/learn-request.server";
 import { OutOfScopeError } from "~/models/project.server";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
@@ -135,7 +139,7 @@ describe("participants and commitments", () => {
       side: "MENTEE",
       dueDate: new Date("2020-03-31"),
     });
-    const result = await convertCommitmentToMilestone(blitarOfficer, pairing.id, commitment.id);
+    const result = await convertCommitmentToMilestone(blitarOfficer, pairing.id, commitment.id, NEW_PROJECT);
     expect(result.created).toBe(true);
     const milestone = await prisma.milestone.findUniqueOrThrow({
       where: { id: result.milestoneId },
@@ -201,7 +205,11 @@ describe("pairing page forms", () => {
     const commitment = await prisma.commitment.findFirstOrThrow({ where: { pairingId: pairing.id } });
     const converted = await callRoute(
       route.action,
-      formRequest(`/pasangan/${pairing.id}`, { intent: "to-milestone", commitmentId: commitment.id }, cookie),
+      formRequest(
+        `/pasangan/${pairing.id}`,
+        { intent: "to-milestone", commitmentId: commitment.id, projectId: NEW_PROJECT },
+        cookie,
+      ),
       {
         pairingId: pairing.id,
       },
@@ -263,5 +271,258 @@ describe("adjusting a pairing", () => {
     expect(duplicate.status).toBe(400);
     expect((await duplicate.json()).result.error[""]).toEqual(["pairings.errors.duplicate"]);
     expect(other.id).not.toBe(pairing.id);
+  });
+});
+
+describe("who writes commitments", () => {
+  /** A pairing of Kendari → Blitar with a lead and an ordinary participant on each side. */
+  async function pairingWithPeople() {
+    const pairing = await createPairing(facilitator, input());
+    const person = async (role: "PARTICIPANT" | "VIEWER" | "REGION_OFFICER", regionCode: string) =>
+      actorFor((await createPerson({ role, regionCode })).id);
+    const people = {
+      menteeLead: await person("PARTICIPANT", "35.72"),
+      menteeMember: await person("PARTICIPANT", "35.72"),
+      mentorLead: await person("PARTICIPANT", "74.71"),
+      mentorOfficer: await person("REGION_OFFICER", "74.71"),
+      outsider: await person("PARTICIPANT", "35.72"),
+    };
+    for (const [who, side, isLead] of [
+      ["menteeLead", "MENTEE", true],
+      ["menteeMember", "MENTEE", false],
+      ["mentorLead", "MENTOR", true],
+    ] as const)
+      await prisma.pairingParticipant.create({
+        data: {
+          pairingId: pairing.id,
+          side,
+          isLead,
+          name: people[who].user.name,
+          userId: people[who].user.id,
+          regionCode: side === "MENTOR" ? "74.71" : "35.72",
+        },
+      });
+    const commitment = await addCommitment(facilitator, pairing.id, {
+      title: "Kajian tarif",
+      side: "MENTEE",
+    });
+    return { pairing, commitment, ...people };
+  }
+
+  async function snapshot(pairingId: string) {
+    return {
+      commitments: await prisma.commitment.findMany({ where: { pairingId }, orderBy: { id: "asc" } }),
+      projects: await prisma.changeProject.count(),
+      milestones: await prisma.milestone.count(),
+      menteeProjectId: (await prisma.pairing.findUniqueOrThrow({ where: { id: pairingId } })).menteeProjectId,
+    };
+  }
+
+  it("refuses a viewer, an ordinary participant and an outsider, writing nothing", async () => {
+    const { pairing, commitment, menteeMember, outsider } = await pairingWithPeople();
+    const before = await snapshot(pairing.id);
+    for (const who of [viewer, menteeMember, outsider]) {
+      await expect(addCommitment(who, pairing.id, { title: "Tidak boleh", side: "MENTEE" })).rejects.toThrow(
+        OutOfScopeError,
+      );
+      await expect(setCommitmentStatus(who, pairing.id, commitment.id, "DONE")).rejects.toThrow(
+        OutOfScopeError,
+      );
+      await expect(convertCommitmentToMilestone(who, pairing.id, commitment.id, NEW_PROJECT)).rejects.toThrow(
+        OutOfScopeError,
+      );
+    }
+    expect(await snapshot(pairing.id)).toEqual(before);
+  });
+
+  it("lets each side's lead and either region's officer write; only the mentee side makes milestones", async () => {
+    const { pairing, commitment, menteeLead, mentorLead, mentorOfficer } = await pairingWithPeople();
+    await addCommitment(mentorLead, pairing.id, { title: "Kirim contoh instruksi", side: "MENTOR" });
+    await addCommitment(mentorOfficer, pairing.id, { title: "Kirim data IPLT", side: "MENTOR" });
+    await setCommitmentStatus(mentorOfficer, pairing.id, commitment.id, "IN_PROGRESS");
+    const before = await snapshot(pairing.id);
+    for (const who of [mentorLead, mentorOfficer])
+      await expect(convertCommitmentToMilestone(who, pairing.id, commitment.id, NEW_PROJECT)).rejects.toThrow(
+        OutOfScopeError,
+      );
+    expect(await snapshot(pairing.id)).toEqual(before);
+    const converted = await convertCommitmentToMilestone(menteeLead, pairing.id, commitment.id, NEW_PROJECT);
+    expect(converted.created).toBe(true);
+    const mentorSide = await prisma.commitment.findFirstOrThrow({
+      where: { pairingId: pairing.id, title: "Kirim data IPLT" },
+    });
+    await expect(
+      convertCommitmentToMilestone(menteeLead, pairing.id, mentorSide.id, NEW_PROJECT),
+    ).rejects.toThrow(new PairingRuleError("pairings.errors.mentorCommitment"));
+  });
+
+  it("through the page: a viewer's posts are refused and the forms are hidden from those who may not use them", async () => {
+    const { callRoute, cookieFor, formRequest, getRequest } = await import("../fixtures/people");
+    const route = await import("~/routes/pasangan.$pairingId");
+    const { pairing, commitment, menteeMember, menteeLead } = await pairingWithPeople();
+    const before = await snapshot(pairing.id);
+    const posts: Record<string, string>[] = [
+      { intent: "commitment", title: "Dari penonton", side: "MENTEE" },
+      { intent: "commitment-status", commitmentId: commitment.id, status: "DONE" },
+      { intent: "to-milestone", commitmentId: commitment.id, projectId: NEW_PROJECT },
+    ];
+    for (const [who, status] of [
+      [viewer, 403],
+      [menteeMember, 403],
+    ] as const) {
+      const cookie = await cookieFor(who.user.id);
+      for (const body of posts) {
+        const response = await callRoute(route.action, formRequest(`/pasangan/${pairing.id}`, body, cookie), {
+          pairingId: pairing.id,
+        });
+        expect(response.status, `${who.user.name} ${body.intent}`).toBe(status);
+      }
+    }
+    expect(await snapshot(pairing.id)).toEqual(before);
+
+    const page = async (userId: string) =>
+      (
+        await callRoute(route.loader, getRequest(`/pasangan/${pairing.id}`, await cookieFor(userId)), {
+          pairingId: pairing.id,
+        })
+      ).json();
+    expect((await page(viewer.user.id)).can).toMatchObject({ commit: false, convert: false, adjust: false });
+    expect((await page(menteeMember.user.id)).can).toMatchObject({ commit: false, convert: false });
+    const lead = await page(menteeLead.user.id);
+    expect(lead.can).toMatchObject({ commit: true, convert: true, adjust: false });
+    // no mentee project yet: the lead chooses among the mentee region's projects or a new one
+    expect(lead.menteeProject).toBeNull();
+    expect(Array.isArray(lead.projectChoices)).toBe(true);
+  });
+});
+
+describe("declining a request from the catalogue", () => {
+  let slug = "";
+  beforeAll(async () => {
+    const practice = await prisma.practice.create({
+      data: {
+        slug: "iplt-kendari-uji",
+        name: "IPLT Kota Kendari",
+        status: "PUBLISHED",
+        regionCode: "74.71",
+        sector: "Sanitasi",
+      },
+    });
+    slug = practice.slug;
+  });
+
+  it("tells a signed-in requester in the app, with the reason", async () => {
+    const asker = await actorFor((await createPerson({ role: "REGION_OFFICER", regionCode: "35.72" })).id);
+    const pairing = await requestToLearn(asker, slug, "Kami ingin belajar IPLT");
+    const outbox = await prisma.outboxMessage.count();
+    await transitionPairing(facilitator, pairing.id, "CANCELLED", "Mentor belum siap tahun ini");
+    const notes = await prisma.notification.findMany({ where: { userId: asker.user.id } });
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: "pairing-request-declined",
+        title: "Permintaan belajar “IPLT Kota Kendari” tidak dilanjutkan: Mentor belum siap tahun ini",
+        link: `/pasangan/${pairing.id}`,
+      }),
+    ]);
+    expect(await prisma.outboxMessage.count()).toBe(outbox);
+  });
+
+  it("emails a visitor without an account through the outbox", async () => {
+    const pairing = await requestToLearnAsVisitor(slug, {
+      name: "Staf Bappeda Blitar",
+      email: "Staf.Bappeda@blitar.test",
+      regionCode: "35.72",
+      need: "Ingin belajar IPLT",
+    });
+    const notifications = await prisma.notification.count({ where: { kind: "pairing-request-declined" } });
+    await transitionPairing(facilitator, pairing.id, "CANCELLED", "Sudah ada pasangan lain untuk topik ini");
+    const mail = await prisma.outboxMessage.findMany({ where: { to: "staf.bappeda@blitar.test" } });
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toContain("IPLT Kota Kendari");
+    expect(mail[0].text).toContain("Alasan: Sudah ada pasangan lain untuk topik ini");
+    expect(mail[0].text).toContain("Reason: Sudah ada pasangan lain untuk topik ini");
+    expect(await prisma.notification.count({ where: { kind: "pairing-request-declined" } })).toBe(
+      notifications,
+    );
+  });
+
+  it("tells no one when a pairing the facilitator made is cancelled, and nothing when the decline is refused", async () => {
+    const pairing = await createPairing(facilitator, input());
+    const [notes, mail] = [await prisma.notification.count(), await prisma.outboxMessage.count()];
+    await transitionPairing(facilitator, pairing.id, "CANCELLED", "Tidak jadi");
+    const asker = await actorFor((await createPerson({ role: "REGION_OFFICER", regionCode: "35.72" })).id);
+    const request = await requestToLearn(asker, slug, "Sekali lagi");
+    await expect(transitionPairing(facilitator, request.id, "CANCELLED", " ")).rejects.toThrow(
+      PairingRuleError,
+    );
+    await expect(transitionPairing(viewer, request.id, "CANCELLED", "Bukan hak saya")).rejects.toThrow(
+      OutOfScopeError,
+    );
+    // the request itself told the facilitators; nothing more was sent
+    const facilitators = await prisma.membership.count({ where: { role: "FACILITATOR" } });
+    expect(await prisma.notification.count()).toBe(notes + facilitators);
+    expect(await prisma.outboxMessage.count()).toBe(mail);
+  });
+});
+
+describe("the PMU's list of pairings", () => {
+  it("filters by province, sector and facilitator, and pages with a total instead of stopping", async () => {
+    const { callRoute, cookieFor, getRequest } = await import("../fixtures/people");
+    const route = await import("~/routes/pasangan._index");
+    const pmu = await prisma.organisation.create({ data: { name: "PMU Daftar Uji", type: "PMU" } });
+    const other = await prisma.organisation.create({ data: { name: "Fasilitator Lain Uji", type: "PMU" } });
+    await prisma.pairing.createMany({
+      data: Array.from({ length: 57 }, (_, i) => ({
+        mentorRegionCode: i < 50 ? "74.71" : "74.05",
+        menteeRegionCode: i < 50 ? "35.72" : "74.71",
+        topic: `Daftar uji ${i}`,
+        sector: i % 2 === 0 ? "Persampahan daftar" : "Air minum daftar",
+        facilitatorOrgId: i === 56 ? other.id : pmu.id,
+      })),
+    });
+    const cookie = await cookieFor(facilitator.user.id);
+    const list = async (query: string) =>
+      (await callRoute(route.loader, getRequest(`/pasangan?${query}`, cookie))).json();
+
+    const all = await list(`fasilitator=${pmu.id}`);
+    expect(all).toMatchObject({ total: 56, page: 1, pageCount: 2 });
+    expect(all.pairings).toHaveLength(50);
+    expect(all.options.facilitators.map((f: { name: string }) => f.name)).toEqual(
+      expect.arrayContaining(["PMU Daftar Uji", "Fasilitator Lain Uji"]),
+    );
+    const second = await list(`fasilitator=${pmu.id}&halaman=2`);
+    expect(second.pairings).toHaveLength(6);
+    const seen = new Set([...all.pairings, ...second.pairings].map((p: { id: string }) => p.id));
+    expect(seen.size).toBe(56);
+
+    // province 35 (Jawa Timur): only the pairings with a side in it
+    expect((await list(`fasilitator=${pmu.id}&provinsi=35`)).total).toBe(50);
+    expect((await list(`fasilitator=${pmu.id}&sektor=Persampahan%20daftar`)).total).toBe(28);
+    expect(
+      (await list(`fasilitator=${pmu.id}&provinsi=35&sektor=Air%20minum%20daftar`)).pairings.every(
+        (p: { sector: string; menteeRegion: { code: string } }) =>
+          p.sector === "Air minum daftar" && p.menteeRegion.code === "35.72",
+      ),
+    ).toBe(true);
+    expect((await list(`fasilitator=${other.id}`)).total).toBe(1);
+    // an unknown filter value is ignored rather than matching nothing by accident
+    expect((await list(`fasilitator=${pmu.id}&provinsi=99`)).filters.province).toBe("");
+
+    // the map draws every listed pairing (all pages) as an arc, only when asked for
+    expect(all.map).toBeNull();
+    const mapped = await list(`fasilitator=${pmu.id}&peta=1`);
+    expect(mapped.map.pairings).toHaveLength(56);
+    expect(mapped.map.regions.map((r: { code: string }) => r.code)).toEqual(
+      expect.arrayContaining(["74.71", "35.72"]),
+    );
+
+    // a viewer of Blitar sees only pairings with Blitar on one side
+    const blitarViewer = await (
+      await callRoute(
+        route.loader,
+        getRequest(`/pasangan?fasilitator=${pmu.id}`, await cookieFor(viewer.user.id)),
+      )
+    ).json();
+    expect(blitarViewer.total).toBe(50);
   });
 });

@@ -113,6 +113,12 @@ const ACCESS: Record<string, Rule> = {
     params: { projectId: "x" },
     loader: SIGNED_IN,
   },
+  // public for projects with a public follow-up page; an unknown project is 404 for everyone
+  "proyek.$projectId.sampul.ts": {
+    path: "/proyek/x/sampul",
+    params: { projectId: "x" },
+    loader: EVERYONE,
+  },
   "bukti.$file.ts": { path: "/bukti/x", params: { file: "x" }, loader: SIGNED_IN },
   "pasangan._index.tsx": {
     path: "/pasangan",
@@ -123,11 +129,13 @@ const ACCESS: Record<string, Rule> = {
     loader: ["ADMIN", "FACILITATOR"],
     action: ["ADMIN", "FACILITATOR"],
   },
+  // posting needs a write permission besides reading (a viewer only reads); each intent then
+  // checks its own on the pairing itself
   "pasangan.$pairingId.tsx": {
     path: "/pasangan/x",
     params: { pairingId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
-    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
+    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
   },
   "pasangan.$pairingId_.laporan.tsx": {
     path: "/pasangan/x/laporan",
@@ -149,6 +157,22 @@ const ACCESS: Record<string, Rule> = {
     path: "/sesi/x",
     params: { sessionId: "x" },
     loader: SIGNED_IN,
+    // a pairing's sessions (session:create) or stand-alone ones (session:host); the model checks which
+    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
+  },
+  // stand-alone sessions: an unknown project is 404 (allowed) for those who may host sessions
+  "proyek.$projectId_.sesi-baru.tsx": {
+    path: "/proyek/x/sesi-baru",
+    params: { projectId: "x" },
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
+    action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
+  },
+  "proyek.$projectId.sesi.tsx": { path: "/proyek/x/sesi", params: { projectId: "x" }, loader: SIGNED_IN },
+  // a province's coordination meeting: its coordinators (the test officers are of 74.71), facilitators, admins
+  "wilayah.$code_.sesi-baru.tsx": {
+    path: "/wilayah/74/sesi-baru",
+    params: { code: "74" },
+    loader: ["ADMIN", "FACILITATOR"],
     action: ["ADMIN", "FACILITATOR"],
   },
   "sesi.$sessionId_.kalender[.ics].ts": {
