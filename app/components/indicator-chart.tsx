@@ -4,6 +4,7 @@
 import { scaleLinear, scaleTime } from "@visx/scale";
 import { Circle, Line, LinePath } from "@visx/shape";
 import { useTranslation } from "react-i18next";
+import { latestProgress } from "~/models/indicator-progress";
 import { formatDay, formatNumber } from "~/utils/format";
 
 type Indicator = {
@@ -28,14 +29,6 @@ type Point = { x: number; y: number };
 const W = 320;
 const H = 120;
 const PAD = 28;
-
-export function progressShare(indicator: Indicator) {
-  const baseline = indicator.baseline === null ? null : Number(indicator.baseline);
-  const target = indicator.target === null ? null : Number(indicator.target);
-  const latest = indicator.measurements.at(-1);
-  if (baseline === null || target === null || !latest || target === baseline) return null;
-  return (Number(latest.value) - baseline) / (target - baseline);
-}
 
 export function IndicatorChart({ indicator }: { indicator: Indicator }) {
   const { t, i18n } = useTranslation();
@@ -63,7 +56,12 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
   });
   const sx = (p: Point) => timeScale(new Date(p.x));
   const sy = (p: Point) => valueScale(p.y);
-  const share = progressShare(indicator);
+  const share = latestProgress({
+    direction: indicator.direction,
+    baseline,
+    target,
+    measurements: indicator.measurements.map((m) => ({ value: Number(m.value) })),
+  });
   return (
     <figure className="indicator">
       <figcaption>

@@ -1,13 +1,17 @@
 // The public follow-up page of a launched project: what was promised and what happened since.
 import { useTranslation } from "react-i18next";
 import { IndicatorChart } from "~/components/indicator-chart";
+import { ProjectCover } from "~/components/project-cover";
 import { StatusBadge } from "~/components/project-status";
 import { formatDay } from "~/utils/format";
 
 type PublicProjectData = {
+  id: string;
   title: string;
   acronym: string | null;
   status: string;
+  stopReason: string | null;
+  coverImage: string | null;
   problem: string | null;
   objectives: string | null;
   benefits: string | null;
@@ -30,6 +34,13 @@ export function PublicProject({ project, viewerZone }: { project: PublicProjectD
         <a href={`/wilayah/${project.region.code}`}>{project.region.name}</a>
       </p>
       <h1>{project.acronym ? `${project.acronym}: ${project.title}` : project.title}</h1>
+      {project.coverImage ? (
+        <ProjectCover
+          projectId={project.id}
+          file={project.coverImage}
+          title={project.acronym ?? project.title}
+        />
+      ) : null}
       <p>
         <StatusBadge status={project.status} />{" "}
         {project.launchEvent
@@ -40,6 +51,14 @@ export function PublicProject({ project, viewerZone }: { project: PublicProjectD
             })
           : null}
       </p>
+      {project.status === "STOPPED" ? (
+        <div className="notice" role="status">
+          <p>
+            <strong>{t("projects.publicStopped")}</strong>
+          </p>
+          <p className="prose">{t("projects.stoppedBecause", { reason: project.stopReason ?? "—" })}</p>
+        </div>
+      ) : null}
       {project.problem ? (
         <section>
           <h2>{t("projects.fields.problem")}</h2>

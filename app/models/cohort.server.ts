@@ -3,7 +3,8 @@
 import type { Grant } from "~/auth/permissions";
 import { projectWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
-import { LAUNCHED_STATUSES, isAtRisk } from "~/models/project-status";
+import { isAtRisk } from "~/models/project-status";
+import { PUBLIC_PROJECT_WHERE } from "~/models/project.server";
 
 export async function getCohortOverview(
   id: string,
@@ -15,7 +16,8 @@ export async function getCohortOverview(
     include: { organiser: { select: { name: true } } },
   });
   if (!cohort) return null;
-  const launched = { status: { in: LAUNCHED_STATUSES } };
+  // what the public sees: launched projects, and those stopped after launch (their pages say why)
+  const launched = PUBLIC_PROJECT_WHERE;
   const scoped = viewer?.grants.length ? projectWhere(viewer.userId, viewer.grants) : null;
   // an "all" scope is the empty filter, which inside OR matches nothing: it must stand alone
   const visible = !scoped ? launched : Object.keys(scoped).length === 0 ? {} : { OR: [launched, scoped] };
@@ -52,4 +54,13 @@ export async function getCohortOverview(
       atRisk: isAtRisk({ status: p.status, launchedAt: p.launchedAt, checkIns, milestones }, now),
     })),
   };
+}
+
+/** The cohorts a project form offers, newest first (a few hundred at most over the years). */
+export async function listCohortsForPicker() {
+  return prisma.cohort.findMany({
+    orderBy: [{ year: "desc" }, { programme: "asc" }, { batch: "asc" }],
+    take: 500,
+    select: { id: true, programme: true, batch: true, year: true },
+  });
 }

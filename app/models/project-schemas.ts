@@ -66,19 +66,82 @@ const projectFields = {
   endDate: optionalDate,
 };
 
-/** A region picked from the list ("74.71 Kota Kendari") or typed as a code. */
-export const regionCode = z.preprocess(
-  (value) =>
-    typeof value === "string" ? (value.trim().match(/^\d{2}(\.\d{2})?(?=\s|$)/)?.[0] ?? value.trim()) : value,
-  z.string({ required_error: "errors.required" }).regex(/^\d{2}(\.\d{2})?$/, "errors.regionCode"),
-);
+/**
+ * A region picked from the list ("74.71 Kota Kendari"), typed as a code or typed as a name
+ * ("kendari"). The server turns it into a code with resolveRegionFields (region.server.ts).
+ */
+export const regionCode = z
+  .string({ required_error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(200, "errors.tooLong");
 
 const datesInOrder = (v: { startDate?: Date; endDate?: Date }) =>
   !v.startDate || !v.endDate || v.endDate >= v.startDate;
 
+export const TRAINING_PROGRAMMES = ["PKN_I", "PKN_II", "PKA", "PKP"] as const;
+/** The cohort menu's value for "a new cohort, named in the fields below". */
+export const NEW_COHORT = "new";
+
+/** A training project's cohort: none (empty), an existing one (its id), or a new one named here. */
+const cohortFields = {
+  cohortId: text(40),
+  cohortProgramme: choice(TRAINING_PROGRAMMES).optional(),
+  cohortBatch: text(80),
+  cohortYear: year.optional(),
+  cohortOrganiser: text(160),
+};
+
+type CohortFields = {
+  kind: (typeof PROJECT_KINDS)[number];
+  cohortId?: string;
+  cohortProgramme?: string;
+  cohortBatch?: string;
+  cohortYear?: number;
+};
+
+function checkCohort(v: CohortFields, ctx: z.RefinementCtx) {
+  if (!v.cohortId) return;
+  if (v.kind !== "TRAINING_CHANGE_PROJECT")
+    ctx.addIssue({ code: "custom", path: ["cohortId"], message: "errors.cohortTrainingOnly" });
+  if (v.cohortId !== NEW_COHORT) return;
+  for (const field of ["cohortProgramme", "cohortBatch", "cohortYear"] as const)
+    if (v[field] === undefined || v[field] === "")
+      ctx.addIssue({ code: "custom", path: [field], message: "errors.required" });
+}
+
+export type CohortChoice =
+  | { id: string }
+  | { programme: (typeof TRAINING_PROGRAMMES)[number]; batch: string; year: number; organiserName?: string }
+  | null;
+
+type CohortValues = {
+  cohortId?: string;
+  cohortProgramme?: (typeof TRAINING_PROGRAMMES)[number];
+  cohortBatch?: string;
+  cohortYear?: number;
+  cohortOrganiser?: string;
+};
+
+/** A valid project form's value with its cohort fields turned into the cohort chosen. */
+export function withCohortChoice<T extends CohortValues>(value: T) {
+  const { cohortId, cohortProgramme, cohortBatch, cohortYear, cohortOrganiser, ...rest } = value;
+  let cohort: CohortChoice = null;
+  if (cohortId && cohortId !== NEW_COHORT) cohort = { id: cohortId };
+  else if (cohortId && cohortProgramme && cohortBatch && cohortYear)
+    cohort = {
+      programme: cohortProgramme,
+      batch: cohortBatch,
+      year: cohortYear,
+      organiserName: cohortOrganiser,
+    };
+  return { ...rest, cohort };
+}
+
 export const newProjectSchema = z
-  .object({ ...projectFields, regionCode })
-  .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" });
+  .object({ ...projectFields, ...cohortFields, regionCode })
+  .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" })
+  .superRefine(checkCohort);
 
 const reviewerEmail = z.string().trim().email("errors.email").max(254, "errors.tooLong").optional();
 
@@ -87,10 +150,12 @@ export const editProjectSchema = z
     intent: z.literal("edit"),
     version: z.coerce.number().int().min(0),
     ...projectFields,
+    ...cohortFields,
     coachEmail: reviewerEmail,
     mentorEmail: reviewerEmail,
   })
-  .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" });
+  .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" })
+  .superRefine(checkCohort);
 
 export const transitionSchema = z.object({
   intent: z.literal("transition"),
@@ -156,6 +221,7 @@ export const milestoneSchema = z.object({
   horizon: choice(HORIZONS),
   dueDate: optionalDate,
   status: choice(WORK_STATUSES).default("NOT_STARTED"),
+  ownerId: text(40),
   evidenceUrl: z.string().trim().url("errors.url").max(1000).optional(),
 });
 
@@ -164,6 +230,7 @@ export const milestoneUpdateSchema = z.object({
   milestoneId: required(40),
   version: z.coerce.number().int().min(0),
   status: choice(WORK_STATUSES),
+  ownerId: text(40),
   evidenceUrl: z.string().trim().url("errors.url").max(1000).optional(),
 });
 
@@ -195,4 +262,14 @@ export const measurementSchema = z.object({
   measuredAt: date,
   periodLabel: text(80),
   source: text(200),
+});
+
+export const coverSchema = z.object({
+  intent: z.literal("cover"),
+  version: z.coerce.number().int().min(0),
+});
+
+export const coverRemoveSchema = z.object({
+  intent: z.literal("cover-remove"),
+  version: z.coerce.number().int().min(0),
 });

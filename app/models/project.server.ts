@@ -6,9 +6,11 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Horizon, ProjectKind, ProjectStatus, SpmField, WorkStatus } from "~/generated/prisma/enums";
 import { logActivity } from "~/models/activity.server";
+import { normaliseCohort } from "~/models/cohort-import.server";
 import { checkEvidence, deleteEvidence, storeEvidence } from "~/models/evidence.server";
 import { BOARD_COLUMN_SIZE, PROJECT_PAGE_SIZE, type ProjectSort } from "~/models/project-filters";
-import { PROJECT_STATUSES } from "~/models/project-schemas";
+import { type CohortChoice, PROJECT_STATUSES } from "~/models/project-schemas";
+import { peopleWithAccounts } from "~/models/project-people";
 import { LAUNCHED_STATUSES, checkTransition, isAtRisk } from "~/models/project-status";
 import { type CurrentUser, normaliseEmail } from "~/models/user.server";
 
@@ -219,7 +221,12 @@ export async function getProjectForUser({ user, grants }: Scope, id: string) {
       mentor: { select: { id: true, name: true, email: true } },
       milestones: {
         orderBy: [{ horizon: "asc" }, { dueDate: "asc" }],
-        include: { owner: { select: { name: true } }, approvedBy: { select: { name: true } } },
+        include: {
+          owner: { select: { name: true } },
+          approvedBy: { select: { name: true } },
+          // a milestone made from a pairing's commitment links back to the pairing
+          commitment: { select: { pairing: { select: { id: true, topic: true } } } },
+        },
       },
       members: { include: { assignments: { orderBy: { dueDate: "asc" } } }, orderBy: { name: "asc" } },
       assignments: { include: { owner: { select: { name: true } } }, orderBy: { dueDate: "asc" } },
@@ -266,9 +273,13 @@ export type ProjectInput = {
   locus?: string;
   startDate?: Date;
   endDate?: Date;
+  /** a training project's cohort: undefined leaves it as it is, null removes it */
+  cohort?: CohortChoice;
 };
 
 export class ConflictError extends Error {}
+/** The cohort picked for a project does not exist (any more). */
+export class CohortNotFoundError extends Error {}
 export class OutOfScopeError extends Error {}
 /** The coach or mentor named by email is not an active account holding that role. */
 export class ReviewerNotFoundError extends Error {
@@ -318,6 +329,46 @@ async function organisationIdFor(tx: Prisma.TransactionClient, regionCode: strin
   return organisation.id;
 }
 
+/**
+ * The cohort a project joins: undefined leaves it, null (or a project that is not a training
+ * project) removes it, an id must exist, and a named cohort is found or made, named as the
+ * cohort import names it ("XX" is "Angkatan XX").
+ */
+async function cohortIdFor(
+  tx: Prisma.TransactionClient,
+  kind: ProjectKind,
+  choice: CohortChoice | undefined,
+) {
+  if (kind !== "TRAINING_CHANGE_PROJECT") return null;
+  if (choice === undefined || choice === null) return choice;
+  if ("id" in choice) {
+    const found = await tx.cohort.findUnique({ where: { id: choice.id }, select: { id: true } });
+    if (!found) throw new CohortNotFoundError(choice.id);
+    return found.id;
+  }
+  const cohort = normaliseCohort({ ...choice, organiser: choice.organiserName ?? "" });
+  const organiser = cohort.organiser
+    ? await tx.organisation.findFirst({
+        where: { type: "TRAINING_INSTITUTION", name: { equals: cohort.organiser, mode: "insensitive" } },
+        select: { id: true },
+      })
+    : null;
+  const saved = await tx.cohort.upsert({
+    where: { programme_batch_year: { programme: cohort.programme, batch: cohort.batch, year: cohort.year } },
+    create: {
+      programme: cohort.programme,
+      batch: cohort.batch,
+      year: cohort.year,
+      organiserId: organiser?.id ?? null,
+      organiserName: cohort.organiser || null,
+    },
+    // an existing cohort keeps its organiser: naming it again only picks it
+    update: {},
+    select: { id: true },
+  });
+  return saved.id;
+}
+
 export async function createProject({ user }: Actor, input: ProjectInput) {
   const region = await prisma.region.findUnique({
     where: { code: input.regionCode },
@@ -327,11 +378,12 @@ export async function createProject({ user }: Actor, input: ProjectInput) {
   if (!mayCreateIn(user, input.regionCode, region.provinceCode))
     throw new OutOfScopeError("region outside scope");
   return prisma.$transaction(async (tx) => {
-    const { organisationName, ...data } = input;
+    const { organisationName, cohort, ...data } = input;
     const project = await tx.changeProject.create({
       data: {
         ...data,
         organisationId: await organisationIdFor(tx, input.regionCode, organisationName),
+        cohortId: await cohortIdFor(tx, input.kind, cohort),
         leaderId: user.id,
         members: { create: { userId: user.id, name: user.name, roleInTeam: "Project leader" } },
       },
@@ -357,14 +409,16 @@ export async function updateProject(
       where: { id },
       select: { regionCode: true, coachId: true, mentorId: true },
     });
-    const { organisationName, coachEmail, mentorEmail, ...data } = input;
+    const { organisationName, coachEmail, mentorEmail, cohort, ...data } = input;
     const coach = await reviewerIdFor(tx, coachEmail, "COACH");
     const mentor = await reviewerIdFor(tx, mentorEmail, "MENTOR");
+    const cohortId = await cohortIdFor(tx, input.kind, cohort);
     const { count } = await tx.changeProject.updateMany({
       where: { id, version },
       data: {
         ...data,
         organisationId: await organisationIdFor(tx, current.regionCode, organisationName),
+        ...(cohortId !== undefined ? { cohortId } : {}),
         ...(coach !== undefined ? { coachId: coach?.id ?? null } : {}),
         ...(mentor !== undefined ? { mentorId: mentor?.id ?? null } : {}),
         version: { increment: 1 },
@@ -413,7 +467,7 @@ export async function addAssignment(
 ) {
   if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
   if (input.ownerId && !(await prisma.projectMember.count({ where: { id: input.ownerId, projectId } })))
-    throw new OutOfScopeError("owner not in team");
+    throw new OwnerNotOnProjectError("owner not in team");
   return prisma.$transaction(async (tx) => {
     const assignment = await tx.assignment.create({
       data: { projectId, title: input.title, ownerId: input.ownerId || null, dueDate: input.dueDate },
@@ -430,12 +484,21 @@ export async function setAssignmentStatus(
   status: WorkStatus,
 ) {
   if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
-  const { count } = await prisma.assignment.updateMany({
-    where: { id: assignmentId, projectId },
-    data: { status },
+  await prisma.$transaction(async (tx) => {
+    const assignment = await tx.assignment.findFirst({
+      where: { id: assignmentId, projectId },
+      select: { title: true, status: true },
+    });
+    if (!assignment) throw new OutOfScopeError("no such assignment");
+    await tx.assignment.update({ where: { id: assignmentId }, data: { status } });
+    await logProjectStep(
+      user.id,
+      projectId,
+      "project.assignment_status",
+      { title: assignment.title, from: assignment.status, status },
+      tx,
+    );
   });
-  if (count !== 1) throw new OutOfScopeError("no such assignment");
-  await logProjectStep(user.id, projectId, "project.assignment_status", { status });
 }
 
 export async function addStakeholder(
@@ -444,8 +507,10 @@ export async function addStakeholder(
   input: { name: string; influence: number; interest: number; internal: boolean; note?: string },
 ) {
   if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  // only the stakeholder's own fields: a form's value also carries its intent
+  const { name, influence, interest, internal, note } = input;
   const stakeholder = await prisma.stakeholder.create({
-    data: { projectId, ...input, note: input.note || null },
+    data: { projectId, name, influence, interest, internal, note: note || null },
   });
   await logProjectStep(user.id, projectId, "project.stakeholder_added", { name: input.name });
   return stakeholder;
@@ -457,15 +522,59 @@ export type MilestoneInput = {
   dueDate?: Date;
   status: WorkStatus;
   evidenceUrl?: string;
+  /** one of the project's people with an account (`listProjectPeopleWithAccounts`); null for nobody */
+  ownerId?: string | null;
 };
+
+/** The owner named for a milestone is not one of the project's people with an account. */
+export class OwnerNotOnProjectError extends Error {}
+
+/** The project's people who have accounts: leader, members with accounts, coach and mentor. */
+export async function listProjectPeopleWithAccounts(
+  projectId: string,
+  db: Prisma.TransactionClient = prisma,
+) {
+  const project = await db.changeProject.findUnique({
+    where: { id: projectId },
+    select: {
+      leader: { select: { id: true, name: true } },
+      coach: { select: { id: true, name: true } },
+      mentor: { select: { id: true, name: true } },
+      members: { select: { userId: true, name: true }, orderBy: { name: "asc" } },
+    },
+  });
+  return project ? peopleWithAccounts(project) : [];
+}
+
+async function checkMilestoneOwner(
+  projectId: string,
+  ownerId: string | null | undefined,
+  db: Prisma.TransactionClient = prisma,
+) {
+  if (!ownerId) return;
+  const people = await listProjectPeopleWithAccounts(projectId, db);
+  if (!people.some((person) => person.id === ownerId)) throw new OwnerNotOnProjectError(ownerId);
+}
+
+/** Refuses (OwnerNotOnProjectError) an owner who is not one of the project's people with an account. */
+export async function assertMilestoneOwner(
+  { user }: Actor,
+  projectId: string,
+  ownerId: string | null | undefined,
+) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  await checkMilestoneOwner(projectId, ownerId);
+}
 
 export async function addMilestone({ user }: Actor, projectId: string, input: MilestoneInput) {
   if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
   return prisma.$transaction(async (tx) => {
+    await checkMilestoneOwner(projectId, input.ownerId, tx);
     const milestone = await tx.milestone.create({
       data: {
         projectId,
         ...input,
+        ownerId: input.ownerId || null,
         evidenceUrl: input.evidenceUrl || null,
         completedAt: input.status === "DONE" ? new Date() : null,
       },
@@ -485,10 +594,12 @@ export async function updateMilestone(
 ) {
   if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
   await prisma.$transaction(async (tx) => {
+    await checkMilestoneOwner(projectId, input.ownerId, tx);
     const { count } = await tx.milestone.updateMany({
       where: { id: milestoneId, projectId, version },
       data: {
         ...input,
+        ...(input.ownerId !== undefined ? { ownerId: input.ownerId || null } : {}),
         ...(input.status ? { completedAt: input.status === "DONE" ? new Date() : null } : {}),
         // a changed milestone needs approving again
         approvedAt: null,
@@ -563,18 +674,46 @@ export async function addMeasurement(
   return measurement;
 }
 
-/** Share of the way from baseline to target, in the indicator's good direction (0–1, may exceed 1). */
-export function progressTowardTarget(
-  indicator: { direction: "UP" | "DOWN"; baseline: number | null; target: number | null },
-  latest: number | null,
-) {
-  if (indicator.baseline === null || indicator.target === null || latest === null) return null;
-  const span = indicator.target - indicator.baseline;
-  if (span === 0) return latest === indicator.target ? 1 : 0;
-  const progress = (latest - indicator.baseline) / span;
-  // a value moving the wrong way is negative progress, whichever the direction
-  const wrongWay = indicator.direction === "UP" ? latest < indicator.baseline : latest > indicator.baseline;
-  return wrongWay ? -Math.abs(progress) : progress;
+/** The regions whose launch events a project of `regionCode` may join: its own and its province's. */
+async function launchEventRegionsFor(regionCode: string) {
+  const region = await prisma.region.findUnique({
+    where: { code: regionCode },
+    select: { provinceCode: true },
+  });
+  return region?.provinceCode ? [regionCode, region.provinceCode] : [regionCode];
+}
+
+/** How far back a launch event is still offered to projects that launch late. */
+export const RECENT_LAUNCH_DAYS = 90;
+
+/**
+ * The launch events the person may launch this project at: its region's and its province's,
+ * upcoming or held in the last RECENT_LAUNCH_DAYS, soonest first; none unless the project is
+ * piloting and the person has the launch right.
+ */
+export async function listLaunchEventsForProject({ user }: Actor, projectId: string, now = new Date()) {
+  const project = await prisma.changeProject.findUnique({
+    where: { id: projectId },
+    select: { regionCode: true, status: true },
+  });
+  // only a project about to launch needs them
+  if (project?.status !== "PILOTING" || !(await mayOnProject(user, projectId, "project:launch"))) return [];
+  return prisma.launchEvent.findMany({
+    where: {
+      regionCode: { in: await launchEventRegionsFor(project.regionCode) },
+      date: { gte: new Date(now.getTime() - RECENT_LAUNCH_DAYS * 86_400_000) },
+    },
+    orderBy: [{ date: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      date: true,
+      place: true,
+      launchedBy: true,
+      region: { select: { name: true } },
+      _count: { select: { projects: true } },
+    },
+  });
 }
 
 export type TransitionResult =
@@ -601,12 +740,16 @@ export async function transitionProject(
     },
   });
   if (!project) throw new OutOfScopeError("not allowed");
-  // several projects can share one launch event of their region
+  // several projects can share one launch event of their region or of its province
   const existingEvent = input.launchEventId
     ? await prisma.launchEvent.findFirst({
-        where: { id: input.launchEventId, regionCode: project.regionCode },
+        where: {
+          id: input.launchEventId,
+          regionCode: { in: await launchEventRegionsFor(project.regionCode) },
+        },
       })
     : null;
+  // an event that was picked but is not one the project may join launches nothing (never a new one)
   const launchEvent = existingEvent
     ? {
         title: existingEvent.title,
@@ -614,7 +757,9 @@ export async function transitionProject(
         place: existingEvent.place ?? undefined,
         launchedBy: existingEvent.launchedBy ?? undefined,
       }
-    : (input.launchEvent ?? null);
+    : input.launchEventId
+      ? null
+      : (input.launchEvent ?? null);
   const permitted = new Map<Action, boolean>();
   for (const action of ["project:update", "project:review", "project:launch"] as const)
     permitted.set(action, await mayOnProject(user, projectId, action));
@@ -750,15 +895,26 @@ export const publicIndicatorSelect = {
   },
 } satisfies Prisma.ChangeProject$indicatorsArgs;
 
-/** The public follow-up page of a launched project: no drafts, no comments, no contacts. */
+/** Projects with a public follow-up page: launched, or stopped after their launch. */
+export const PUBLIC_PROJECT_WHERE: Prisma.ChangeProjectWhereInput = {
+  OR: [{ status: { in: LAUNCHED_STATUSES } }, { status: "STOPPED", launchedAt: { not: null } }],
+};
+
+/**
+ * The public follow-up page of a launched project: no drafts, no comments, no contacts. A project
+ * stopped after its launch keeps its page, saying that it stopped and why: the public was promised
+ * it would not be "stopped halfway", so a stop is what they most need to see.
+ */
 export async function getPublicProject(id: string) {
   const project = await prisma.changeProject.findFirst({
-    where: { id, status: { in: LAUNCHED_STATUSES } },
+    where: { AND: [{ id }, PUBLIC_PROJECT_WHERE] },
     select: {
       id: true,
       title: true,
       acronym: true,
       status: true,
+      stopReason: true,
+      coverImage: true,
       problem: true,
       objectives: true,
       benefits: true,
@@ -813,4 +969,86 @@ export async function findEvidenceForUser({ user, grants }: Scope, file: string)
     where: { evidenceFile: file, project: projectWhere(user.id, grants) },
     select: { id: true, projectId: true },
   });
+}
+
+// ── cover image ──
+
+/** The result of an upload: the stored name, or the i18n key of why the file was refused. */
+export type UploadResult = { ok: true; file: string } | { ok: false; error: string };
+
+/**
+ * Sets the project's cover image: an image (JPEG, PNG or WebP, read from its bytes) within the
+ * evidence size limit, kept in the evidence storage. Written first, then recorded with the
+ * version check; if recording fails the new file is removed, and the replaced one only after.
+ */
+export async function setProjectCover(
+  { user }: Actor,
+  projectId: string,
+  version: number,
+  bytes: Uint8Array,
+): Promise<UploadResult> {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  const check = await checkEvidence(bytes);
+  if (!check.ok) return check;
+  if (!check.mime.startsWith("image/")) return { ok: false, error: "evidence.notAnImage" };
+  const file = await storeEvidence(bytes, check.ext);
+  let previous: string | null;
+  try {
+    previous = await prisma.$transaction(async (tx) => {
+      const current = await tx.changeProject.findUniqueOrThrow({
+        where: { id: projectId },
+        select: { coverImage: true },
+      });
+      const { count } = await tx.changeProject.updateMany({
+        where: { id: projectId, version },
+        data: { coverImage: file, version: { increment: 1 } },
+      });
+      if (count !== 1) throw new ConflictError("project changed since it was loaded");
+      await logProjectStep(user.id, projectId, "project.cover_set", undefined, tx);
+      return current.coverImage;
+    });
+  } catch (error) {
+    await deleteEvidence(file);
+    throw error;
+  }
+  if (previous) await deleteEvidence(previous);
+  return { ok: true, file };
+}
+
+/** Removes the project's cover image, and its file. */
+export async function removeProjectCover({ user }: Actor, projectId: string, version: number) {
+  if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
+  const previous = await prisma.$transaction(async (tx) => {
+    const current = await tx.changeProject.findUniqueOrThrow({
+      where: { id: projectId },
+      select: { coverImage: true },
+    });
+    const { count } = await tx.changeProject.updateMany({
+      where: { id: projectId, version },
+      data: { coverImage: null, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new ConflictError("project changed since it was loaded");
+    if (current.coverImage) await logProjectStep(user.id, projectId, "project.cover_removed", undefined, tx);
+    return current.coverImage;
+  });
+  if (previous) await deleteEvidence(previous);
+}
+
+/**
+ * The stored name of a project's cover image, for serving it: anyone may see the cover of a
+ * project with a public page; otherwise only people who may read the project.
+ */
+export async function findProjectCover(user: CurrentUser | null, projectId: string) {
+  const select = { coverImage: true } as const;
+  const open = await prisma.changeProject.findFirst({
+    where: { AND: [{ id: projectId }, PUBLIC_PROJECT_WHERE] },
+    select,
+  });
+  if (open) return open.coverImage;
+  if (!user || grantsFor(user.memberships, "project:read").length === 0) return null;
+  const scoped = await prisma.changeProject.findFirst({
+    where: { AND: [{ id: projectId }, scopeFor(user, "project:read")] },
+    select,
+  });
+  return scoped?.coverImage ?? null;
 }

@@ -1,10 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
+import { grantsFor } from "~/auth/permissions";
+import { getUser } from "~/auth/session.server";
+import { CohortFields } from "~/components/cohort-fields";
+import { ProjectCover } from "~/components/project-cover";
 import { StatusSteps } from "~/components/project-status";
+import { listCohortsForPicker } from "~/models/cohort.server";
 import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
 import { movesFor } from "~/models/project-status";
 import {
@@ -12,51 +17,101 @@ import {
   SPM_FIELDS,
   checkInSchema,
   commentSchema,
+  coverRemoveSchema,
+  coverSchema,
   editProjectSchema,
   transitionSchema,
+  withCohortChoice,
 } from "~/models/project-schemas";
 import {
+  CohortNotFoundError,
   ReviewerNotFoundError,
   addCheckIn,
   addComment,
+  listLaunchEventsForProject,
+  removeProjectCover,
+  setProjectCover,
   transitionProject,
   updateProject,
 } from "~/models/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay, formatInstant } from "~/utils/format";
+import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";
 import type { loader as projectLoader } from "./proyek.$projectId";
 
-// public: the layout's loader decides who sees what; this page reads its data
-export async function loader() {
-  return null;
+// public: the layout's loader decides who sees what; this page adds the launch events that a
+// person with the launch right may launch a piloting project at, and the edit form's cohorts
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const mayEdit = !!user && grantsFor(user.memberships, "project:update").length > 0;
+  return {
+    launchEvents: user ? await listLaunchEventsForProject({ user }, params.projectId ?? "") : [],
+    // the edit form's cohort menu
+    cohorts: mayEdit ? await listCohortsForPicker() : [],
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
   const id = params.projectId ?? "";
-  const formData = await request.formData();
+  const { formData, tooLarge } = await readUploadForm(request);
+  if (tooLarge)
+    return Response.json(
+      { intent: "cover", result: undefined, missing: ["evidence.tooLarge"] } satisfies IntentResult,
+      { status: 413 },
+    );
   switch (formData.get("intent")) {
+    case "cover": {
+      const submission = parseWithZod(formData, { schema: coverSchema });
+      return runIntent("cover", submission, async () => {
+        if (submission.status !== "success") return;
+        const bytes = await uploadedBytes(formData, "coverImage");
+        if (!bytes) return { missing: ["evidence.empty"] };
+        const stored = await setProjectCover(scope, id, submission.value.version, bytes);
+        if (!stored.ok) return { missing: [stored.error] };
+      });
+    }
+    case "cover-remove": {
+      const submission = parseWithZod(formData, { schema: coverRemoveSchema });
+      return runIntent("cover-remove", submission, async () => {
+        if (submission.status === "success") await removeProjectCover(scope, id, submission.value.version);
+      });
+    }
     case "edit": {
       const submission = parseWithZod(formData, { schema: editProjectSchema });
       try {
         return await runIntent("edit", submission, async () => {
           if (submission.status !== "success") return;
-          const { intent: _intent, version, coachEmail, mentorEmail, ...input } = submission.value;
+          const {
+            intent: _intent,
+            version,
+            coachEmail,
+            mentorEmail,
+            cohort,
+            ...input
+          } = withCohortChoice(submission.value);
           await updateProject(scope, id, version, {
             ...input,
-            // a field left empty removes the coach or mentor; a form without the field keeps them
+            // a field left empty removes the coach, mentor or cohort; a form without it keeps them
             coachEmail: formData.has("coachEmail") ? (coachEmail ?? null) : undefined,
             mentorEmail: formData.has("mentorEmail") ? (mentorEmail ?? null) : undefined,
+            cohort: formData.has("cohortId") ? cohort : undefined,
           });
         });
       } catch (error) {
-        if (!(error instanceof ReviewerNotFoundError)) throw error;
-        const key = error.field === "coachEmail" ? "errors.coachUnknown" : "errors.mentorUnknown";
+        const refused =
+          error instanceof ReviewerNotFoundError
+            ? {
+                [error.field]: [
+                  error.field === "coachEmail" ? "errors.coachUnknown" : "errors.mentorUnknown",
+                ],
+              }
+            : error instanceof CohortNotFoundError
+              ? { cohortId: ["errors.cohortUnknown"] }
+              : null;
+        if (!refused) throw error;
         return Response.json(
-          {
-            intent: "edit",
-            result: submission.reply({ fieldErrors: { [error.field]: [key] } }),
-          } satisfies IntentResult,
+          { intent: "edit", result: submission.reply({ fieldErrors: refused }) } satisfies IntentResult,
           { status: 400 },
         );
       }
@@ -107,6 +162,7 @@ export default function ProjectOverview() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  const { launchEvents, cohorts } = useLoaderData<typeof loader>();
   const actionData = useActionData<IntentResult>();
   const project = data?.mode === "member" ? data.project : null;
   const [editForm, edit] = useForm({
@@ -118,6 +174,7 @@ export default function ProjectOverview() {
           organisationName: project.organisation?.name ?? "",
           coachEmail: project.coach?.email ?? "",
           mentorEmail: project.mentor?.email ?? "",
+          cohortId: project.cohortId ?? "",
           startDate: project.startDate ? String(project.startDate).slice(0, 10) : "",
           endDate: project.endDate ? String(project.endDate).slice(0, 10) : "",
         }
@@ -139,6 +196,10 @@ export default function ProjectOverview() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: commentSchema }),
   });
   if (!data || data.mode !== "member" || !project) return null;
+  const coverErrors =
+    actionData?.intent === "cover" || actionData?.intent === "cover-remove"
+      ? (actionData.missing ?? actionData.result?.error?.[""] ?? [])
+      : [];
   const { can, viewerZone } = data;
   // only the moves this person may make (the server checks again)
   const moves = movesFor(project.status, project.kind, (action) =>
@@ -170,6 +231,25 @@ export default function ProjectOverview() {
               {move.to === "LAUNCHED" ? (
                 <fieldset>
                   <legend>{t("projects.launchEvent")}</legend>
+                  {launchEvents.length > 0 ? (
+                    <>
+                      <label htmlFor="launchEventId">{t("projects.launchEventPick")}</label>
+                      <select id="launchEventId" name="launchEventId" defaultValue="">
+                        <option value="">{t("projects.launchEventNew")}</option>
+                        {launchEvents.map((event) => (
+                          <option key={event.id} value={event.id}>
+                            {t("projects.launchEventOption", {
+                              title: event.title,
+                              date: formatDay(event.date, lng, viewerZone),
+                              region: event.region.name,
+                              projects: event._count.projects,
+                            })}
+                          </option>
+                        ))}
+                      </select>
+                      <p className="field-hint">{t("projects.launchEventNewHint")}</p>
+                    </>
+                  ) : null}
                   <label htmlFor="launchTitle">{t("projects.launchTitle")}</label>
                   <input
                     id="launchTitle"
@@ -177,7 +257,7 @@ export default function ProjectOverview() {
                     defaultValue={`Launching ${project.acronym ?? project.title}`}
                   />
                   <label htmlFor="launchDate">{t("projects.launchDate")}</label>
-                  <input id="launchDate" name="launchDate" type="date" required />
+                  <input id="launchDate" name="launchDate" type="date" required={launchEvents.length === 0} />
                   <label htmlFor="launchPlace">{t("projects.launchPlace")}</label>
                   <input id="launchPlace" name="launchPlace" />
                   <label htmlFor="launchedBy">{t("projects.launchedByField")}</label>
@@ -217,6 +297,53 @@ export default function ProjectOverview() {
 
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("projects.about")}</h2>
+        {project.coverImage ? (
+          <ProjectCover
+            projectId={project.id}
+            file={project.coverImage}
+            title={project.acronym ?? project.title}
+          />
+        ) : null}
+        {can.update ? (
+          <details open={coverErrors.length > 0}>
+            <summary>{t("projects.cover")}</summary>
+            {coverErrors.length > 0 ? (
+              <div className="form-errors" role="alert">
+                {coverErrors.map((key) => (
+                  <p key={key}>{t(key)}</p>
+                ))}
+              </div>
+            ) : null}
+            <Form method="post" encType="multipart/form-data" className="inline-fields">
+              <input type="hidden" name="intent" value="cover" />
+              <input type="hidden" name="version" value={project.version} />
+              <label htmlFor="coverImage">{t("projects.coverUpload")}</label>
+              <input
+                id="coverImage"
+                name="coverImage"
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                aria-describedby="coverImage-hint"
+                required
+              />
+              <p className="field-hint" id="coverImage-hint">
+                {t("projects.coverHint")}
+              </p>
+              <button type="submit" className="button small">
+                {project.coverImage ? t("projects.coverReplace") : t("projects.coverAdd")}
+              </button>
+            </Form>
+            {project.coverImage ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="cover-remove" />
+                <input type="hidden" name="version" value={project.version} />
+                <button type="submit" className="button small danger">
+                  {t("projects.coverRemove")}
+                </button>
+              </Form>
+            ) : null}
+          </details>
+        ) : null}
         <dl className="facts">
           <dt>{t("projects.fields.kind")}</dt>
           <dd>{t(`projects.kind.${project.kind}`)}</dd>
@@ -259,6 +386,7 @@ export default function ProjectOverview() {
                 label={t("projects.fields.kind")}
                 options={PROJECT_KINDS.map((k) => ({ value: k, label: t(`projects.kind.${k}`) }))}
               />
+              <CohortFields fields={edit} cohorts={cohorts} />
               <FormField field={edit.organisationName} label={t("projects.fields.organisation")} />
               <FormField field={edit.sector} label={t("projects.fields.sector")} />
               <SelectField

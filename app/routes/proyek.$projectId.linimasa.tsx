@@ -41,6 +41,9 @@ export default function ProjectTimeline() {
             {entry.data && typeof entry.data === "object" && "name" in entry.data
               ? `: ${String(entry.data.name)}`
               : ""}
+            {entry.data && typeof entry.data === "object" && "status" in entry.data && entry.data.status
+              ? ` → ${t(`projects.workStatus.${String(entry.data.status)}`)}`
+              : ""}
           </li>
         ))}
       </ol>

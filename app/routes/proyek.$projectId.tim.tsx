@@ -13,7 +13,13 @@ import {
   memberSchema,
   stakeholderSchema,
 } from "~/models/project-schemas";
-import { addAssignment, addStakeholder, addTeamMember, setAssignmentStatus } from "~/models/project.server";
+import {
+  OwnerNotOnProjectError,
+  addAssignment,
+  addStakeholder,
+  addTeamMember,
+  setAssignmentStatus,
+} from "~/models/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
 import type { loader as projectLoader } from "./proyek.$projectId";
@@ -36,9 +42,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "assignment": {
       const submission = parseWithZod(formData, { schema: assignmentSchema });
-      return runIntent("assignment", submission, async () => {
-        if (submission.status === "success") await addAssignment(scope, id, submission.value);
-      });
+      try {
+        return await runIntent("assignment", submission, async () => {
+          if (submission.status === "success") await addAssignment(scope, id, submission.value);
+        });
+      } catch (error) {
+        if (!(error instanceof OwnerNotOnProjectError)) throw error;
+        return Response.json(
+          {
+            intent: "assignment",
+            result: submission.reply({ fieldErrors: { ownerId: ["errors.assigneeNotInTeam"] } }),
+          } satisfies IntentResult,
+          { status: 400 },
+        );
+      }
     }
     case "assignment-status": {
       const submission = parseWithZod(formData, { schema: assignmentStatusSchema });

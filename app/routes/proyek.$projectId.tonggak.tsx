@@ -1,18 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import {
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from "@remix-run/node";
-import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { MilestoneTimeline } from "~/components/milestone-timeline";
 import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
-import { maxEvidenceBytes } from "~/models/evidence.server";
+import { peopleWithAccounts } from "~/models/project-people";
 import {
   HORIZONS,
   WORK_STATUSES,
@@ -21,13 +15,17 @@ import {
   milestoneUpdateSchema,
 } from "~/models/project-schemas";
 import {
+  type MilestoneInput,
+  OwnerNotOnProjectError,
   addMilestone,
   approveMilestone,
+  assertMilestoneOwner,
   attachMilestoneEvidence,
   updateMilestone,
 } from "~/models/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
+import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";
 import type { loader as projectLoader } from "./proyek.$projectId";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,25 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-async function readForm(request: Request) {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data"))
-    return { formData: await request.formData(), tooLarge: false };
-  try {
-    const formData = await parseMultipartFormData(
-      request,
-      createMemoryUploadHandler({ maxPartSize: maxEvidenceBytes() }),
-    );
-    return { formData, tooLarge: false };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { formData: new FormData(), tooLarge: true };
-    throw error;
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
   const id = params.projectId ?? "";
-  const { formData, tooLarge } = await readForm(request);
+  const { formData, tooLarge } = await readUploadForm(request);
   if (tooLarge)
     return Response.json(
       {
@@ -63,35 +46,65 @@ export async function action({ request, params }: ActionFunctionArgs) {
       } satisfies IntentResult,
       { status: 413 },
     );
+
+  /** Status, link and owner, with the uploaded evidence file first when there is one. */
+  async function saveMilestoneUpdate(
+    milestoneId: string,
+    version: number,
+    changes: Pick<MilestoneInput, "status" | "evidenceUrl" | "ownerId">,
+  ) {
+    const bytes = await uploadedBytes(formData, "evidenceFile");
+    if (!bytes) {
+      await updateMilestone(scope, id, milestoneId, version, changes);
+      return;
+    }
+    // a refused owner is refused before the file is stored, so nothing is left behind
+    await assertMilestoneOwner(scope, id, changes.ownerId);
+    const stored = await attachMilestoneEvidence(scope, id, milestoneId, version, bytes);
+    if (!stored.ok) return { missing: [stored.error] };
+    await updateMilestone(scope, id, milestoneId, version + 1, changes);
+  }
+
   switch (formData.get("intent")) {
     case "milestone": {
       const submission = parseWithZod(formData, { schema: milestoneSchema });
-      return runIntent("milestone", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await addMilestone(scope, id, input);
-      });
+      try {
+        return await runIntent("milestone", submission, async () => {
+          if (submission.status !== "success") return;
+          const { intent: _intent, ...input } = submission.value;
+          await addMilestone(scope, id, input);
+        });
+      } catch (error) {
+        if (!(error instanceof OwnerNotOnProjectError)) throw error;
+        return Response.json(
+          {
+            intent: "milestone",
+            result: submission.reply({ fieldErrors: { ownerId: ["errors.ownerNotOnProject"] } }),
+          } satisfies IntentResult,
+          { status: 400 },
+        );
+      }
     }
     case "milestone-update": {
       const submission = parseWithZod(formData, { schema: milestoneUpdateSchema });
-      return runIntent("milestone-update", submission, async () => {
-        if (submission.status !== "success") return;
-        const { milestoneId, version, status, evidenceUrl } = submission.value;
-        const file = formData.get("evidenceFile");
-        if (file instanceof File && file.size > 0) {
-          const stored = await attachMilestoneEvidence(
-            scope,
-            id,
-            milestoneId,
-            version,
-            new Uint8Array(await file.arrayBuffer()),
-          );
-          if (!stored.ok) return { missing: [stored.error] };
-          await updateMilestone(scope, id, milestoneId, version + 1, { status, evidenceUrl });
-        } else {
-          await updateMilestone(scope, id, milestoneId, version, { status, evidenceUrl });
-        }
-      });
+      try {
+        return await runIntent("milestone-update", submission, async () => {
+          if (submission.status !== "success") return;
+          const { milestoneId, version, status, evidenceUrl } = submission.value;
+          // an empty choice removes the owner; a form without the field keeps them
+          const ownerId = formData.has("ownerId") ? (submission.value.ownerId ?? null) : undefined;
+          return saveMilestoneUpdate(milestoneId, version, { status, evidenceUrl, ownerId });
+        });
+      } catch (error) {
+        if (!(error instanceof OwnerNotOnProjectError)) throw error;
+        return Response.json(
+          {
+            intent: "milestone-update",
+            result: submission.reply({ formErrors: ["errors.ownerNotOnProject"] }),
+          } satisfies IntentResult,
+          { status: 400 },
+        );
+      }
     }
     case "milestone-approve": {
       const submission = parseWithZod(formData, { schema: milestoneApproveSchema });
@@ -118,6 +131,8 @@ export default function ProjectMilestones() {
   if (data?.mode !== "member") return null;
   const { project, can } = data;
   const training = project.kind === "TRAINING_CHANGE_PROJECT";
+  const owners = peopleWithAccounts(project);
+  const ownerOptions = owners.map((person) => ({ value: person.id, label: person.name }));
   return (
     <div>
       <MilestoneTimeline milestones={project.milestones} />
@@ -139,9 +154,15 @@ export default function ProjectMilestones() {
               .map((m) => (
                 <li key={m.id} className="card">
                   <h3>{m.title}</h3>
+                  {m.commitment ? (
+                    <p>
+                      {t("projects.fromPairing")}{" "}
+                      <Link to={`/pasangan/${m.commitment.pairing.id}`}>{m.commitment.pairing.topic}</Link>
+                    </p>
+                  ) : null}
                   <p className="muted">
                     {t(`projects.workStatus.${m.status}`)} · {t("projects.dueDate")}:{" "}
-                    {formatDay(m.dueDate, lng)}
+                    {formatDay(m.dueDate, lng)} · {t("projects.milestoneOwner")}: {m.owner?.name ?? "—"}
                     {m.approvedAt
                       ? ` · ✓ ${t("projects.approvedBy", { name: m.approvedBy?.name ?? "—" })}`
                       : training
@@ -170,6 +191,15 @@ export default function ProjectMilestones() {
                         {WORK_STATUSES.map((s) => (
                           <option key={s} value={s}>
                             {t(`projects.workStatus.${s}`)}
+                          </option>
+                        ))}
+                      </select>
+                      <label htmlFor={`mo-${m.id}`}>{t("projects.milestoneOwner")}</label>
+                      <select id={`mo-${m.id}`} name="ownerId" defaultValue={m.ownerId ?? ""}>
+                        <option value="">—</option>
+                        {ownerOptions.map((o) => (
+                          <option key={o.value} value={o.value}>
+                            {o.label}
                           </option>
                         ))}
                       </select>
@@ -219,6 +249,12 @@ export default function ProjectMilestones() {
               options={HORIZONS.map((h) => ({ value: h, label: t(`projects.horizon.${h}`) }))}
             />
             <FormField field={fields.dueDate} label={t("projects.dueDate")} type="date" />
+            <SelectField
+              field={fields.ownerId}
+              label={t("projects.milestoneOwner")}
+              placeholder="—"
+              options={ownerOptions}
+            />
             <SelectField
               field={fields.status}
               label={t("admin.status")}

@@ -82,6 +82,7 @@ export default function ProjectLayout() {
         <NavLink to="tonggak">{t("projects.tab.milestones")}</NavLink>
         <NavLink to="indikator">{t("projects.tab.indicators")}</NavLink>
         <NavLink to="linimasa">{t("projects.tab.timeline")}</NavLink>
+        <NavLink to="sesi">{t("hostedSessions.tab")}</NavLink>
       </nav>
       <Outlet />
     </main>

@@ -9,31 +9,44 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
+import { CohortFields } from "~/components/cohort-fields";
 import { RegionPicker } from "~/components/region-picker";
 import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
-import { PROJECT_KINDS, SPM_FIELDS, newProjectSchema } from "~/models/project-schemas";
-import { OutOfScopeError, createProject } from "~/models/project.server";
-import { listRegionsForPicker } from "~/models/region.server";
+import { listCohortsForPicker } from "~/models/cohort.server";
+import { PROJECT_KINDS, SPM_FIELDS, newProjectSchema, withCohortChoice } from "~/models/project-schemas";
+import { CohortNotFoundError, OutOfScopeError, createProject } from "~/models/project.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
 import { titleMeta } from "~/i18n/translate";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "projects.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "project:create");
-  return { regions: await listRegionsForPicker(), defaultRegion: user.regionCode ?? "" };
+  return {
+    regions: await listRegionsForPicker(),
+    cohorts: await listCohortsForPicker(),
+    defaultRegion: user.regionCode ?? "",
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:create");
   const submission = parseWithZod(await request.formData(), { schema: newProjectSchema });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const input = await resolveRegionFields(submission.value, ["regionCode"]);
+  if (!input.value)
+    return Response.json(submission.reply({ fieldErrors: input.fieldErrors }), { status: 400 });
   try {
-    const project = await createProject(scope, submission.value);
+    const project = await createProject(scope, withCohortChoice(input.value));
     return redirect(`/proyek/${project.id}`);
   } catch (error) {
     if (error instanceof OutOfScopeError)
       return Response.json(submission.reply({ fieldErrors: { regionCode: ["errors.regionOutOfScope"] } }), {
         status: 403,
+      });
+    if (error instanceof CohortNotFoundError)
+      return Response.json(submission.reply({ fieldErrors: { cohortId: ["errors.cohortUnknown"] } }), {
+        status: 400,
       });
     throw error;
   }
@@ -41,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewProject() {
   const { t } = useTranslation();
-  const { regions, defaultRegion } = useLoaderData<typeof loader>();
+  const { regions, cohorts, defaultRegion } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -68,6 +81,7 @@ export default function NewProject() {
           label={t("projects.fields.kind")}
           options={PROJECT_KINDS.map((k) => ({ value: k, label: t(`projects.kind.${k}`) }))}
         />
+        <CohortFields fields={fields} cohorts={cohorts} />
         <RegionPicker field={fields.regionCode} label={t("projects.fields.region")} regions={regions} />
         <FormField
           field={fields.organisationName}

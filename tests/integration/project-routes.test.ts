@@ -49,7 +49,11 @@ describe("project forms", () => {
   it.each([
     [{ title: "", kind: "REGIONAL_INNOVATION", regionCode: "74.71" }, "title", "errors.required"],
     [{ title: "X", kind: "UNKNOWN_KIND", regionCode: "74.71" }, "kind", "errors.choice"],
-    [{ title: "X", kind: "REGIONAL_INNOVATION", regionCode: "Kendari" }, "regionCode", "errors.regionCode"],
+    [
+      { title: "X", kind: "REGIONAL_INNOVATION", regionCode: "Atlantis" },
+      "regionCode",
+      "errors.regionNotFound",
+    ],
     [
       { title: "X", kind: "REGIONAL_INNOVATION", regionCode: "74.71", startDate: "2024-13-45" },
       "startDate",

@@ -13,7 +13,6 @@ import {
   createProject,
   getProjectForUser,
   listProjectTimeline,
-  progressTowardTarget,
   transitionProject,
   updateMilestone,
   updateProject,
@@ -290,18 +289,6 @@ describe("launch status", () => {
 });
 
 describe("indicators", () => {
-  it.each([
-    ["higher is better, rising", "UP", 78.35, 83, 80, 0.358],
-    ["higher is better, falling", "UP", 78.35, 83, 77, -0.29],
-    ["lower is better, falling", "DOWN", 20, 10, 15, 0.5],
-    ["lower is better, rising", "DOWN", 20, 10, 25, -0.5],
-  ] as const)(
-    "shows progress toward the target: %s",
-    (_label, direction, baseline, target, latest, expected) => {
-      expect(progressTowardTarget({ direction, baseline, target }, latest)).toBeCloseTo(expected, 2);
-    },
-  );
-
   it("records measurements with their period and source", async () => {
     const project = await newProject();
     const indicator = await addIndicator(participant, project.id, {
