@@ -6,7 +6,10 @@ import Mention from "@tiptap/extension-mention";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 
-export const ALLOWED_LINK = /^(https?:\/\/|mailto:|\/)/i;
+/** Addresses a stored link may have: the web, e-mail, or a page of the app (not `//elsewhere`). */
+export const ALLOWED_LINK = /^(https?:\/\/|mailto:|\/(?![/\\]))/i;
+/** Addresses a stored image may have: the web, or a file the app serves itself. */
+export const ALLOWED_IMAGE = /^(https?:\/\/|\/(?![/\\]))/i;
 
 /**
  * Task items as HTML (lesson pages, copied text): the box is read-only there and named by its

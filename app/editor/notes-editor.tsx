@@ -6,7 +6,7 @@
 // server has it, so a reload or a lost connection loses nothing. Without JavaScript the page
 // shows a plain text field instead.
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
-import { type Editor, type Extensions, type JSONContent, getSchema } from "@tiptap/core";
+import { type Extensions, type JSONContent, getSchema } from "@tiptap/core";
 import Collaboration, { isChangeOrigin } from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
@@ -15,6 +15,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { extensions } from "~/editor/extensions";
+import { Toolbar } from "~/editor/notes-toolbar";
 
 type SaveState = "saved" | "unsaved" | "saving" | "offline";
 
@@ -540,54 +541,5 @@ function FormNotesEditor({
         {t(`notes.state.${state}`)}
       </p>
     </div>
-  );
-}
-
-function Toolbar({ editor }: { editor: Editor }) {
-  const { t } = useTranslation();
-  const button = (label: string, run: () => void, active = false) => (
-    <button
-      type="button"
-      className={active ? "button small is-active" : "button small"}
-      aria-pressed={active}
-      // a click keeps the focus (and the caret) in the notes, so typing goes on where it was
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={run}
-    >
-      {label}
-    </button>
-  );
-  return (
-    <>
-      <p id="notes-mention-hint" className="muted">
-        {t("collab.mentionHint")}
-      </p>
-      <div className="toolbar" role="toolbar" aria-label={t("notes.toolbar")}>
-        {button(
-          t("notes.heading"),
-          () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
-          editor.isActive("heading", { level: 2 }),
-        )}
-        {button(t("notes.bold"), () => editor.chain().focus().toggleBold().run(), editor.isActive("bold"))}
-        {button(
-          t("notes.bullets"),
-          () => editor.chain().focus().toggleBulletList().run(),
-          editor.isActive("bulletList"),
-        )}
-        {button(
-          t("notes.numbers"),
-          () => editor.chain().focus().toggleOrderedList().run(),
-          editor.isActive("orderedList"),
-        )}
-        {button(
-          t("notes.task"),
-          () => editor.chain().focus().toggleTaskList().run(),
-          editor.isActive("taskList"),
-        )}
-        {button(t("notes.table"), () =>
-          editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
-        )}
-      </div>
-    </>
   );
 }

@@ -2,13 +2,13 @@
 // Unknown nodes are refused by the schema; links and images keep only safe addresses.
 import type { JSONContent } from "@tiptap/core";
 import { generateHTML } from "@tiptap/html/server";
-import { ALLOWED_LINK, extensions } from "~/editor/extensions";
+import { ALLOWED_IMAGE, ALLOWED_LINK, extensions } from "~/editor/extensions";
 
 function clean(node: JSONContent): JSONContent {
   const marks = node.marks?.filter(
     (mark) => mark.type !== "link" || ALLOWED_LINK.test(String(mark.attrs?.href ?? "")),
   );
-  if (node.type === "image" && !ALLOWED_LINK.test(String(node.attrs?.src ?? "")))
+  if (node.type === "image" && !ALLOWED_IMAGE.test(String(node.attrs?.src ?? "")))
     return { type: "paragraph" };
   return {
     ...node,

@@ -647,6 +647,8 @@ export async function publishLesson(
   await requireAccess(actor.user, sessionId, "publish");
   const lesson = await lessonOfSession(sessionId, lessonId);
   if (lesson.status === "ARCHIVED") throw new LessonError("lessonReview.errors.withdrawn");
+  // a first publication follows a review (decision 0022); an update needs its pending text
+  if (lesson.status === "DRAFT") throw new LessonError("lessonReview.errors.notInReview");
   const open = await prisma.lessonComment.count({ where: { lessonId, resolvedAt: null } });
   if (open > 0) throw new LessonError("lessonReview.errors.openComments");
   const { working } = await workingCopy(lesson);
@@ -688,43 +690,34 @@ export async function withdrawLesson(actor: Actor, sessionId: string, lessonId: 
 }
 
 /**
- * The first flow, kept for the notes page: the session's notes published at once as a lesson
- * (title, summary, tags), with the same steps as any first publication, in one transaction.
+ * "Draft a lesson from these notes" (the notes page): the session's lesson draft, made with this
+ * title, summary and keywords and the notes as its body, to be filled from the template, reviewed
+ * and then published (DRAFT → IN_REVIEW → PUBLISHED, decision 0022). Nothing is published here.
+ * When the session already has a lesson, that one is left as it is.
  */
-export async function publishSessionNotesAsLesson(
+export async function draftLessonFromNotes(
   actor: Actor,
   sessionId: string,
   input: { title: string; summary?: string; tags: string[] },
-) {
-  if (
-    !can(actor.user.memberships, "lesson:publish") ||
-    !(await maySession(actor.user, sessionId, "session:read"))
-  )
-    throw new OutOfScopeError("not allowed");
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: { pairingId: true, note: { select: { content: true } } },
-  });
-  if (!session?.note) throw new NoteError("notes.empty");
-  const content = session.note.content as JSONContent;
-  if (!plainText(content).trim()) throw new NoteError("notes.empty");
-  const slug = await freeSlug(prisma, input.title);
+): Promise<{ lessonId: string; created: boolean }> {
+  await requireAccess(actor.user, sessionId, "write");
   return prisma.$transaction(async (tx) => {
-    const lesson = await tx.lesson.create({
+    const existing = await currentLesson(sessionId, tx);
+    if (existing) return { lessonId: existing.id, created: false };
+    const note = await tx.sessionNote.findUnique({ where: { sessionId }, select: { content: true } });
+    const content = note?.content as JSONContent | undefined;
+    if (!content || !plainText(content).trim()) throw new NoteError("notes.empty");
+    const lesson = await ensureDraft(tx, actor, sessionId);
+    await tx.lesson.update({
+      where: { id: lesson.id },
       data: {
-        slug: `${DRAFT_SLUG_PREFIX}${randomBytes(6).toString("hex")}`,
-        title: input.title,
+        title: input.title.slice(0, LIMITS.title),
         summary: input.summary || null,
-        tags: input.tags,
+        tags: input.tags.slice(0, LIMITS.tags),
         content: content as Prisma.InputJsonValue,
-        status: "DRAFT",
-        authorId: actor.user.id,
-        sessionId,
-        pairingId: session.pairingId,
       },
-      select: lessonSelect,
     });
-    return firstPublication(tx, actor, lesson, slug);
+    return { lessonId: lesson.id, created: true };
   });
 }
 

@@ -1,7 +1,10 @@
-// Session notes (ProseMirror JSON) with versions, and lessons published from them.
+// Session notes (ProseMirror JSON) with versions, and lesson drafts made from them.
+import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
+import { diffArrays } from "diff";
 import type { Scope } from "~/auth/require-user.server";
 import { prisma } from "~/db.server";
+import { textBlocks } from "~/editor/note-diff";
 import { plainText } from "~/editor/render.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { liveNotes, nextYState, noteSchema } from "~/models/note-collab.server";
@@ -17,20 +20,6 @@ export class NoteError extends Error {
   constructor(public readonly key: string) {
     super(key);
   }
-}
-
-/** Plain text typed without JavaScript becomes paragraphs. */
-export function docFromPlainText(text: string): JSONContent {
-  const paragraphs = text
-    .replace(/\r\n/g, "\n")
-    .split(/\n{2,}|\n/)
-    .map((line) => line.trim());
-  return {
-    type: "doc",
-    content: paragraphs.map((line) =>
-      line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" },
-    ),
-  };
 }
 
 /** Parses what the editor posted; refuses anything that is not a ProseMirror document. */
@@ -50,6 +39,112 @@ export function parseDoc(json: string): JSONContent {
   )
     throw new NoteError("notes.invalid");
   return doc as JSONContent;
+}
+
+// ── the notes without JavaScript: text the form shows, merged back into the rich notes ──
+
+/** One top-level block with text, with the blocks without text (images, rules) before it. */
+type TextSegment = { text: string; blocks: JSONContent[] };
+
+function segments(doc: JSONContent) {
+  const list: TextSegment[] = [];
+  let pending: JSONContent[] = [];
+  for (const block of doc.content ?? []) {
+    // an empty line has no place in the text (the blank line between blocks stands for it)
+    if (block.type === "paragraph" && !block.content?.length) continue;
+    // as the form gives it back: lines trimmed, no blank lines inside a block
+    const text = textBlocks({ type: "doc", content: [block] })
+      .flatMap((part) => part.split("\n"))
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join("\n");
+    if (!text) {
+      pending.push(block);
+      continue;
+    }
+    list.push({ text, blocks: [...pending, block] });
+    pending = [];
+  }
+  return { list, tail: pending };
+}
+
+/** What the form without JavaScript shows: each block's text (list items, cells on their own lines), a blank line between blocks. */
+export function notesAsText(doc: JSONContent): string {
+  return segments(doc)
+    .list.map((segment) => segment.text)
+    .join("\n\n");
+}
+
+/** The blocks of a text typed in the form, lines trimmed, as notesAsText writes them. */
+function textToSegments(text: string) {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n/)
+    .map((block) =>
+      block
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join("\n"),
+    )
+    .filter(Boolean);
+}
+
+/** A short fingerprint of the text the form showed, to notice a change by someone else meanwhile. */
+export function textFingerprint(text: string) {
+  return createHash("sha256").update(textToSegments(text).join("\n\n")).digest("hex").slice(0, 16);
+}
+
+/**
+ * The notes after a save without JavaScript: blocks whose text is unchanged stay as they are
+ * (tables, tasks, mentions, links, formatting, images); changed or new text becomes plain
+ * paragraphs, removed text and empty lines go. `changed` is false when the text is the same.
+ */
+export function mergePlainText(doc: JSONContent, text: string): { doc: JSONContent; changed: boolean } {
+  const { list, tail } = segments(doc);
+  const typed = textToSegments(text);
+  const changes = diffArrays(
+    list.map((segment) => segment.text),
+    typed,
+  );
+  if (changes.every((change) => !change.added && !change.removed)) return { doc, changed: false };
+  const content: JSONContent[] = [];
+  let at = 0;
+  for (const change of changes) {
+    if (change.added) {
+      for (const block of change.value)
+        for (const line of block.split("\n"))
+          content.push({ type: "paragraph", content: [{ type: "text", text: line }] });
+      continue;
+    }
+    for (const segment of list.slice(at, at + change.count!)) {
+      // removed text goes; an image or a rule before it stays
+      content.push(...(change.removed ? segment.blocks.slice(0, -1) : segment.blocks));
+    }
+    at += change.count!;
+  }
+  content.push(...tail);
+  return { doc: { ...doc, content: content.length ? content : [{ type: "paragraph" }] }, changed: true };
+}
+
+/**
+ * Saves what the form without JavaScript sent: nothing when the text is unchanged; refused when
+ * someone changed the notes since the form was shown (`base`), unless the text is what they are now.
+ */
+export async function saveNotePlainText(actor: Actor, sessionId: string, text: string, base: string) {
+  if (!(await mayWriteNote(actor, sessionId))) throw new OutOfScopeError("not allowed");
+  // what people typed live in the last seconds is stored before the notes are read
+  await liveNotes()?.flush(sessionId);
+  const note = await prisma.sessionNote.findUnique({
+    where: { sessionId },
+    select: { content: true, updatedAt: true },
+  });
+  const current = (note?.content as JSONContent | undefined) ?? EMPTY_DOC;
+  const merged = mergePlainText(current, text);
+  if (!merged.changed) return { changed: false, updatedAt: note?.updatedAt ?? null };
+  if (base !== textFingerprint(notesAsText(current))) throw new NoteError("notes.changedMeanwhile");
+  const saved = await saveNote(actor, sessionId, merged.doc);
+  return { changed: true, updatedAt: saved.updatedAt };
 }
 
 /** Who may edit a session's notes (the form and the live socket alike). */
@@ -135,17 +230,17 @@ export function openTasks(doc: JSONContent): string[] {
 }
 
 /**
- * Publishes the session's notes as a lessons-learned page, all of it or none of it. Lesson
- * publication lives in lesson.server.ts; this name stays for the notes page (imported lazily:
- * lesson.server.ts imports this module).
+ * "Draft a lesson from these notes": the session's lesson draft with the notes as its body, to be
+ * reviewed and published in the lesson workspace (lesson.server.ts, imported lazily: it imports
+ * this module).
  */
-export async function publishLessonFromSession(
+export async function draftLessonFromSession(
   actor: Actor,
   sessionId: string,
   input: { title: string; summary?: string; tags: string[] },
 ) {
   // what people typed in the last seconds is stored before the notes are read
   await liveNotes()?.flush(sessionId);
-  const { publishSessionNotesAsLesson } = await import("~/models/lesson.server");
-  return publishSessionNotesAsLesson(actor, sessionId, input);
+  const { draftLessonFromNotes } = await import("~/models/lesson.server");
+  return draftLessonFromNotes(actor, sessionId, input);
 }

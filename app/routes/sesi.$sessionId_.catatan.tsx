@@ -9,32 +9,32 @@ import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { NotesEditor } from "~/editor/notes-editor";
 import type { DiffBlock, DiffPart } from "~/editor/note-diff";
 import { noteDocumentName, noteVersionDiff } from "~/models/note-collab.server";
-import { plainText } from "~/editor/render.server";
 import {
   EMPTY_DOC,
   NoteError,
-  docFromPlainText,
+  draftLessonFromSession,
   getNote,
   mayWriteNote,
+  notesAsText,
   parseDoc,
-  publishLessonFromSession,
   restoreNoteVersion,
   saveNote,
+  saveNotePlainText,
+  textFingerprint,
 } from "~/models/note.server";
 import { OutOfScopeError } from "~/models/project.server";
-import { getSessionForUser } from "~/models/session.server";
+import { getSessionForUser, maySession } from "~/models/session.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { titleMeta } from "~/i18n/translate";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notes.title");
 
-const publishSchema = z.object({
+const draftLessonSchema = z.object({
   title: z.string().trim().min(3, "errors.tooShort").max(200, "errors.tooLong"),
   summary: z.string().trim().max(1000, "errors.tooLong").optional(),
   tags: z.string().max(300, "errors.tooLong").optional(),
@@ -60,11 +60,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     live,
     session: { id: session.id, title: session.title, topic: session.pairing?.topic ?? null },
     content,
-    plain: plainText(content),
+    // without JavaScript: the notes as text, and a fingerprint to notice someone else's change
+    plain: notesAsText(content),
+    base: textFingerprint(notesAsText(content)),
     savedAt: note?.updatedAt ?? null,
     versions: note?.versions.map((v) => ({ id: v.id, at: v.createdAt, author: v.author?.name ?? "—" })) ?? [],
     diff: await versionDiff(request, session.id),
-    canPublish: can(scope.user.memberships, "lesson:publish"),
+    canDraftLesson: await maySession(scope.user, session.id, "lesson:write"),
     viewerZone: scope.user.timeZone ?? scope.user.region?.timeZone ?? "Asia/Jakarta",
   };
 }
@@ -81,45 +83,66 @@ async function versionDiff(request: Request, sessionId: string) {
   );
 }
 
+/** Text the database can store: no NUL, no half of a surrogate pair. */
+function wellFormed(text: string) {
+  return text
+    .replaceAll(String.fromCharCode(0), "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "session:read");
   const sessionId = params.sessionId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
   try {
-    if (intent === "save") {
-      const content = formData.get("content");
-      const plain = formData.get("plain");
-      const doc =
-        typeof content === "string" && content
-          ? parseDoc(content)
-          : docFromPlainText(typeof plain === "string" ? plain.slice(0, 200_000) : "");
-      const note = await saveNote(scope, sessionId, doc);
-      return { intent, ok: true, savedAt: note.updatedAt };
-    }
-    if (intent === "restore") {
-      await restoreNoteVersion(scope, sessionId, String(formData.get("versionId") ?? ""));
-      return { intent, ok: true, savedAt: new Date() };
-    }
-    if (intent === "publish") {
-      const parsed = publishSchema.safeParse(Object.fromEntries(formData));
-      if (!parsed.success)
-        return Response.json(
-          {
-            intent,
-            ok: false,
-            errors: parsed.error.issues.map((i) => i.message),
-            values: Object.fromEntries(formData),
-          },
-          { status: 400 },
+    switch (intent) {
+      case "save": {
+        const content = formData.get("content");
+        if (typeof content === "string" && content) {
+          const note = await saveNote(scope, sessionId, parseDoc(content));
+          return { intent, ok: true, savedAt: note.updatedAt };
+        }
+        // the form without JavaScript: only the text that changed becomes plain paragraphs
+        const plain = wellFormed(String(formData.get("plain") ?? "").slice(0, 200_000));
+        const base = String(formData.get("base") ?? "");
+        try {
+          const saved = await saveNotePlainText(scope, sessionId, plain, base);
+          return { intent, ok: true, savedAt: saved.updatedAt, unchanged: !saved.changed };
+        } catch (error) {
+          if (!(error instanceof NoteError) || error.key !== "notes.changedMeanwhile") throw error;
+          // nothing saved; the text comes back to the person
+          return Response.json({ intent, ok: false, errors: [error.key], plain }, { status: 409 });
+        }
+      }
+      case "restore": {
+        await restoreNoteVersion(scope, sessionId, String(formData.get("versionId") ?? ""));
+        return { intent, ok: true, savedAt: new Date() };
+      }
+      case "draftLesson": {
+        const values = Object.fromEntries(
+          [...formData].map(([key, value]) => [key, typeof value === "string" ? wellFormed(value) : value]),
         );
-      const tags = (parsed.data.tags ?? "")
-        .split(",")
-        .map((tag) => tag.trim())
-        .filter(Boolean)
-        .slice(0, 10);
-      const lesson = await publishLessonFromSession(scope, sessionId, { ...parsed.data, tags });
-      return redirect(`/pelajaran/${lesson.slug}`);
+        const parsed = draftLessonSchema.safeParse(values);
+        if (!parsed.success)
+          return Response.json(
+            {
+              intent,
+              ok: false,
+              errors: parsed.error.issues.map((i) => i.message),
+              values,
+            },
+            { status: 400 },
+          );
+        const tags = (parsed.data.tags ?? "")
+          .split(",")
+          .map((tag) => tag.trim())
+          .filter(Boolean)
+          .slice(0, 10);
+        // the draft lands in the lesson workspace: template, review, then publication there
+        const { created } = await draftLessonFromSession(scope, sessionId, { ...parsed.data, tags });
+        return redirect(`/sesi/${sessionId}/pelajaran?selesai=${created ? "drafted" : "exists"}`);
+      }
     }
   } catch (error) {
     if (error instanceof NoteError)
@@ -139,6 +162,8 @@ export default function SessionNotes() {
     ok: boolean;
     errors?: string[];
     values?: Record<string, string>;
+    plain?: string;
+    unchanged?: boolean;
   }>();
   const fetcher = useFetcher<{ ok: boolean; savedAt?: string }>();
   const [hydrated, setHydrated] = useState(false);
@@ -172,8 +197,23 @@ export default function SessionNotes() {
       ) : (
         <Form method="post">
           <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="base" value={data.base} />
+          {actionData?.intent === "save" && actionData.ok ? (
+            <p role="status">{t(actionData.unchanged ? "notes.plainUnchanged" : "notes.state.saved")}</p>
+          ) : null}
           <label htmlFor="plain">{t("notes.plainLabel")}</label>
-          <textarea id="plain" name="plain" rows={14} defaultValue={data.plain} />
+          <p id="plain-hint" className="muted">
+            {t("notes.plainHint")}
+          </p>
+          <textarea
+            // a refused text is shown again (not saved), until the page is loaded anew
+            key={actionData?.plain === undefined ? data.base : `refused-${data.base}`}
+            id="plain"
+            name="plain"
+            rows={14}
+            aria-describedby="plain-hint"
+            defaultValue={actionData?.plain ?? data.plain}
+          />
           <button type="submit" className="button primary">
             {t("common.save")}
           </button>
@@ -201,12 +241,12 @@ export default function SessionNotes() {
         </details>
       ) : null}
 
-      {data.canPublish ? (
-        <section aria-labelledby="publish-heading" className="card">
-          <h2 id="publish-heading">{t("notes.publishHeading")}</h2>
-          <p className="muted">{t("notes.publishIntro")}</p>
+      {data.canDraftLesson ? (
+        <section aria-labelledby="draft-lesson-heading" className="card">
+          <h2 id="draft-lesson-heading">{t("notes.draftHeading")}</h2>
+          <p className="muted">{t("notes.draftIntro")}</p>
           <Form method="post">
-            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="intent" value="draftLesson" />
             <label htmlFor="lesson-title">{t("notes.lessonTitle")}</label>
             <input
               id="lesson-title"
@@ -230,7 +270,7 @@ export default function SessionNotes() {
               placeholder="lumpur tinja, L2T2"
             />
             <button type="submit" className="button primary">
-              {t("notes.publish")}
+              {t("notes.draftLesson")}
             </button>
           </Form>
         </section>

@@ -455,9 +455,12 @@ function StatusActions() {
           </button>
         </Form>
       ) : null}
+      {access.publish && lesson.status === "DRAFT" ? (
+        <p className="muted">{t("lessonReview.draftNeedsReview")}</p>
+      ) : null}
+      {/* published only after review (decision 0022), or an update of a published lesson */}
       {access.publish &&
-      lesson.status !== "ARCHIVED" &&
-      (lesson.status !== "PUBLISHED" || lesson.pendingUpdate) ? (
+      (lesson.status === "IN_REVIEW" || (lesson.status === "PUBLISHED" && lesson.pendingUpdate)) ? (
         <Form method="post">
           <input type="hidden" name="intent" value="publish" />
           <input type="hidden" name="lessonId" value={lesson.id} />

@@ -1,8 +1,9 @@
 // Live session notes, as the people of a session use them: the PMU facilitator and Kota Blitar's
 // officer open the same notes in two browsers, see each other there, type at the same time and
 // each sees the other's text; a person is @-mentioned; a version is compared with the notes
-// now; then the facilitator publishes the lesson and a visitor who is not signed in reads it.
-import type { Locator, Page } from "playwright-core";
+// now; then the facilitator drafts a lesson from the notes, submits it for review and publishes
+// it, and a visitor who is not signed in reads it.
+import type { Locator, Page, WebSocketRoute } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
 import { text } from "./i18n";
@@ -114,13 +115,21 @@ describe("live session notes", () => {
     ).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(facilitator);
 
-    // the facilitator publishes the notes as a lesson
+    // the facilitator drafts a lesson from the notes, which lands in the lesson workspace: it is
+    // published only after review (draft → in review → published)
     await facilitator.goto(NOTES, { waitUntil: "networkidle" });
     const title = "Instruksi wali kota dan sanksi: catatan bersama Kendari–Blitar";
-    const publish = facilitator.getByRole("region", { name: t("notes.publishHeading") });
-    await publish.getByLabel(t("notes.lessonTitle"), { exact: true }).fill(title);
-    await publish.getByRole("button", { name: t("notes.publish"), exact: true }).click();
-    await facilitator.waitForURL(/\/pelajaran\/[^/]+$/, { timeout: 15_000 });
+    const draft = facilitator.getByRole("region", { name: t("notes.draftHeading") });
+    await draft.getByLabel(t("notes.lessonTitle"), { exact: true }).fill(title);
+    await draft.getByRole("button", { name: t("notes.draftLesson"), exact: true }).click();
+    await facilitator.waitForURL(/\/pelajaran\?selesai=drafted$/, { timeout: 15_000 });
+    await facilitator.waitForLoadState("networkidle");
+    const publishButton = facilitator.getByRole("button", { name: t("lessonReview.publish"), exact: true });
+    expect(await publishButton.count()).toBe(0);
+    await facilitator.getByRole("button", { name: t("lessonReview.submitForReview"), exact: true }).click();
+    await facilitator.waitForURL(/selesai=review$/);
+    await publishButton.click();
+    await facilitator.waitForURL(/\/pelajaran\/[^/?]+$/, { timeout: 15_000 });
     const lessonPath = new URL(facilitator.url()).pathname;
 
     // a visitor who is not signed in reads it, with both cities' lines
@@ -155,4 +164,69 @@ describe("live session notes", () => {
     await editor.getByText(line).waitFor();
     await expectNoSeriousA11yViolations(page);
   }, 120_000);
+
+  test("a lost connection loses nothing: typed offline, kept in the browser, stored when back", async () => {
+    // a request that happens to go out while offline fails, as it would in a browser off the network
+    const page = await newPage({ expectedConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
+    // the app's socket through a switch: "offline" drops the open sockets and refuses new ones
+    let offline = false;
+    const open: WebSocketRoute[] = [];
+    await page.context().routeWebSocket(/\/kolaborasi/, (socket) => {
+      if (offline) return socket.close({ code: 1001, reason: "offline" });
+      const server = socket.connectToServer();
+      open.push(socket);
+      socket.onClose(() => server.close());
+    });
+    const notes = "/sesi/demo-session-kendari-blitar-5/catatan";
+    await signIn(page, BLITAR.email, { redirectTo: notes });
+    const editor = page.getByRole("textbox", { name: t("notes.editorLabel"), exact: true });
+    await editor.waitFor({ state: "visible", timeout: 15_000 });
+    await presence(page).waitFor();
+    const online = "Sebelum putus: tarif penyedotan dibahas dengan DPRD.";
+    await typeAtEnd(page, editor, [online]);
+    await expect
+      .poll(async () => (await status(page).textContent())?.trim(), { timeout: 10_000 })
+      .toBe(t("notes.state.saved"));
+
+    // the connection drops (the network goes away and the socket with it)
+    offline = true;
+    await page.context().setOffline(true);
+    for (const socket of open.splice(0)) await socket.close({ code: 1001, reason: "offline" });
+    await expect
+      .poll(async () => (await status(page).textContent())?.trim(), { timeout: 10_000 })
+      .toBe(t("notes.state.offline"));
+    const offlineLine = "Saat offline: Blitar menyiapkan dua truk dan jadwal tiga tahun.";
+    await typeAtEnd(page, editor, [offlineLine]);
+    await editor.getByText(offlineLine).waitFor();
+    expect((await status(page).textContent())?.trim()).toBe(t("notes.state.offline"));
+    // kept in this browser until the server has it
+    const draftKey = "lintas-notes-demo-session-kendari-blitar-5-yjs";
+    expect(await page.evaluate((key) => localStorage.getItem(key), draftKey)).toBeTruthy();
+
+    // back online: the text goes to the server and the browser's copy is let go
+    offline = false;
+    await page.context().setOffline(false);
+    await expect
+      .poll(async () => (await status(page).textContent())?.trim(), { timeout: 30_000 })
+      .toBe(t("notes.state.saved"));
+    await expect
+      .poll(() => page.evaluate((key) => localStorage.getItem(key), draftKey), { timeout: 10_000 })
+      .toBeNull();
+
+    // the database has it: the page without JavaScript shows the stored notes as text
+    const reader = await newPage({ javaScriptEnabled: false });
+    await signIn(reader, FACILITATOR.email, { redirectTo: notes });
+    const stored = reader.getByLabel(t("notes.plainLabel"), { exact: true });
+    await expect
+      .poll(
+        async () => {
+          const value = await stored.inputValue();
+          if (!value.includes(offlineLine)) await reader.reload({ waitUntil: "networkidle" });
+          return value;
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toContain(offlineLine);
+    expect(await stored.inputValue()).toContain(online);
+  }, 150_000);
 });

@@ -1,6 +1,7 @@
 // Lesson pages rendered whole (entry.server through Remix's request handler) and read back with an
 // HTML parser: script, style and event-handler injection typed into every lesson field, a review
-// comment, a citation note, a withdrawal reason or the notes never becomes markup; plus the public
+// comment, a citation note, a withdrawal reason or the notes (the notes page too, and JSON stored
+// with javascript: images or on* attributes) never becomes markup; plus the public
 // page's metadata (Open Graph, schema.org Article), print style, version line and 410.
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { Window } from "happy-dom";
@@ -14,6 +15,7 @@ import {
   publishLesson,
   resolveLessonComment,
   saveLessonDraft,
+  submitForReview,
   withdrawLesson,
 } from "~/models/lesson.server";
 import { saveNote } from "~/models/note.server";
@@ -65,6 +67,22 @@ function expectNoInjection(html: string) {
   }
   // the attack is on the page as text
   return doc;
+}
+
+/** The stored JSON rendered: safe images and links kept, without the attributes the schema does not know. */
+function expectStoredJsonSafe(doc: ReturnType<typeof parse>, { withImages = true } = {}) {
+  const images = [...doc.querySelectorAll(".rich-text img")];
+  // the lesson's body shows its one safe image; the workspace lists only blocks with text
+  expect(images.map((image) => image.getAttribute("src"))).toEqual(
+    withImages ? ["https://example.org/ipal.png"] : [],
+  );
+  for (const image of images) expect(image.getAttributeNames().sort()).toEqual(["alt", "src"]);
+  const link = [...doc.querySelectorAll(".rich-text a")].find((a) => a.textContent === "Teks tersimpan");
+  expect(link?.getAttribute("href")).toBe("https://lintas.id");
+  expect(doc.querySelector('.rich-text a.mention[href="/wilayah/74.71"]')?.textContent).toBe("@Kota Kendari");
+  const heading = [...doc.querySelectorAll(".rich-text h2")].find((h) => h.textContent === "Judul tersimpan");
+  expect(heading?.getAttributeNames()).toEqual([]);
+  expect(doc.querySelectorAll("[style*='position']").length).toBe(0);
 }
 
 beforeAll(async () => {
@@ -145,13 +163,49 @@ beforeAll(async () => {
     body: ATTACK,
   });
   await resolveLessonComment(facilitator, sessionId, comment.id);
+  await submitForReview(facilitator, sessionId, lesson.id);
   slug = (await publishLesson(facilitator, sessionId, lesson.id, { slug: "serangan" })).slug;
   await addLessonComment(lead, sessionId, lesson.id, { field: "title", quote: ATTACK, body: ATTACK });
   const project = await prisma.changeProject.create({
     data: { title: ATTACK, kind: "REGIONAL_INNOVATION", regionCode: "35.72", leaderId: leadPerson.id },
   });
   await citeLesson(lead, slug, { target: `project:${project.id}`, note: ATTACK });
+  // JSON stored by other means (an old version, a hand edit, a client that bypassed the editor):
+  // javascript: images and on* attributes the schema does not know
+  const stored = {
+    type: "doc",
+    content: [
+      { type: "paragraph", content: [{ type: "text", text: ATTACK }] },
+      { type: "image", attrs: { src: "javascript:alert(6)", alt: "a" } },
+      { type: "image", attrs: { src: " JaVaScRiPt:alert(6)", alt: "b" } },
+      { type: "image", attrs: { src: "data:text/html,<script>alert(6)</script>", alt: "c" } },
+      {
+        type: "image",
+        attrs: { src: "https://example.org/ipal.png", alt: "IPAL", onerror: "alert(7)", onload: "alert(7)" },
+      },
+      {
+        type: "paragraph",
+        attrs: { onclick: "alert(8)", style: "position:fixed" },
+        content: [
+          {
+            type: "text",
+            text: "Teks tersimpan",
+            marks: [{ type: "link", attrs: { href: "https://lintas.id", onmouseover: "alert(9)" } }],
+          },
+          { type: "mention", attrs: { id: "region:74.71", label: "Kota Kendari", onclick: "alert(10)" } },
+        ],
+      },
+      {
+        type: "heading",
+        attrs: { level: 2, onfocus: "alert(11)", autofocus: "true" },
+        content: [{ type: "text", text: "Judul tersimpan" }],
+      },
+    ],
+  };
+  await prisma.sessionNote.update({ where: { sessionId }, data: { content: stored } });
+  await prisma.lesson.update({ where: { id: lesson.id }, data: { content: stored } });
   const second = await prisma.lesson.findFirstOrThrow({ where: { sessionId: sessions[1].id } });
+  await submitForReview(facilitator, sessions[1].id, second.id);
   withdrawnSlug = (await publishLesson(facilitator, sessions[1].id, second.id)).slug;
   await withdrawLesson(facilitator, sessions[1].id, second.id, ATTACK);
 
@@ -192,6 +246,7 @@ describe("injection never reaches a page", () => {
       url: expect.stringContaining("/pelajaran/serangan"),
     });
     expect(html).not.toContain("</script><script>alert");
+    expectStoredJsonSafe(doc);
   });
 
   it("the lesson workspace: the notes' blocks, the form's values and the review comments", async () => {
@@ -204,6 +259,22 @@ describe("injection never reaches a page", () => {
     }
     const doc = parse(await (await get(`/sesi/${sessionId}/pelajaran`, facilitatorCookie)).text());
     expect((doc.querySelector("#lesson-context") as unknown as { value: string }).value).toBe(ATTACK);
+    // the stored notes' blocks
+    expectStoredJsonSafe(doc, { withImages: false });
+  });
+
+  it("the notes page: the notes as text, the versions and the stored JSON", async () => {
+    for (const cookie of [facilitatorCookie, leadCookie]) {
+      const response = await get(`/sesi/${sessionId}/catatan`, cookie);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      const doc = expectNoInjection(html);
+      // without JavaScript the notes are a text field holding the attack as text
+      const field = doc.querySelector("textarea#plain") as unknown as { value: string } | null;
+      expect(field?.value).toContain(ATTACK);
+      expect(field?.value).toContain("Teks tersimpan@Kota Kendari");
+      expect(html).not.toContain("</script><script>alert");
+    }
   });
 
   it("a withdrawn lesson: 410, the reason as text and none of the content", async () => {

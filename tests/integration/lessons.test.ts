@@ -333,10 +333,35 @@ describe("review and publication", () => {
     expect(page && !page.withdrawn && page.sections.successFactors).toHaveLength(3);
   });
 
+  it("cannot skip review: a draft is not published, by the model or by the form", async () => {
+    const id = sessionIds[1];
+    await saveLessonDraft(facilitator, id, parseForm(form({ title: "Sesi dua" })));
+    const lesson = await prisma.lesson.findFirstOrThrow({ where: { sessionId: id } });
+    expect(lesson.status).toBe("DRAFT");
+    const before = await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id } });
+    await expect(publishLesson(facilitator, id, lesson.id, { slug: "tanpa-tinjauan" })).rejects.toThrow(
+      "lessonReview.errors.notInReview",
+    );
+    const response = await callRoute(
+      workspaceRoute.action,
+      formRequest(
+        `/sesi/${id}/pelajaran`,
+        { intent: "publish", lessonId: lesson.id, slug: "tanpa-tinjauan" },
+        await cookieFor(facilitator.user.id),
+      ),
+      { sessionId: id },
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).formErrors).toEqual(["lessonReview.errors.notInReview"]);
+    expect(await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toEqual(before);
+    expect(await prisma.activityLog.count({ where: { action: "lesson.published", subjectId: id } })).toBe(0);
+  });
+
   it("is all or nothing: a slug taken half-way through leaves every row as it was", async () => {
     const id = sessionIds[1];
     await saveLessonDraft(facilitator, id, parseForm(form({ title: "Sesi dua" })));
     const lesson = await prisma.lesson.findFirstOrThrow({ where: { sessionId: id } });
+    await submitForReview(facilitator, id, lesson.id);
     const snapshot = async () => ({
       lesson: await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id } }),
       session: (await prisma.session.findUniqueOrThrow({ where: { id } })).status,
