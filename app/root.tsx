@@ -14,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage, errorKindForStatus } from "~/components/ui/error-page";
+import { RouteFocus } from "~/components/ui/route-focus";
 import { SiteFooter } from "~/components/ui/site-footer";
 import { SiteHeader } from "~/components/ui/site-header";
 import { getLanguage, rememberLanguageChoice } from "~/i18n/i18n.server";
@@ -74,6 +75,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </div>
         <SiteFooter />
+        <RouteFocus />
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

@@ -87,6 +87,9 @@ describe("accounts", () => {
     // … and lands signed in
     await person.waitForURL((url) => url.pathname === "/dasbor");
     await person.waitForLoadState("networkidle");
+    // the focus starts on the new page's <main>, without a ring after a click
+    await expect.poll(async () => (await focusRing(person))?.tag).toBe("main");
+    expect((await focusRing(person))?.outlineStyle).toBe("none");
     const navigation = person.getByRole("navigation", { name: text("id", "nav.label") });
     await expectVisible(navigation.getByRole("link", { name: invitee.name }));
     await expectVisible(navigation.getByRole("button", { name: text("id", "nav.signOut") }));
@@ -173,6 +176,9 @@ describe("accounts", () => {
 
     await page.waitForURL((url) => url.pathname === "/dasbor");
     await page.waitForLoadState("networkidle");
+    // the focus starts on the dashboard's <main>, ringed: the keyboard led there
+    await expect.poll(async () => (await focusRing(page))?.tag).toBe("main");
+    expect((await focusRing(page))?.outlineStyle).not.toBe("none");
     const navigation = page.getByRole("navigation", { name: text("id", "nav.label") });
     await expectVisible(navigation.getByRole("link", { name: "Hendra Gunawan" }));
     await expectNoSeriousA11yViolations(page);

@@ -4,7 +4,8 @@
 // to the Kendari → Blitar pairing; Kendari's region officer finds the city on /wilayah. The page is
 // moved through with Tab and Shift+Tab, text is typed and Enter, Space and the arrow keys act:
 // locators only say what must have the focus and what the page must show. Every stop the focus
-// makes must be drawn with a visible focus indicator.
+// makes must be drawn with a visible focus indicator. A link or a redirect to another page puts
+// the focus on the new page's <main>; a search or a save that stays on its page leaves it alone.
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
@@ -129,6 +130,29 @@ async function waitForPath(page: Page, path: string | RegExp) {
   await page.waitForLoadState("networkidle");
 }
 
+/**
+ * After a link followed to another page, the focus is on the new page's <main>, ringed, and the
+ * next Tab goes to the first stop inside it (not back in the header by the link left behind).
+ */
+async function expectFocusOnMain(page: Page) {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("MAIN");
+  await expectVisibleFocus(page);
+  // and a screen reader hears the new page's title
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("[aria-live]")].some((live) => live.textContent === document.title),
+      ),
+    )
+    .toBe(true);
+  await page.keyboard.press("Tab");
+  await expectVisibleFocus(page);
+  expect(
+    await page.evaluate(() => document.activeElement?.closest("main") !== null),
+    "the Tab after a navigation stays inside <main>",
+  ).toBe(true);
+}
+
 async function expectHeading(page: Page, heading: string) {
   await expect
     .poll(async () => (await page.getByRole("heading", { level: 1 }).textContent())?.trim())
@@ -157,6 +181,9 @@ async function signInWithKeyboard(page: Page, { email, name }: { email: string; 
   await page.keyboard.press("Enter");
   await waitForPath(page, "/dasbor");
   await expectHeading(page, t("dashboard.greeting").replace("{{name}}", name));
+  // the sign-in form's redirect is a navigation too: the focus starts on the dashboard's <main>
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("MAIN");
+  await expectVisibleFocus(page);
 }
 
 describe("keyboard only", () => {
@@ -193,12 +220,16 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await waitForPath(page, "/katalog");
     await expectHeading(page, t("catalog.title"));
+    await expectFocusOnMain(page);
 
-    await tabTo(page, page.getByRole("searchbox", { name: t("catalog.searchLabel") }));
+    const search = page.getByRole("searchbox", { name: t("catalog.searchLabel") });
+    await tabTo(page, search);
     await page.keyboard.type("lumpur tinja");
     await page.keyboard.press("Enter");
     await page.waitForURL(/[?&]q=lumpur\+tinja/);
     await page.waitForLoadState("networkidle");
+    // the same page with other results: the focus stays where it was
+    expect(await hasFocus(search), "the search field keeps the focus").toBe(true);
     // the words found are marked in the result (only a search marks them)
     const practices = page.getByRole("region", { name: t("catalog.practices") });
     await expectVisible(practices.getByRole("link", { name: KENDARI_PRACTICE }).locator("mark").first());
@@ -235,7 +266,10 @@ describe("keyboard only", () => {
     await signInWithKeyboard(page, { email: "peserta@lintas.test", name: "Hendra Gunawan" });
     await expectVisible(navigation(page).getByRole("link", { name: "Hendra Gunawan" }));
 
-    await tabTo(page, navigation(page).getByRole("link", { name: t("nav.projects"), exact: true }));
+    // the focus is on the dashboard's <main>: the header's links are behind it
+    await tabTo(page, navigation(page).getByRole("link", { name: t("nav.projects"), exact: true }), {
+      backwards: true,
+    });
     await page.keyboard.press("Enter");
     await waitForPath(page, "/proyek");
     await expectHeading(page, t("projects.title"));
@@ -259,7 +293,8 @@ describe("keyboard only", () => {
     // "not started" in the demo data; another status when the journey runs again on the same data
     const target = (await status.inputValue()) === "IN_PROGRESS" ? "DONE" : "IN_PROGRESS";
     await chooseWithArrows(page, status, target);
-    await tabTo(page, milestone.getByRole("button", { name: t("common.save"), exact: true }), { max: 3 });
+    // past the milestone's other fields (owner, evidence link and file) to its Save button
+    await tabTo(page, milestone.getByRole("button", { name: t("common.save"), exact: true }), { max: 8 });
     const saved = page.waitForResponse((r) => r.request().method() === "POST");
     await page.keyboard.press("Enter");
     expect((await saved).status()).toBe(200);
@@ -296,7 +331,9 @@ describe("keyboard only", () => {
     const page = await newPage();
     await signInWithKeyboard(page, { email: "fasilitator@lintas.test", name: "Rina Wulandari" });
 
-    await tabTo(page, navigation(page).getByRole("link", { name: t("nav.pairings"), exact: true }));
+    await tabTo(page, navigation(page).getByRole("link", { name: t("nav.pairings"), exact: true }), {
+      backwards: true,
+    });
     await page.keyboard.press("Enter");
     await waitForPath(page, "/pasangan");
     await expectHeading(page, t("pairings.title"));
