@@ -16,7 +16,10 @@ export type CalendarSession = {
   agenda?: { title: string; presenter: string | null }[];
 };
 
-function addEvent(calendar: ReturnType<typeof ical>, session: CalendarSession) {
+/** Who an emailed invitation is from and to: RFC 5546 wants ORGANIZER and ATTENDEE on a REQUEST or CANCEL. */
+export type Invitation = { organizer: string; attendee: { name: string; email: string } };
+
+function addEvent(calendar: ReturnType<typeof ical>, session: CalendarSession, invitation?: Invitation) {
   const url = `${env.APP_URL}/sesi/${session.id}`;
   const agenda = (session.agenda ?? [])
     .map((item, i) => `${i + 1}. ${item.title}${item.presenter ? ` (${item.presenter})` : ""}`)
@@ -33,19 +36,28 @@ function addEvent(calendar: ReturnType<typeof ical>, session: CalendarSession) {
     location: `${url}/ruang`,
     status: session.status === "CANCELLED" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
+  if (invitation) {
+    event.organizer(invitation.organizer);
+    event.createAttendee({ ...invitation.attendee, rsvp: false });
+  }
   if (session.status !== "CANCELLED") {
     event.createAlarm({ type: ICalAlarmType.display, trigger: 24 * 3600 });
     event.createAlarm({ type: ICalAlarmType.display, trigger: 15 * 60 });
   }
 }
 
-export function sessionIcs(session: CalendarSession) {
+/** A session's file is a REQUEST (add or update it) until it is cancelled, then a CANCEL. */
+export function sessionIcsMethod(session: Pick<CalendarSession, "status">) {
+  return session.status === "CANCELLED" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
+}
+
+export function sessionIcs(session: CalendarSession, invitation?: Invitation) {
   const calendar = ical({
     prodId: { company: "Lintas", product: "lintas", language: "ID" },
     name: session.title,
-    method: session.status === "CANCELLED" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    method: sessionIcsMethod(session),
   });
-  addEvent(calendar, session);
+  addEvent(calendar, session, invitation);
   return calendar.toString();
 }
 

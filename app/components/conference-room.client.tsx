@@ -1,8 +1,40 @@
 // The conference itself, in the browser only: a pre-join device check, then LiveKit's video
 // conference layout (grid, chat, screen share), tuned for weak connections.
 import "@livekit/components-styles";
-import { LiveKitRoom, type LocalUserChoices, PreJoin, VideoConference } from "@livekit/components-react";
+import {
+  LiveKitRoom,
+  type LocalUserChoices,
+  PreJoin,
+  VideoConference,
+  useRoomContext,
+} from "@livekit/components-react";
+import { startAudioOnly } from "~/livekit/audio-only";
 import { useEffect, useRef, useState } from "react";
+
+/** The audio-only switch: the others' cameras are not received and one's own camera goes off. */
+function AudioOnlyToggle({ label, hint }: { label: string; hint: string }) {
+  const room = useRoomContext();
+  const [audioOnly, setAudioOnly] = useState(false);
+  useEffect(() => (audioOnly ? startAudioOnly(room) : undefined), [room, audioOnly]);
+  return (
+    <div className="audio-only">
+      <label>
+        <input
+          type="checkbox"
+          checked={audioOnly}
+          aria-describedby="audio-only-hint"
+          onChange={(event) => {
+            const on = event.currentTarget.checked;
+            setAudioOnly(on);
+            if (on) void room.localParticipant.setCameraEnabled(false).catch(() => undefined);
+          }}
+        />{" "}
+        {label}
+      </label>
+      <p id="audio-only-hint">{hint}</p>
+    </div>
+  );
+}
 
 export default function ConferenceRoom({
   serverUrl,
@@ -22,6 +54,8 @@ export default function ConferenceRoom({
     microphone: string;
     chooseCamera: string;
     chooseMicrophone: string;
+    audioOnly: string;
+    audioOnlyHint: string;
   };
 }) {
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
@@ -74,6 +108,7 @@ export default function ConferenceRoom({
       onDisconnected={() => setLeft(true)}
       style={{ height: "75vh" }}
     >
+      <AudioOnlyToggle label={labels.audioOnly} hint={labels.audioOnlyHint} />
       <VideoConference />
     </LiveKitRoom>
   );

@@ -4,14 +4,26 @@ import nodemailer from "nodemailer";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 
-export type Email = { to: string; subject: string; text: string };
+export type Email = {
+  to: string;
+  subject: string;
+  text: string;
+  /** An iCalendar file sent with the mail, so mail clients offer it as an invitation, update or cancellation. */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
+};
 
-export async function queueEmail(email: Email, db: Pick<typeof prisma, "outboxMessage"> = prisma) {
-  return db.outboxMessage.create({ data: email });
+export async function queueEmail(
+  { calendar, ...email }: Email,
+  db: Pick<typeof prisma, "outboxMessage"> = prisma,
+) {
+  return db.outboxMessage.create({
+    data: { ...email, icalEvent: calendar?.content, icalMethod: calendar?.method },
+  });
 }
 
+/** The newest messages; the calendar file's text stays in the database, its method says it is there. */
 export async function listOutbox({ take = 100 }: { take?: number } = {}) {
-  return prisma.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take });
+  return prisma.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take, omit: { icalEvent: true } });
 }
 
 /** Sends due messages by SMTP; returns how many were sent. Does nothing without SMTP_URL. */
@@ -38,6 +50,9 @@ export async function deliverPendingEmails(smtpUrl = env.SMTP_URL): Promise<numb
         to: message.to,
         subject: message.subject,
         text: message.text,
+        icalEvent: message.icalEvent
+          ? { method: message.icalMethod ?? "REQUEST", content: message.icalEvent, filename: "lintas.ics" }
+          : undefined,
       });
       await prisma.outboxMessage.update({
         where: { id: message.id },

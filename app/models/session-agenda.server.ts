@@ -5,7 +5,8 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/models/activity.server";
 import { OutOfScopeError } from "~/models/project.server";
-import { maySession } from "~/models/session.server";
+import { notifyInviteesOfChange } from "~/models/session-change.server";
+import { findConflicts, mayManageSession } from "~/models/session.server";
 import type { CurrentUser } from "~/models/user.server";
 
 type Actor = Pick<Scope, "user">;
@@ -13,7 +14,7 @@ type Actor = Pick<Scope, "user">;
 export class InviteeNotFoundError extends Error {}
 
 async function guard(user: CurrentUser, sessionId: string) {
-  if (!(await maySession(user, sessionId, "session:create"))) throw new OutOfScopeError("not allowed");
+  if (!(await mayManageSession(user, sessionId))) throw new OutOfScopeError("not allowed");
 }
 
 async function bumpSequence(tx: Prisma.TransactionClient, sessionId: string) {
@@ -152,16 +153,10 @@ export async function unknownEmails(emails: string[]) {
   return wanted.filter((e) => !found.some((f) => f.email === e));
 }
 
-/**
- * Invites people by email and the members with accounts of the working groups chosen (only
- * groups of the session's regions); people already invited stay once. Returns how many were added.
- */
-export async function inviteToSession(
-  { user }: Actor,
-  sessionId: string,
-  input: { emails?: string[]; workingGroupIds?: string[] },
-) {
-  await guard(user, sessionId);
+type InviteInput = { emails?: string[]; workingGroupIds?: string[] };
+
+/** The accounts an invitation names: people by email and the members of the session's working groups chosen. */
+async function resolveInvitees(sessionId: string, input: InviteInput) {
   const emails = [...new Set((input.emails ?? []).map((e) => e.trim().toLowerCase()).filter(Boolean))];
   const people = emails.length
     ? await prisma.user.findMany({
@@ -180,11 +175,40 @@ export async function inviteToSession(
       })
     : [];
   const userIds = [...new Set([...people.map((p) => p.id), ...members.map((m) => m.userId!)])];
+  return { userIds, groupIds };
+}
+
+/**
+ * The sessions the people an invitation would add (not yet invited) already have at this
+ * session's time: the page warns and lets the user confirm.
+ */
+export async function inviteConflicts({ user }: Actor, sessionId: string, input: InviteInput) {
+  await guard(user, sessionId);
+  const session = await prisma.session.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: { startsAt: true, durationMinutes: true, invitees: { select: { userId: true } } },
+  });
+  const already = new Set(session.invitees.map((i) => i.userId));
+  const { userIds } = await resolveInvitees(sessionId, input);
+  const added = userIds.filter((id) => !already.has(id) && id !== user.id);
+  return findConflicts(added, session.startsAt, session.durationMinutes, sessionId, user);
+}
+
+/**
+ * Invites people by email and the members with accounts of the working groups chosen (only
+ * groups of the session's regions); people already invited stay once. Returns how many were added.
+ */
+export async function inviteToSession({ user }: Actor, sessionId: string, input: InviteInput) {
+  await guard(user, sessionId);
+  const { userIds, groupIds } = await resolveInvitees(sessionId, input);
   return prisma.$transaction(async (tx) => {
+    const before = await tx.sessionInvitee.findMany({ where: { sessionId }, select: { userId: true } });
     const { count } = await tx.sessionInvitee.createMany({
       data: userIds.map((userId) => ({ sessionId, userId })),
       skipDuplicates: true,
     });
+    const added = userIds.filter((id) => !before.some((b) => b.userId === id));
+    await notifyInviteesOfChange(tx, sessionId, "invited", user.id, added);
     await logActivity(
       {
         actorId: user.id,

@@ -8,7 +8,7 @@ import { ensureRoom } from "~/livekit/rooms.server";
 import { logActivity } from "~/models/activity.server";
 import { PairingRuleError } from "~/models/pairing.server";
 import { OutOfScopeError } from "~/models/project.server";
-import { maySession } from "~/models/session.server";
+import { mayManageSession } from "~/models/session.server";
 
 type Actor = Pick<Scope, "user">;
 
@@ -17,7 +17,7 @@ export async function startSessionRecording(
   sessionId: string,
   config: LiveKitConfig | null = egressConfig(),
 ) {
-  if (!(await maySession(user, sessionId, "session:create"))) throw new OutOfScopeError("not allowed");
+  if (!(await mayManageSession(user, sessionId))) throw new OutOfScopeError("not allowed");
   if (!config) throw new PairingRuleError("recording.notAvailable");
   const session = await prisma.session.findUniqueOrThrow({
     where: { id: sessionId },
@@ -57,7 +57,7 @@ export async function stopSessionRecording(
   sessionId: string,
   config: LiveKitConfig | null = egressConfig(),
 ) {
-  if (!(await maySession(user, sessionId, "session:create"))) throw new OutOfScopeError("not allowed");
+  if (!(await mayManageSession(user, sessionId))) throw new OutOfScopeError("not allowed");
   if (!config) throw new PairingRuleError("recording.notAvailable");
   const { egressId } = await prisma.session.findUniqueOrThrow({
     where: { id: sessionId },

@@ -29,6 +29,11 @@ export default function Outbox() {
             {t("admin.to")}: {message.to} · {t(`admin.outboxStatus.${message.status}`)} ·{" "}
             {formatInstant(message.createdAt, i18n.language, viewerZone)}
           </p>
+          {message.icalMethod ? (
+            <p>
+              <span className="badge">{t(`admin.outboxCalendar.${message.icalMethod}`)}</span>
+            </p>
+          ) : null}
           <pre>{message.text}</pre>
         </article>
       ))}

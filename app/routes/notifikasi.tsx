@@ -37,7 +37,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return { ok: true, count };
 }
 
-const KIND_GROUPS = ["mention", "checkin-due", "session-reminder", "pairing-request"] as const;
+const KIND_GROUPS = [
+  "mention",
+  "checkin-due",
+  "session-reminder",
+  "session-change",
+  "pairing-request",
+] as const;
 
 /** "checkin-due-3" and "session-reminder-15" are shown by their family. */
 function kindGroup(kind: string) {

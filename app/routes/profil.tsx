@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { requirePermission } from "~/auth/require-user.server";
 import { changePasswordSchema, profileSchema, signOutEverywhereSchema } from "~/auth/schemas";
 import { authSessionStorage } from "~/auth/session.server";
@@ -10,10 +11,21 @@ import { languageCookie } from "~/i18n/i18n.server";
 import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
 import { changePassword, deleteAllLoginSessions, updateProfile } from "~/models/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { CalendarFeedSection } from "~/components/calendar-feed-section";
+import {
+  createCalendarFeed,
+  getCalendarFeed,
+  replaceCalendarFeed,
+  revokeCalendarFeed,
+} from "~/models/calendar-feed.server";
+
+const calendarFeedSchema = z.object({
+  intent: z.enum(["calendar-create", "calendar-replace", "calendar-revoke"]),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "app:use");
-  return { user };
+  return { user, calendarFeed: await getCalendarFeed(user.id) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -68,6 +80,18 @@ export async function action({ request }: ActionFunctionArgs) {
         headers: { "Set-Cookie": await authSessionStorage.destroySession(session) },
       });
     }
+    case "calendar-create":
+    case "calendar-replace":
+    case "calendar-revoke": {
+      const submission = parseWithZod(formData, { schema: calendarFeedSchema });
+      if (submission.status !== "success")
+        return Response.json({ intent: "calendar", result: submission.reply() }, { status: 400 });
+      const { intent } = submission.value;
+      if (intent === "calendar-create") await createCalendarFeed(user.id);
+      else if (intent === "calendar-replace") await replaceCalendarFeed(user.id);
+      else await revokeCalendarFeed(user.id);
+      return { intent: "calendar", result: submission.reply(), calendar: intent };
+    }
     default:
       return Response.json({ intent: "unknown", result: undefined }, { status: 400 });
   }
@@ -75,7 +99,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Profile() {
   const { t } = useTranslation();
-  const { user } = useLoaderData<typeof loader>();
+  const { user, calendarFeed } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [profileForm, profileFields] = useForm({
     id: "profile",
@@ -172,6 +196,11 @@ export default function Profile() {
           </button>
         </Form>
       </section>
+
+      <CalendarFeedSection
+        feed={calendarFeed}
+        changed={data && "calendar" in data ? String(data.calendar) : undefined}
+      />
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("profile.sessions")}</h2>

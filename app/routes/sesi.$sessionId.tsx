@@ -9,7 +9,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { requirePermission } from "~/auth/require-user.server";
+import { assertInScope, requirePermission } from "~/auth/require-user.server";
+import { SessionConflictWarning } from "~/components/session-conflicts";
 import { SessionAgenda, SessionInvitees } from "~/components/session-agenda";
 import { SessionRecording } from "~/components/session-recording";
 import { egressConfig } from "~/livekit/egress.server";
@@ -18,6 +19,7 @@ import { startSessionRecording, stopSessionRecording } from "~/models/session-re
 import { agendaAddSchema, agendaItemSchema, inviteSchema, uninviteSchema } from "~/models/agenda-schemas";
 import {
   addAgendaItem,
+  inviteConflicts,
   inviteToSession,
   moveAgendaItem,
   removeAgendaItem,
@@ -25,8 +27,16 @@ import {
   unknownEmails,
   workingGroupsForSession,
 } from "~/models/session-agenda.server";
-import { attendanceMinutes, cancelSession, getSessionForUser, moveSession } from "~/models/session.server";
-import { formatTimeInZones, toWallClock } from "~/utils/dates";
+import {
+  attendanceMinutes,
+  cancelSession,
+  getSessionForUser,
+  mayManageSession,
+  moveConflicts,
+  moveSession,
+} from "~/models/session.server";
+import { holdForConflicts } from "~/utils/session-conflicts.server";
+import { formatTime, formatTimeInZones, toWallClock, zoneName } from "~/utils/dates";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -75,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ] as string[];
   const viewerZone = scope.user.timeZone ?? scope.user.region?.timeZone ?? session.timeZone;
   const end = new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
-  const canManage = can(scope.user.memberships, "session:create");
+  const canManage = await mayManageSession(scope.user, session.id);
   return {
     session,
     zones,
@@ -91,12 +101,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const scope = await requirePermission(request, "session:create");
+  // a pairing's sessions: "session:create"; stand-alone ones: "session:host" (the models check which)
+  const scope = await requirePermission(request, "app:use");
+  assertInScope(can(scope.user.memberships, "session:create") || can(scope.user.memberships, "session:host"));
   const id = params.sessionId ?? "";
   const formData = await request.formData();
   switch (formData.get("intent")) {
     case "move": {
       const submission = parseWithZod(formData, { schema: moveSchema });
+      if (submission.status === "success") {
+        const value = submission.value;
+        const held = await holdForConflicts("move", formData, submission, () =>
+          moveConflicts(scope, id, value),
+        );
+        if (held) return held;
+      }
       return runIntent("move", submission, async () => {
         if (submission.status === "success") await moveSession(scope, id, submission.value);
       });
@@ -138,6 +157,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
           } satisfies IntentResult,
           { status: 400 },
         );
+      if (submission.status === "success") {
+        const value = submission.value;
+        const held = await holdForConflicts("invite", formData, submission, () =>
+          inviteConflicts(scope, id, value),
+        );
+        if (held) return held;
+      }
       let added = 0;
       const response = await runIntent("invite", submission, async () => {
         if (submission.status === "success") added = await inviteToSession(scope, id, submission.value);
@@ -191,6 +217,20 @@ export default function SessionPage() {
         <p className="muted">
           <Link to={`/pasangan/${session.pairing.id}`}>{session.pairing.topic}</Link>:{" "}
           {session.pairing.mentorRegion.name} → {session.pairing.menteeRegion.name}
+        </p>
+      ) : null}
+      {session.project ? (
+        <p className="muted">
+          <Link to={`/proyek/${session.project.id}/sesi`}>
+            {t("hostedSessions.forProject", { name: session.project.acronym ?? session.project.title })}
+          </Link>
+        </p>
+      ) : null}
+      {!session.pairing && !session.project && session.hostRegion ? (
+        <p className="muted">
+          <Link to={`/wilayah/${session.hostRegion.code}`}>
+            {t("hostedSessions.forProvince", { name: session.hostRegion.name })}
+          </Link>
         </p>
       ) : null}
       <h1>{session.title}</h1>
@@ -249,16 +289,25 @@ export default function SessionPage() {
         {minutes.length === 0 ? <p>{t("sessions.noAttendance")}</p> : null}
         {minutes.length > 0 ? (
           <table>
+            <caption>{t("sessions.attendanceZone", { zone: zoneName(viewerZone, lng) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("auth.fullName")}</th>
+                <th scope="col">{t("sessions.attendanceRegion")}</th>
+                <th scope="col">{t("sessions.firstJoined")}</th>
+                <th scope="col">{t("sessions.lastLeft")}</th>
                 <th scope="col">{t("sessions.totalMinutes")}</th>
               </tr>
             </thead>
             <tbody>
               {minutes.map((m) => (
-                <tr key={m.name}>
+                <tr key={`${m.name}-${m.firstJoinedAt}`}>
                   <td>{m.name}</td>
+                  <td>{m.region ?? "—"}</td>
+                  <td>{formatTime(m.firstJoinedAt, viewerZone, lng)}</td>
+                  <td>
+                    {m.lastLeftAt ? formatTime(m.lastLeftAt, viewerZone, lng) : t("sessions.stillInRoom")}
+                  </td>
                   <td>{m.minutes}</td>
                 </tr>
               ))}
@@ -267,6 +316,7 @@ export default function SessionPage() {
         ) : null}
       </section>
 
+      <SessionConflictWarning intent="invite" actionData={actionData} viewerZone={viewerZone} />
       <SessionInvitees
         invitees={session.invitees}
         workingGroups={workingGroups}
@@ -308,6 +358,7 @@ export default function SessionPage() {
                 ))}
             </div>
           ) : null}
+          <SessionConflictWarning intent="move" actionData={actionData} viewerZone={viewerZone} />
           <Form method="post" className="inline-fields">
             <input type="hidden" name="intent" value="move" />
             <label htmlFor="startLocal">{t("sessions.newTime")}</label>

@@ -98,6 +98,8 @@ export default function SessionRoom() {
                   microphone: t("room.microphone"),
                   chooseCamera: t("conference.chooseCamera"),
                   chooseMicrophone: t("conference.chooseMicrophone"),
+                  audioOnly: t("conference.audioOnly"),
+                  audioOnlyHint: t("conference.audioOnlyHint"),
                 }}
               />
             </Suspense>

@@ -5,6 +5,8 @@ import { grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { coversRegion } from "~/models/agency.server";
 import { getRegionOverview } from "~/models/region.server";
+import { listHostedSessions, mayHostSessions } from "~/models/session.server";
+import { HostedSessionList } from "~/components/hosted-session-list";
 import { invariantResponse } from "~/utils/invariant";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 
@@ -28,8 +30,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const overview = await getRegionOverview(code, viewer);
   invariantResponse(overview, "Not found", { status: 404 });
   const region = { code: overview.region.code, provinceCode: overview.region.province?.code ?? null };
+  // a province's coordination meetings, for the signed-in people who may see or schedule them
+  const coordination =
+    user && overview.region.kind === "PROVINCE"
+      ? {
+          sessions: await listHostedSessions(
+            { user, grants: grantsFor(user.memberships, "session:read") },
+            { provinceCode: code },
+          ),
+          canSchedule: await mayHostSessions(user, { provinceCode: code }),
+          viewerZone: user.timeZone ?? user.region?.timeZone ?? overview.region.timeZone,
+        }
+      : null;
   return {
     ...overview,
+    coordination,
     canManage: user ? coversRegion(grantsFor(user.memberships, "region:manage"), region) : false,
     canDashboard: user ? coversRegion(grantsFor(user.memberships, "dashboard:read"), region) : false,
   };
@@ -48,6 +63,7 @@ export default function RegionPage() {
     regencies,
     canManage,
     canDashboard,
+    coordination,
   } = useLoaderData<typeof loader>();
   const zone = abbreviationForIanaZone(region.timeZone);
   const projectsByStatus = Object.entries(
@@ -86,6 +102,20 @@ export default function RegionPage() {
             </>
           ) : null}
         </p>
+      ) : null}
+
+      {coordination && (coordination.canSchedule || coordination.sessions.length > 0) ? (
+        <section aria-labelledby="coordination-heading">
+          <h2 id="coordination-heading">{t("hostedSessions.provinceHeading")}</h2>
+          {coordination.canSchedule ? (
+            <p>
+              <Link to={`/wilayah/${region.code}/sesi-baru`} className="button">
+                {t("hostedSessions.scheduleMeeting")}
+              </Link>
+            </p>
+          ) : null}
+          <HostedSessionList sessions={coordination.sessions} viewerZone={coordination.viewerZone} />
+        </section>
       ) : null}
 
       {regencies.length > 0 ? (

@@ -1,8 +1,9 @@
 // A change project from idea to launch, as its people do it in Chromium: the participant
-// (project leader) creates it, names the coach, forms the team, sets milestones in the three
-// horizons and an indicator with a measurement, and proposes it; the coach approves a milestone
-// and the project; the participant starts the pilot; the launch is recorded with its event; the
-// timeline shows every step, and the launched project has a public page.
+// (project leader) creates it, names the coach, forms the team, schedules a team meeting, sets
+// milestones in the three horizons and an indicator with a measurement, and proposes it; the
+// coach approves a milestone and the project; the participant starts the pilot; the launch is
+// recorded with its event; the timeline shows every step, and the launched project has a public
+// page.
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import id from "../../app/i18n/id.json";
@@ -225,6 +226,29 @@ describe("a participant's change project, from idea to launch", () => {
     expect(await row.getByRole("cell").allTextContents()).toEqual([MEMBER.name, MEMBER.role]);
     // the form is empty again for the next person
     expect(await label(team, "auth.fullName").inputValue()).toBe("");
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("the participant schedules a team meeting from the project's Sessions tab", async () => {
+    const page = await newPage();
+    await signIn(page, PARTICIPANT.email);
+    await page.goto(`${projectPath}/sesi`, { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: t("hostedSessions.schedule"), exact: true }).click();
+    await page.waitForURL(`**${projectPath}/sesi-baru`);
+    await expectHeading(page, t("hostedSessions.newForProject"));
+    await label(page, "sessions.seriesTitle").fill("Rapat tim SALAM TINJA");
+    await label(page, "sessions.firstSession").fill(`${isoDay(7)}T09:00`);
+    await label(page, "sessions.count").fill("1");
+    await page.getByRole("button", { name: t("sessions.preview"), exact: true }).click();
+    await page.waitForURL(/[?&]firstLocal=/);
+    await page.waitForLoadState("networkidle");
+    // the project's people with accounts are ticked: here the coach
+    const invitees = page.getByRole("group", { name: t("hostedSessions.invitees") });
+    await expectVisible(invitees.getByRole("checkbox", { name: new RegExp(COACH.name), checked: true }));
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("button", { name: t("sessions.createSeries"), exact: true }).click();
+    await page.waitForURL((url) => url.pathname === `${projectPath}/sesi`);
+    await expectVisible(page.getByRole("link", { name: "Rapat tim SALAM TINJA", exact: true }));
     await expectNoSeriousA11yViolations(page);
   });
 

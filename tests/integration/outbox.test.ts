@@ -1,8 +1,11 @@
 import type { AddressInfo } from "node:net";
+import ICAL from "ical.js";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { deliverPendingEmails, queueEmail } from "~/models/outbox.server";
+import { loader as outboxLoader } from "~/routes/admin.outbox";
+import { callRoute, cookieFor, createPerson, getRequest } from "../fixtures/people";
 
 const received: { to: string; body: string }[] = [];
 let server: SMTPServer;
@@ -61,6 +64,55 @@ describe("outbox", () => {
         .map((m) => m.to)
         .sort(),
     ).toEqual([0, 1, 2, 3, 4, 5].map((i) => `orang${i}@uji.test`));
+  });
+
+  it("sends a stored calendar file as a text/calendar part with its method", async () => {
+    await prisma.outboxMessage.updateMany({ where: { status: "PENDING" }, data: { status: "FAILED" } });
+    const content = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Lintas//lintas//ID",
+      "METHOD:CANCEL",
+      "BEGIN:VEVENT",
+      "UID:sesi-uji@lintas",
+      "SEQUENCE:2",
+      "DTSTAMP:20200804T000000Z",
+      "DTSTART:20200804T020000Z",
+      "STATUS:CANCELLED",
+      "SUMMARY:Kabar 1",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ].join("\r\n");
+    const message = await queueEmail({
+      to: "kalender@uji.test",
+      subject: "Dibatalkan: Kabar 1",
+      text: "Sesi dibatalkan",
+      calendar: { method: "CANCEL", content },
+    });
+    expect(message).toMatchObject({ icalMethod: "CANCEL", icalEvent: content });
+    const before = received.length;
+    expect(await deliverPendingEmails(`smtp://127.0.0.1:${port}?ignoreTLS=true`)).toBe(1);
+    const { body } = received[before];
+    expect(body).toMatch(/^Content-Type: text\/calendar; charset=utf-8; method=CANCEL$/im);
+    expect(body).toContain("Sesi dibatalkan");
+    // the same file is attached as lintas.ics; read it back as a calendar app would
+    const attachment = body.match(
+      /^Content-Type: application\/ics; name=lintas\.ics\r?\n(?:[\w-]+: .*\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/m,
+    );
+    const calendar = new ICAL.Component(ICAL.parse(Buffer.from(attachment?.[1] ?? "", "base64").toString()));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+    expect([calendar.getFirstPropertyValue("method"), event.uid, event.sequence]).toEqual([
+      "CANCEL",
+      "sesi-uji@lintas",
+      2,
+    ]);
+
+    // the admin's outbox says the message carries a calendar file, without sending the file to the page
+    const admin = await createPerson({ role: "ADMIN" });
+    const page = await callRoute(outboxLoader, getRequest("/admin/outbox", await cookieFor(admin.id)));
+    const listed = (await page.json()).messages.find((m: { id: string }) => m.id === message.id);
+    expect(listed).toMatchObject({ icalMethod: "CANCEL" });
+    expect(listed).not.toHaveProperty("icalEvent");
   });
 
   it("retries later when the mail server cannot be reached", async () => {

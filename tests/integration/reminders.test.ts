@@ -42,11 +42,18 @@ function runTwoWorkers(now: Date) {
   );
 }
 
+/** the reminders only (a move or a cancellation also tells the invitees, with the same link) */
 async function remindersFor(sessionId: string) {
   const link = `/sesi/${sessionId}`;
-  const notifications = await prisma.notification.findMany({ where: { link }, orderBy: { userId: "asc" } });
+  const notifications = await prisma.notification.findMany({
+    where: { link, kind: { startsWith: "session-reminder" } },
+    orderBy: { userId: "asc" },
+  });
   const mails = await prisma.outboxMessage.findMany({
-    where: { text: { contains: link } },
+    where: {
+      text: { contains: link },
+      OR: [{ subject: { startsWith: "Pengingat:" } }, { subject: { startsWith: "Reminder:" } }],
+    },
     orderBy: { to: "asc" },
   });
   return { notifications, mails };

@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { addParticipant, createPairing } from "~/models/pairing.server";
 import { createSessionSeries, rotateCalendarToken } from "~/models/session.server";
 import * as calendarRoute from "~/routes/kalender.$token";
+import * as profileRoute from "~/routes/profil";
 import * as roomRoute from "~/routes/sesi.$sessionId_.ruang";
 import * as sessionRoute from "~/routes/sesi.$sessionId";
 import * as sessionIcsRoute from "~/routes/sesi.$sessionId_.kalender[.ics]";
@@ -83,14 +84,49 @@ describe("session routes", () => {
     expect(await response.json()).toMatchObject({ state: "not-configured", role: "participant" });
   });
 
-  it("refuses the room to a participant who is not invited", async () => {
-    const stranger = await createPerson({ role: "PARTICIPANT", regionCode: "35.72" });
-    const response = await callRoute(
-      roomRoute.loader,
-      getRequest(`/sesi/${sessionId}/ruang`, await cookieFor(stranger.id)),
-      { sessionId },
-    );
-    expect([403, 404]).toContain(response.status);
+  describe("who may enter the room", () => {
+    const room = async (userId: string) =>
+      callRoute(roomRoute.loader, getRequest(`/sesi/${sessionId}/ruang`, await cookieFor(userId)), {
+        sessionId,
+      });
+    const page = async (userId: string) =>
+      callRoute(sessionRoute.loader, getRequest(`/sesi/${sessionId}`, await cookieFor(userId)), {
+        sessionId,
+      });
+
+    it("lets an uninvited officer of the mentee's region, who sees the session, in as an observer", async () => {
+      const officer = await createPerson({ role: "REGION_OFFICER", regionCode: "35.72" });
+      expect((await page(officer.id)).status).toBe(200);
+      expect(await (await room(officer.id)).json()).toMatchObject({
+        state: "not-configured",
+        role: "observer",
+      });
+    });
+
+    it("refuses (403) a person who sees the session through a region grant but may join only sessions they are invited to", async () => {
+      // a participant who is also a viewer of Kota Blitar: session:read covers the region,
+      // session:join only their own invitations, so the room loader finds no role for them
+      const viewer = await createPerson({ role: "PARTICIPANT", regionCode: "35.72" });
+      await prisma.membership.create({ data: { userId: viewer.id, role: "VIEWER", regionCode: "35.72" } });
+      expect((await page(viewer.id)).status).toBe(200);
+      const response = await room(viewer.id);
+      expect(response.status).toBe(403);
+      // invited to it, the same person enters as a participant
+      await prisma.sessionInvitee.create({ data: { sessionId, userId: viewer.id } });
+      expect(await (await room(viewer.id)).json()).toMatchObject({ role: "participant" });
+    });
+
+    it("answers 404 to an uninvited participant, who cannot see the session at all", async () => {
+      const stranger = await createPerson({ role: "PARTICIPANT", regionCode: "35.72" });
+      expect((await page(stranger.id)).status).toBe(404);
+      expect((await room(stranger.id)).status).toBe(404);
+    });
+
+    it("refuses (403) a viewer, whose role may not join any session", async () => {
+      const viewer = await createPerson({ role: "VIEWER", regionCode: "35.72" });
+      expect((await page(viewer.id)).status).toBe(200);
+      expect((await room(viewer.id)).status).toBe(403);
+    });
   });
 
   it("serves a person's private feed and stops when the token is rotated", async () => {
@@ -148,5 +184,69 @@ describe("session routes", () => {
     );
     expect(bad.status).toBe(400);
     expect(await prisma.session.count()).toBe(before);
+  });
+});
+
+describe("the private calendar feed on the profile page", () => {
+  type Profile = { calendarFeed: { https: string; webcal: string } | null };
+  const feedOf = async (cookie: string) =>
+    ((await (await callRoute(profileRoute.loader, getRequest("/profil", cookie))).json()) as Profile)
+      .calendarFeed;
+  const press = (intent: string, cookie: string) =>
+    callRoute(profileRoute.action, formRequest("/profil", { intent }, cookie));
+  const fetchFeed = (url: string) => {
+    const token = url.split("/kalender/")[1];
+    return callRoute(calendarRoute.loader, getRequest(`/kalender/${token}`), { token });
+  };
+
+  it("starts empty, is created from the profile page, renewed (the old address 404s) and turned off", async () => {
+    const person = await createPerson({ role: "PARTICIPANT", regionCode: "35.72" });
+    await prisma.sessionInvitee.create({ data: { sessionId, userId: person.id } });
+    const cookie = await cookieFor(person.id);
+    expect(await feedOf(cookie)).toBeNull();
+
+    expect((await press("calendar-create", cookie)).status).toBe(200);
+    const first = await feedOf(cookie);
+    expect(first?.https).toMatch(/^https?:\/\/[^/]+\/kalender\/[A-Za-z0-9_-]{32}\.ics$/);
+    expect(first?.webcal).toBe(first!.https.replace(/^https?:/, "webcal:"));
+    const served = await fetchFeed(first!.https);
+    expect(served.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(await served.text()));
+    expect(calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e).summary)).toEqual([
+      "Sesi 1 · L2T2",
+    ]);
+    // a second "create" keeps the address that already works
+    await press("calendar-create", cookie);
+    expect((await feedOf(cookie))?.https).toBe(first!.https);
+
+    expect((await press("calendar-replace", cookie)).status).toBe(200);
+    const second = await feedOf(cookie);
+    expect(second?.https).not.toBe(first!.https);
+    expect((await fetchFeed(first!.https)).status).toBe(404);
+    expect((await fetchFeed(second!.https)).status).toBe(200);
+
+    expect((await press("calendar-revoke", cookie)).status).toBe(200);
+    expect(await feedOf(cookie)).toBeNull();
+    expect((await fetchFeed(second!.https)).status).toBe(404);
+    expect(
+      (
+        await prisma.activityLog.findMany({
+          where: { subjectId: person.id, action: { startsWith: "calendar_feed." } },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((a) => a.action),
+    ).toEqual(["calendar_feed.created", "calendar_feed.replaced", "calendar_feed.revoked"]);
+  });
+
+  it("changes only the signed-in person's own address, and refuses an unknown intent", async () => {
+    const other = await createPerson({ role: "PARTICIPANT" });
+    const otherToken = await rotateCalendarToken(other.id);
+    const cookie = await cookieFor(invited.id);
+    await press("calendar-revoke", cookie);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).calendarToken).toBe(otherToken);
+    expect((await press("calendar-everything", cookie)).status).toBe(400);
+    expect(
+      (await callRoute(profileRoute.action, formRequest("/profil", { intent: "calendar-create" }))).status,
+    ).toBe(302);
   });
 });

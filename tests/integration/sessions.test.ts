@@ -6,6 +6,7 @@ import { ensureRoom } from "~/livekit/rooms.server";
 import { joinToken } from "~/livekit/token.server";
 import { handleLiveKitWebhook } from "~/livekit/webhooks.server";
 import { createPairing, addParticipant } from "~/models/pairing.server";
+import { inviteToSession } from "~/models/session-agenda.server";
 import {
   cancelSession,
   createSessionSeries,
@@ -124,6 +125,189 @@ describe("series", () => {
       ["2020-04-14T06:00:00.000Z", 1],
       ["2020-04-20T03:00:00.000Z", 0],
     ]);
+  });
+
+  it("cancels one session of a series without touching the others", async () => {
+    const { sessions } = await createSessionSeries(facilitator, {
+      pairingId,
+      title: "Batal",
+      firstLocal: "2020-07-06T09:00",
+      timeZone: "Asia/Makassar",
+      durationMinutes: 90,
+      count: 4,
+      intervalWeeks: 2,
+      agenda: [{ title: "Paparan", presenter: "Bappeda" }],
+    });
+    const snapshot = () =>
+      prisma.session.findMany({
+        where: { seriesId: sessions[0].seriesId },
+        orderBy: { seriesIndex: "asc" },
+        include: { agenda: true, invitees: { orderBy: { userId: "asc" } } },
+      });
+    const before = await snapshot();
+    await cancelSession(facilitator, sessions[2].id, "Banjir", standIn.config);
+    const after = await snapshot();
+    expect(after[2]).toMatchObject({ status: "CANCELLED", cancelReason: "Banjir", sequence: 1 });
+    const others = (rows: typeof before) => rows.filter((_, i) => i !== 2);
+    expect(others(after)).toEqual(others(before));
+    expect(others(after).map((s) => s.status)).toEqual(["SCHEDULED", "SCHEDULED", "SCHEDULED"]);
+    // only the cancelled session's room is deleted
+    const deleted = standIn.calls.filter((c) => c.method === "DeleteRoom").map((c) => c.body.room);
+    expect(deleted).toContain(sessions[2].roomName);
+    for (const i of [0, 1, 3]) expect(deleted).not.toContain(sessions[i].roomName);
+  });
+});
+
+describe("invitees hear of a change", () => {
+  it("a move and a cancellation each reach every other invitee in the app and by email, in their zone; the one who made it is not told", async () => {
+    const { sessions } = await createSessionSeries(facilitator, {
+      pairingId,
+      title: "Kabar",
+      firstLocal: "2020-08-03T09:00",
+      timeZone: "Asia/Makassar",
+      durationMinutes: 60,
+      count: 2,
+      intervalWeeks: 1,
+    });
+    const [first, second] = sessions;
+    const email = (await prisma.user.findUniqueOrThrow({ where: { id: blitarPerson.id } })).email;
+    const sent = (sessionId: string) =>
+      Promise.all([
+        prisma.notification.findMany({
+          where: { link: `/sesi/${sessionId}` },
+          orderBy: { createdAt: "asc" },
+        }),
+        prisma.outboxMessage.findMany({
+          where: { text: { contains: `/sesi/${sessionId}` } },
+          orderBy: { createdAt: "asc" },
+        }),
+      ]);
+    expect(await sent(first.id)).toEqual([[], []]);
+
+    // 10.00 WITA is 09.00 WIB, Kota Blitar's clock
+    await moveSession(facilitator, first.id, {
+      startLocal: "2020-08-04T10:00",
+      timeZone: "Asia/Makassar",
+      durationMinutes: 60,
+    });
+    let [notifications, mails] = await sent(first.id);
+    expect(notifications.map((n) => [n.userId, n.kind, n.title])).toEqual([
+      [
+        blitarPerson.id,
+        "session-change-moved",
+        "Dipindahkan: Kabar 1, sekarang Selasa, 4 Agustus 2020 09.00 WIB",
+      ],
+    ]);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: email, subject: "Jadwal berubah: Kabar 1", status: "PENDING" });
+    expect(mails[0].text).toContain("Selasa, 4 Agustus 2020 09.00 WIB");
+    expect(mails[0].text).toContain(`/sesi/${first.id}/kalender.ics`);
+
+    await cancelSession(facilitator, first.id, "Banjir di Blitar", standIn.config);
+    [notifications, mails] = await sent(first.id);
+    expect(notifications.map((n) => [n.userId, n.kind])).toEqual([
+      [blitarPerson.id, "session-change-moved"],
+      [blitarPerson.id, "session-change-cancelled"],
+    ]);
+    expect(notifications[1].title).toBe(
+      "Dibatalkan: Kabar 1 (Selasa, 4 Agustus 2020 09.00 WIB). Alasan: Banjir di Blitar",
+    );
+    expect(mails.map((m) => [m.to, m.subject])).toEqual([
+      [email, "Jadwal berubah: Kabar 1"],
+      [email, "Dibatalkan: Kabar 1"],
+    ]);
+    expect(mails[1].text).toContain("Alasan: Banjir di Blitar");
+    // each email carries the session's calendar file: same UID, a higher SEQUENCE, REQUEST then CANCEL
+    const { uid } = await prisma.session.findUniqueOrThrow({ where: { id: first.id } });
+    const attached = mails.map((mail) => {
+      const calendar = new ICAL.Component(ICAL.parse(mail.icalEvent ?? ""));
+      const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+      return {
+        stored: mail.icalMethod,
+        method: calendar.getFirstPropertyValue("method"),
+        uid: event.uid,
+        sequence: event.sequence,
+        start: event.startDate.toJSDate().toISOString(),
+        attendee: event.attendees.map((a) => String(a.getFirstValue()).replace(/^mailto:/i, "")),
+      };
+    });
+    expect(attached).toEqual([
+      {
+        stored: "REQUEST",
+        method: "REQUEST",
+        uid: `${uid}@lintas`,
+        sequence: 1,
+        start: "2020-08-04T02:00:00.000Z",
+        attendee: [email],
+      },
+      {
+        stored: "CANCEL",
+        method: "CANCEL",
+        uid: `${uid}@lintas`,
+        sequence: 2,
+        start: "2020-08-04T02:00:00.000Z",
+        attendee: [email],
+      },
+    ]);
+    // the other session of the series, and the facilitator who made the changes, hear nothing
+    expect(await sent(second.id)).toEqual([[], []]);
+    expect(await prisma.notification.count({ where: { userId: facilitator.user.id } })).toBe(0);
+  });
+
+  it("someone newly invited gets an invitation with the calendar file (REQUEST); those already invited hear nothing", async () => {
+    const newcomer = await createPerson({ role: "PARTICIPANT", regionCode: "35.72" });
+    const { email } = await prisma.user.findUniqueOrThrow({ where: { id: newcomer.id } });
+    const { sessions } = await createSessionSeries(facilitator, {
+      pairingId,
+      title: "Undangan",
+      firstLocal: "2020-10-05T09:00",
+      timeZone: "Asia/Makassar",
+      durationMinutes: 60,
+      count: 1,
+      intervalWeeks: 1,
+    });
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: sessions[0].id } });
+    const mailsOf = () =>
+      prisma.outboxMessage.findMany({ where: { text: { contains: `/sesi/${session.id}` } } });
+    expect(await inviteToSession(facilitator, session.id, { emails: [email] })).toBe(1);
+    const mails = await mailsOf();
+    expect(mails.map((m) => [m.to, m.subject, m.icalMethod])).toEqual([
+      [email, "Undangan sesi: Undangan", "REQUEST"],
+    ]);
+    expect(mails[0].text).toContain("Senin, 5 Oktober 2020 08.00 WIB");
+    const calendar = new ICAL.Component(ICAL.parse(mails[0].icalEvent ?? ""));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+    expect([calendar.getFirstPropertyValue("method"), event.uid, event.sequence]).toEqual([
+      "REQUEST",
+      `${session.uid}@lintas`,
+      session.sequence,
+    ]);
+    expect(
+      await prisma.notification.count({ where: { userId: newcomer.id, link: `/sesi/${session.id}` } }),
+    ).toBe(1);
+    // inviting the same person again adds no one and sends nothing
+    await inviteToSession(facilitator, session.id, { emails: [email] });
+    expect(await mailsOf()).toHaveLength(1);
+  });
+
+  it("speaks each invitee's language", async () => {
+    const english = await createPerson({ role: "PARTICIPANT", regionCode: "74.71" });
+    await prisma.user.update({ where: { id: english.id }, data: { locale: "en" } });
+    const { sessions } = await createSessionSeries(facilitator, {
+      pairingId,
+      title: "Language",
+      firstLocal: "2020-09-07T09:00",
+      timeZone: "Asia/Makassar",
+      durationMinutes: 60,
+      count: 1,
+      intervalWeeks: 1,
+    });
+    await prisma.sessionInvitee.create({ data: { sessionId: sessions[0].id, userId: english.id } });
+    await cancelSession(facilitator, sessions[0].id, "Holiday", standIn.config);
+    const mail = await prisma.outboxMessage.findFirstOrThrow({ where: { to: english.email } });
+    expect(mail.subject).toBe("Cancelled: Language");
+    expect(mail.text).toContain("Monday, 7 September 2020 09:00 WITA");
+    expect(mail.text).toContain("Reason: Holiday");
   });
 });
 

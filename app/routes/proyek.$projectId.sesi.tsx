@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { grantsFor } from "~/auth/permissions";
+import { requirePermission } from "~/auth/require-user.server";
+import { HostedSessionList } from "~/components/hosted-session-list";
+import { getProjectForUser } from "~/models/project.server";
+import { listHostedSessions, mayHostSessions } from "~/models/session.server";
+import { invariantResponse } from "~/utils/invariant";
+import type { loader as projectLoader } from "./proyek.$projectId";
+
+// the project team's own sessions (meetings that belong to no pairing)
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, grants } = await requirePermission(request, "project:read");
+  const project = await getProjectForUser({ user, grants }, params.projectId ?? "");
+  invariantResponse(project, "Not found", { status: 404 });
+  const [sessions, canSchedule] = await Promise.all([
+    listHostedSessions(
+      { user, grants: grantsFor(user.memberships, "session:read") },
+      { projectId: project.id },
+    ),
+    mayHostSessions(user, { projectId: project.id }),
+  ]);
+  return { projectId: project.id, sessions, canSchedule };
+}
+
+export default function ProjectSessions() {
+  const { t } = useTranslation();
+  const { projectId, sessions, canSchedule } = useLoaderData<typeof loader>();
+  const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  return (
+    <section aria-labelledby="project-sessions-heading">
+      <h2 id="project-sessions-heading">{t("hostedSessions.projectHeading")}</h2>
+      {canSchedule ? (
+        <p>
+          <Link to={`/proyek/${projectId}/sesi-baru`} className="button">
+            {t("hostedSessions.schedule")}
+          </Link>
+        </p>
+      ) : null}
+      <HostedSessionList sessions={sessions} viewerZone={data?.viewerZone ?? "Asia/Jakarta"} />
+    </section>
+  );
+}

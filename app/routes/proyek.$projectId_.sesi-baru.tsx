@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/require-user.server";
+import { SessionSeriesForm } from "~/components/session-series-form";
+import type { IntentResult } from "~/utils/form-action.server";
+import { createSeriesFromForm, loadSeriesForm } from "~/utils/session-series.server";
+
+// a change project's team meeting (or series): the project's people are invited by default
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const scope = await requirePermission(request, "session:host");
+  return loadSeriesForm(request, scope, { projectId: params.projectId ?? "" });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requirePermission(request, "session:host");
+  return createSeriesFromForm(request, scope, { projectId: params.projectId ?? "" });
+}
+
+export default function NewProjectSessions() {
+  return (
+    <SessionSeriesForm data={useLoaderData<typeof loader>()} actionData={useActionData<IntentResult>()} />
+  );
+}
