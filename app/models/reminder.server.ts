@@ -10,6 +10,7 @@ import { fixedT } from "~/i18n/translate";
 import { type EnqueueInput, enqueueJobs } from "~/jobs/queue.server";
 import { queueEmail } from "~/models/outbox.server";
 import { formatInstant } from "~/utils/dates";
+import { recipientSelect } from "~/models/user.server";
 
 export type ReminderWhich = "day" | "15";
 
@@ -80,16 +81,7 @@ export async function sendSessionReminder(
       invitees: {
         where: { user: { deactivatedAt: null } },
         select: {
-          user: {
-            select: {
-              id: true,
-              email: true,
-              name: true,
-              locale: true,
-              timeZone: true,
-              region: { select: { timeZone: true } },
-            },
-          },
+          user: { select: recipientSelect },
         },
       },
     },

@@ -10,6 +10,7 @@ import { env } from "~/env.server";
 import { fixedT } from "~/i18n/translate";
 import { queueEmail } from "~/models/outbox.server";
 import { formatInstant } from "~/utils/dates";
+import { recipientSelect } from "~/models/user.server";
 
 export type SessionChange = "moved" | "cancelled" | "invited";
 
@@ -42,16 +43,7 @@ export async function notifyInviteesOfChange(
           user: { deactivatedAt: null },
         },
         select: {
-          user: {
-            select: {
-              id: true,
-              email: true,
-              name: true,
-              locale: true,
-              timeZone: true,
-              region: { select: { timeZone: true } },
-            },
-          },
+          user: { select: recipientSelect },
         },
       },
     },

@@ -41,6 +41,16 @@ const currentUserSelect = {
   _count: { select: { notifications: { where: { readAt: null } } } },
 } as const;
 
+/** What a message to a person needs: where to send it, in which language and time zone. */
+export const recipientSelect = {
+  id: true,
+  email: true,
+  name: true,
+  locale: true,
+  timeZone: true,
+  region: { select: { timeZone: true } },
+} as const;
+
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getUserByLoginSession>>>;
 
 /** The person behind a sign-in session, or null when it expired, was revoked or they were deactivated. */

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { RegionMap, RegionMapTable } from "~/components/region-map";
@@ -102,42 +103,38 @@ export default function Pairings() {
       <Form method="get" className="inline-form" aria-label={t("projects.filters")}>
         <label htmlFor="pq">{t("pairings.searchLabel")}</label>
         <input id="pq" name="q" type="search" defaultValue={filters.q} />
-        <label htmlFor="ps">{t("admin.status")}</label>
-        <select id="ps" name="status" defaultValue={filters.status}>
-          <option value="">{t("projects.allStatuses")}</option>
-          {PAIRING_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`pairings.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="pprov">{t("pairings.filterProvince")}</label>
-        <select id="pprov" name="provinsi" defaultValue={filters.province}>
-          <option value="">{t("pairings.allProvinces")}</option>
-          {options.provinces.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="psector">{t("projects.fields.sector")}</label>
-        <select id="psector" name="sektor" defaultValue={filters.sector}>
-          <option value="">{t("pairings.allSectors")}</option>
-          {options.sectors.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="pfac">{t("pairings.facilitator")}</label>
-        <select id="pfac" name="fasilitator" defaultValue={filters.facilitator}>
-          <option value="">{t("pairings.allFacilitators")}</option>
-          {options.facilitators.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id="ps"
+          name="status"
+          label={t("admin.status")}
+          value={filters.status}
+          allLabel={t("projects.allStatuses")}
+          options={PAIRING_STATUSES.map((s) => ({ value: s, label: t(`pairings.status.${s}`) }))}
+        />
+        <FilterSelect
+          id="pprov"
+          name="provinsi"
+          label={t("pairings.filterProvince")}
+          value={filters.province}
+          allLabel={t("pairings.allProvinces")}
+          options={options.provinces.map((p) => ({ value: p.code, label: p.name }))}
+        />
+        <FilterSelect
+          id="psector"
+          name="sektor"
+          label={t("projects.fields.sector")}
+          value={filters.sector}
+          allLabel={t("pairings.allSectors")}
+          options={options.sectors.map((s) => ({ value: s, label: s }))}
+        />
+        <FilterSelect
+          id="pfac"
+          name="fasilitator"
+          label={t("pairings.facilitator")}
+          value={filters.facilitator}
+          allLabel={t("pairings.allFacilitators")}
+          options={options.facilitators.map((f) => ({ value: f.id, label: f.name }))}
+        />
         {map ? <input type="hidden" name="peta" value="1" /> : null}
         <button type="submit" className="button">
           {t("projects.filters")}

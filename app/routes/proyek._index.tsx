@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { StatusBadge } from "~/components/project-status";
@@ -84,48 +85,45 @@ export default function Projects() {
         <label htmlFor="filter-q">{t("projects.searchLabel")}</label>
         <input id="filter-q" name="q" type="search" defaultValue={filters.q} />
         {board ? null : (
-          <>
-            <label htmlFor="filter-status">{t("admin.status")}</label>
-            <select id="filter-status" name="status" defaultValue={filters.status}>
-              <option value="">{t("projects.allStatuses")}</option>
-              {PROJECT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`projects.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </>
+          <FilterSelect
+            id="filter-status"
+            name="status"
+            label={t("admin.status")}
+            value={filters.status}
+            allLabel={t("projects.allStatuses")}
+            options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.status.${s}`) }))}
+          />
         )}
-        <label htmlFor="filter-region">{t("projects.fields.region")}</label>
-        <select id="filter-region" name="wilayah" defaultValue={filters.regionCode}>
-          <option value="">{t("board.allRegions")}</option>
-          {options.regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="filter-cohort">{t("cohorts.batch")}</label>
-        <select id="filter-cohort" name="angkatan" defaultValue={filters.cohortId}>
-          <option value="">{t("board.allCohorts")}</option>
-          {options.cohorts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {t(`cohorts.programme.${c.programme}`)} {c.batch} ({c.year})
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id="filter-region"
+          name="wilayah"
+          label={t("projects.fields.region")}
+          value={filters.regionCode}
+          allLabel={t("board.allRegions")}
+          options={options.regions.map((r) => ({ value: r.code, label: r.name }))}
+        />
+        <FilterSelect
+          id="filter-cohort"
+          name="angkatan"
+          label={t("cohorts.batch")}
+          value={filters.cohortId}
+          allLabel={t("board.allCohorts")}
+          options={options.cohorts.map((c) => ({
+            value: c.id,
+            label: `${t(`cohorts.programme.${c.programme}`)} ${c.batch} (${c.year})`,
+          }))}
+        />
         <label htmlFor="filter-agency">{t("projects.fields.organisation")}</label>
         <input id="filter-agency" name="opd" type="search" defaultValue={filters.agency} />
         <label htmlFor="filter-sector">{t("projects.fields.sector")}</label>
         <input id="filter-sector" name="sektor" type="search" defaultValue={filters.sector} />
-        <label htmlFor="filter-sort">{t("board.sort")}</label>
-        <select id="filter-sort" name="urut" defaultValue={filters.sort}>
-          {PROJECT_SORTS.map((s) => (
-            <option key={s} value={s}>
-              {t(`board.sortBy.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          id="filter-sort"
+          name="urut"
+          label={t("board.sort")}
+          value={filters.sort}
+          options={PROJECT_SORTS.map((s) => ({ value: s, label: t(`board.sortBy.${s}`) }))}
+        />
         <label>
           <input type="checkbox" name="berisiko" value="1" defaultChecked={filters.atRisk} />{" "}
           {t("projects.onlyAtRisk")}
