@@ -7,6 +7,7 @@ import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Request, type Response } from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { isPostgresUrl } from "~/db/database.server";
 import { database, prisma } from "~/db.server";
 import { SIGNED_IN_PAGE_PATHS, databaseSnapshot } from "~/db/snapshot.server";
 import { CATALOG_PAGE_PATHS, catalogStamp } from "~/models/catalog-state.server";
@@ -411,6 +412,10 @@ describe("the page cache with the catalogue's stamp", () => {
 
 describe("signed-in pages, kept per person while nothing in the database changed", () => {
   const snapshot = () => databaseSnapshot(database.sql);
+  // On a PostgreSQL server transaction ids are shared by all its databases, so another test file's
+  // commit moves this file's snapshot too (a miss, never a stale page). Only the embedded database
+  // is alone, so only there can a test count on a hit.
+  const alone = !isPostgresUrl(process.env.DATABASE_URL);
   const signedInApp = () => startApp({ paths: SIGNED_IN_PAGE_PATHS, visitors: "everyone", stamp: snapshot });
 
   it("keeps a project's pages, a pairing's, the dashboards and a region's page; not forms, reports or the room", () => {
@@ -464,7 +469,7 @@ describe("signed-in pages, kept per person while nothing in the database changed
     const app = await signedInApp();
     await get(app, "/proyek/p1", { headers: { Cookie: aniCookie } });
     const again = await get(app, "/proyek/p1", { headers: { Cookie: aniCookie } });
-    expect(again.cache).toBe("hit");
+    if (alone) expect(again.cache).toBe("hit");
     expect(again.body).toContain(`cookie: ${aniCookie}`);
 
     const other = await get(app, "/proyek/p1", { headers: { Cookie: budiCookie } });
@@ -474,7 +479,7 @@ describe("signed-in pages, kept per person while nothing in the database changed
     const anonymous = await get(app, "/proyek/p1");
     expect(anonymous.cache).toBe("miss");
     expect(anonymous.body).toContain("cookie: -");
-    expect(app.calls).toHaveLength(3);
+    if (alone) expect(app.calls).toHaveLength(3);
   });
 
   it("renders again after any commit, to any table, and keeps serving across reads", async () => {
@@ -486,16 +491,18 @@ describe("signed-in pages, kept per person while nothing in the database changed
     const before = await snapshot();
     await prisma.changeProject.count();
     await prisma.user.findMany({ take: 5 });
-    expect(await snapshot()).toBe(before);
-    expect((await page()).cache).toBe("hit");
+    if (alone) {
+      expect(await snapshot()).toBe(before);
+      expect((await page()).cache).toBe("hit");
+    }
 
     // a notification (the header's unread count), then a sign-out everywhere
     await prisma.notification.create({ data: { userId: person.id, kind: "test", title: "Halo" } });
     expect(await snapshot()).not.toBe(before);
     expect((await page()).cache).toBe("miss");
-    expect((await page()).cache).toBe("hit");
+    if (alone) expect((await page()).cache).toBe("hit");
     await prisma.loginSession.deleteMany({ where: { userId: person.id } });
     expect((await page()).cache).toBe("miss");
-    expect(app.calls).toHaveLength(3);
+    if (alone) expect(app.calls).toHaveLength(3);
   });
 });
