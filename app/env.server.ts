@@ -19,7 +19,12 @@ const schema = z
     DATA_DIR: z.string().default("./data/pg"),
     /** public base URL, used in emails and calendar files */
     APP_URL: z.string().url().default("http://localhost:3000"),
-    SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+    /** signs the sign-in cookie; unset in production on the embedded database: one is generated (0039) */
+    SESSION_SECRET: z
+      .string()
+      .min(16, "SESSION_SECRET must be at least 16 characters")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     UPLOAD_DIR: z.string().default("./data/uploads"),
     /** largest evidence file accepted, in megabytes */
     UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(5),
@@ -97,7 +102,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env = parseEnv(process.env);
 
-/** Development-only fallback; production deployments on a server set SESSION_SECRET. */
-export const sessionSecret = env.SESSION_SECRET ?? "lintas-development-secret-change-me";
+/** Signs cookies in development and tests only; production never accepts it (0039). */
+export const DEVELOPMENT_SESSION_SECRET = "lintas-development-secret-change-me";
+
+/**
+ * The secret that signs the sign-in cookie. In production it is SESSION_SECRET, which
+ * server/start.ts settles before anything creates the session storage (generated and kept beside
+ * the embedded database when unset); outside production a fixed development value stands in.
+ */
+export function sessionSecret(): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  if (env.NODE_ENV !== "production") return DEVELOPMENT_SESSION_SECRET;
+  throw new Error(
+    "SESSION_SECRET is not set: production signs sign-in cookies only with a secret of its own",
+  );
+}
 
 export const livekitConfigured = Boolean(env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET);

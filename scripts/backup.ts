@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { backupFileName, backupToGzip, createBackup, readBackupToken } from "../app/db/backup.server";
+import { DataDirLockedError } from "../app/db/data-dir-lock.server";
 import { isPostgresUrl, openDatabase } from "../app/db/database.server";
 import { env } from "../app/env.server";
 
@@ -31,7 +32,13 @@ async function fromRunningApp(): Promise<Buffer | undefined> {
 const started = performance.now();
 let bytes = isPostgresUrl(env.DATABASE_URL) ? undefined : await fromRunningApp();
 if (!bytes) {
-  const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
+  const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR).catch((error: unknown) => {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(
+      `${error.message}\nNo backup was written: is the app running on another port than ${env.PORT}?`,
+    );
+    process.exit(1);
+  });
   try {
     bytes = backupToGzip(await createBackup(database.sql));
   } finally {

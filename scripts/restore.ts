@@ -3,6 +3,7 @@
 // from newer code is refused and nothing is changed.
 import { readFile } from "node:fs/promises";
 import { BackupError, backupFromGzip, restoreBackup } from "../app/db/backup.server";
+import { DataDirLockedError } from "../app/db/data-dir-lock.server";
 import { isPostgresUrl, openDatabase } from "../app/db/database.server";
 import { readMigrations } from "../app/db/migrate.server";
 import { env } from "../app/env.server";
@@ -23,7 +24,12 @@ if (!isPostgresUrl(env.DATABASE_URL)) {
   }
 }
 const started = performance.now();
-const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
+// the embedded database is refused while another process (an app on any port) has it open
+const database = await openDatabase(env.DATABASE_URL, env.DATA_DIR).catch((error: unknown) => {
+  if (!(error instanceof DataDirLockedError)) throw error;
+  console.error(`${error.message}\nNothing was restored.`);
+  process.exit(1);
+});
 try {
   const backup = backupFromGzip(await readFile(file));
   const { rows, migrated } = await restoreBackup(database.sql, backup, await readMigrations(), console.log);

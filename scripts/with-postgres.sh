@@ -15,4 +15,7 @@ cleanup() { as_pg "$bindir/pg_ctl" -D "$dir/data" -m fast stop >/dev/null || tru
 trap cleanup EXIT
 echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
 export DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/postgres"
+# production processes on PostgreSQL refuse to start without one (docs/decisions/0039)
+SESSION_SECRET=${SESSION_SECRET:-$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("hex"))')}
+export SESSION_SECRET
 "$@"

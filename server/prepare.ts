@@ -1,9 +1,12 @@
 // Opens the configured database, applies migrations, on an empty database loads the demo data,
 // and brings the regions up to the bundled idn-area-data release (writing nothing when they are).
 // Shared by `npm start`, `npm run seed` and the scripts.
-// A process opens its database once (PGlite allows one opener per directory): when a module
-// that imports ~/db.server was loaded first, its database is the one migrated here.
+// A process opens its database once, and an embedded data directory is opened by one process at a
+// time (app/db/data-dir-lock.server.ts): when a module that imports ~/db.server was loaded first,
+// its database is the one migrated here; a second process on the same directory stops here with a
+// message naming the process that holds it, before any start-up work.
 import pg from "pg";
+import { DataDirLockedError } from "../app/db/data-dir-lock.server";
 import { type Database, isPostgresUrl, openDatabase } from "../app/db/database.server";
 import { applyMigrations, readMigrations } from "../app/db/migrate.server";
 import { analyzeAll, analyzeNeverAnalyzed } from "../app/db/statistics.server";
@@ -14,7 +17,7 @@ export async function prepareDatabase(
   options: { seed: boolean; regions?: boolean; log?: (line: string) => void } = { seed: true },
 ): Promise<{ database: Database; applied: string[]; seeded: boolean }> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const database = globalThis.__lintasDatabase ?? (await openDatabase(env.DATABASE_URL, env.DATA_DIR));
+  const database = globalThis.__lintasDatabase ?? (await openOrExplain(env));
   // several app processes may start at once on one PostgreSQL: one migrates and seeds at a time
   const unlock = isPostgresUrl(env.DATABASE_URL) ? await startupLock(env.DATABASE_URL) : async () => {};
   try {
@@ -41,6 +44,16 @@ export async function prepareDatabase(
     return { database, applied, seeded };
   } finally {
     await unlock();
+  }
+}
+
+async function openOrExplain(env: Env): Promise<Database> {
+  try {
+    return await openDatabase(env.DATABASE_URL, env.DATA_DIR);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(error.message);
+    process.exit(1);
   }
 }
 

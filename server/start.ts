@@ -1,30 +1,43 @@
 // `npm start`: migrate, seed an empty database, then serve the production build.
+// first: production unless NODE_ENV says otherwise, before anything reads it
+import "./production-mode";
 import { createServer } from "node:http";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { type ServerBuild, createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { ensureBackupToken } from "../app/db/backup.server";
 import { env } from "../app/env.server";
-import { TOO_LARGE_PAGE, isBodyTooLarge } from "../app/utils/body-limit.server";
+import { bodyLimitBytes, isBodyTooLarge, sendTooLarge } from "../app/utils/body-limit.server";
 import { isCrossSiteWrite } from "../app/utils/csrf.server";
 import { CATALOG_PAGE_PATHS, catalogStamp } from "../app/models/catalog-state.server";
 import { createPageCache } from "../app/utils/page-cache.server";
+import { guardBuild, requestGuardMiddleware } from "../app/utils/request-guard.server";
 import { SIGNED_IN_PAGE_PATHS, databaseSnapshot } from "../app/db/snapshot.server";
-import { securityHeadersMiddleware } from "../app/utils/security-headers.server";
+import { privateCacheMiddleware, securityHeadersMiddleware } from "../app/utils/security-headers.server";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { installGracefulShutdown, onShutdown } from "./graceful";
 import { prepareDatabase } from "./prepare";
+import { createRemixHandler } from "./remix-handler";
+import { SessionSecretError, settleSessionSecret } from "./session-secret";
 
 const startedAt = performance.now();
+// settled before the build and the live-notes server create the session storage (0039)
+try {
+  env.SESSION_SECRET = process.env.SESSION_SECRET = await settleSessionSecret(env);
+} catch (error) {
+  if (!(error instanceof SessionSecretError)) throw error;
+  console.error(`Lintas cannot start: ${error.message}`);
+  process.exit(1);
+}
 const { database } = await prepareDatabase(env);
 globalThis.__lintasDatabase = database;
 // lets `npm run backup` ask this process for a snapshot of the embedded database
 if (database.sql.kind === "pglite") await ensureBackupToken(env.DATA_DIR);
 
 const buildPath = path.resolve("build/server/index.js");
-const build = (await import(buildPath)) as ServerBuild;
+// every loader and action refuses hostile input first (app/utils/request-guard.server.ts)
+const build = guardBuild((await import(buildPath)) as ServerBuild);
 
 const app = express();
 app.disable("x-powered-by");
@@ -33,16 +46,24 @@ if (env.TRUST_PROXY) app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
 // static files and resource routes; documents set their own (with the script nonce) in entry.server
 app.use(securityHeadersMiddleware());
+// TRACE and other methods, ?_data requests, undecodable addresses: 4xx before Remix (0041)
+app.use(requestGuardMiddleware());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
-// oversized bodies are refused before anything reads them (app/utils/body-limit.server.ts)
+// what depends on the person is kept by no cache: private, no-store, Vary: Cookie
+app.use(privateCacheMiddleware());
+// a declared oversized body is refused before anything reads it; one without Content-Length is
+// counted as Remix reads it (app/utils/body-limit.server.ts, server/remix-handler.ts)
+const bodyLimit = (req: express.Request) =>
+  bodyLimitBytes(req.headers["content-type"], env.UPLOAD_MAX_MB, req.path);
 app.use((req, res, next) => {
   const tooLarge = isBodyTooLarge({
     contentType: req.headers["content-type"],
     contentLength: req.headers["content-length"],
     uploadMaxMb: env.UPLOAD_MAX_MB,
+    path: req.path,
   });
-  if (tooLarge) res.status(413).set("Connection", "close").type("html").send(TOO_LARGE_PAGE);
+  if (tooLarge) sendTooLarge(req, res);
   else next();
 });
 // CSRF: every write must come from a page of this site (app/utils/csrf.server.ts)
@@ -76,9 +97,9 @@ if (env.PAGE_CACHE === "true") {
 }
 app.all(
   "*",
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV === "development" ? "development" : "production",
+  createRemixHandler({
+    handle: createRequestHandler(build, env.NODE_ENV === "development" ? "development" : "production"),
+    bodyLimit,
     getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
   }),
 );

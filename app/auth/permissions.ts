@@ -8,6 +8,8 @@ export const ACTIONS = [
   "project:create",
   "project:update",
   "project:review", // comment on and approve milestones
+  // write on a project's discussion (and @mention people in it); a read-only viewer only reads it
+  "project:comment",
   "project:launch",
   "cohort:import", // a training institution imports a cohort's participants and project titles
   "pairing:read",
@@ -55,6 +57,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
   ADMIN: Object.fromEntries(ACTIONS.map((action) => [action, "all"])) as Record<Action, ScopeKind>,
   FACILITATOR: {
     ...READ_ALL,
+    "project:comment": "all",
     "pairing:create": "all",
     "pairing:update": "all",
     "pairing:replicate": "all",
@@ -75,6 +78,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "project:read": "region",
     "project:create": "region",
     "project:update": "region",
+    "project:comment": "region",
     "project:launch": "region",
     "pairing:read": "region",
     "pairing:update": "region",
@@ -96,6 +100,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "project:read": "own",
     "project:create": "own",
     "project:update": "own",
+    "project:comment": "own",
     "pairing:read": "region",
     // of pairings they lead (replicationWhere)
     "pairing:replicate": "own",
@@ -112,6 +117,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "dashboard:read": "assigned",
     "project:read": "assigned",
     "project:review": "assigned",
+    "project:comment": "assigned",
     "pairing:replicate": "own",
     "session:read": "own",
     "session:join": "own",
@@ -121,6 +127,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "dashboard:read": "assigned",
     "project:read": "assigned",
     "project:review": "assigned",
+    "project:comment": "assigned",
     "pairing:replicate": "own",
     "session:read": "own",
     "session:join": "own",

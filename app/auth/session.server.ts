@@ -16,7 +16,7 @@ export const authSessionStorage = createCookieSessionStorage<{ loginSessionId: s
     path: "/",
     // Secure wherever Lintas is served over HTTPS (production sets APP_URL=https://…)
     secure: env.APP_URL.startsWith("https://"),
-    secrets: [sessionSecret],
+    secrets: [sessionSecret()],
     maxAge: SESSION_DAYS * 86_400,
   },
 });
@@ -43,10 +43,12 @@ export async function getUser(request: Request) {
 
 /** Signs the person in and redirects, setting the cookie. */
 export async function signIn(request: Request, userId: string, redirectTo: string) {
+  // decided before the session exists, so a refused target can never leave a half-done sign-in
+  const location = safeRedirect(redirectTo);
   const loginSession = await createLoginSession(userId, request.headers.get("User-Agent"));
   const session = await authSessionStorage.getSession();
   session.set("loginSessionId", loginSession.id);
-  return redirect(safeRedirect(redirectTo), {
+  return redirect(location, {
     headers: { "Set-Cookie": await authSessionStorage.commitSession(session) },
   });
 }
@@ -60,9 +62,33 @@ export async function signOut(request: Request, redirectTo = "/") {
   });
 }
 
-/** Only same-site paths: never redirect to another host after sign-in. */
+// Any origin would do: only whether the parsed target keeps it matters.
+const SAME_ORIGIN = new URL("https://lintas.invalid");
+// C0 controls and DEL: browsers strip TAB/CR/LF from URLs (so "/\t/evil" becomes "//evil"),
+// and CR/LF/NUL are not allowed in a header at all
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Only same-site paths: never redirect to another host after sign-in. The target is parsed the
+ * way a browser parses it (the WHATWG URL parser, against an origin of ours) and kept only when it
+ * stays on that origin; what goes out is the parser's own normal form, checked once more, so the
+ * browser cannot read it differently ("/a/..//evil" normalises to "//evil" and is refused).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dasbor") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
-    return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || CONTROL_CHARACTERS.test(to)) return fallback;
+  const target = sameOriginPath(to);
+  return target !== null && sameOriginPath(target) === target ? target : fallback;
+}
+
+function sameOriginPath(to: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(to, SAME_ORIGIN);
+  } catch {
+    return null;
+  }
+  if (url.origin !== SAME_ORIGIN.origin) return null;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("/") && !path.startsWith("//") ? path : null;
 }

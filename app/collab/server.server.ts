@@ -1,13 +1,14 @@
 // Live co-editing of session notes: a Hocuspocus (Yjs) server on the app's own HTTP server, at
 // /kolaborasi. The socket is signed in with the same session cookie as pages, and each document
 // (`session-note:<sessionId>`) opens only for people who may edit that session's notes.
-// See docs/decisions/0020-live-notes.md.
+// A socket whose sign-in ends (sign out, sign out everywhere, deactivation, password reset) is
+// closed, on every app process. See docs/decisions/0020-live-notes.md and 0040.
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Extension, type onStoreDocumentPayload } from "@hocuspocus/server";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
-import { getUser } from "~/auth/session.server";
+import { authSessionStorage } from "~/auth/session.server";
 import { env } from "~/env.server";
 import {
   type LiveNotes,
@@ -20,13 +21,23 @@ import {
   storeNoteFromCollab,
 } from "~/models/note-collab.server";
 import { mayWriteNote } from "~/models/note.server";
-import type { CurrentUser } from "~/models/user.server";
+import {
+  type RevokedLogins,
+  listenForRevokedLogins,
+  validLoginSessionIds,
+} from "~/models/revoked-logins.server";
+import { type CurrentUser, getUserByLoginSession } from "~/models/user.server";
 
 export const COLLAB_PATH = "/kolaborasi";
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+/** how long a closed socket of an ended sign-in may take to say goodbye before it is cut */
+const CLOSE_GRACE_MS = 1000;
+/** the close code Hocuspocus itself uses for "Unauthorized" */
+const UNAUTHORIZED = { code: 4401, reason: "Unauthorized" };
 
 /** a socket carries the signed-in person; a form save (direct connection) names its author */
-type Context = { user?: CurrentUser; authorId?: string };
+type Context = { user?: CurrentUser; loginSessionId?: string; authorId?: string };
+type SignedIn = { userId: string; loginSessionId: string };
 
 export type CollabOptions = {
   /** Redis for more than one app process (defaults to REDIS_URL) */
@@ -34,6 +45,11 @@ export type CollabOptions = {
   /** ms of quiet before a store (Hocuspocus debounce); tests shorten it */
   debounce?: number;
   maxDebounce?: number;
+  /**
+   * ms between checks that every open socket's sign-in still holds: the safety net for an ended
+   * sign-in this process was not told of (a lost LISTEN connection, a row deleted by hand, expiry)
+   */
+  recheckMs?: number;
 };
 
 export type Collab = {
@@ -87,9 +103,12 @@ export async function createCollab(options: CollabOptions = {}): Promise<Collab>
   const persistence: Extension = {
     async onAuthenticate({ documentName, context }: { documentName: string; context: Context }) {
       const sessionId = sessionIdFromDocumentName(documentName);
-      // thrown without a message: Hocuspocus answers "permission denied" and logs nothing
-      if (!sessionId || !context.user || !(await mayWriteNote({ user: context.user }, sessionId)))
-        throw { reason: "forbidden" };
+      // thrown without a message: Hocuspocus answers "permission denied" and logs nothing.
+      // The sign-in is read again: a socket may open another document after it ended.
+      const user = context.loginSessionId ? await getUserByLoginSession(context.loginSessionId) : null;
+      if (!user) throw { reason: "unauthorized" };
+      if (!sessionId || !(await mayWriteNote({ user }, sessionId))) throw { reason: "forbidden" };
+      return { user };
     },
     async onLoadDocument({ documentName, document }: { documentName: string; document: Y.Doc }) {
       const sessionId = sessionIdFromDocumentName(documentName);
@@ -176,20 +195,72 @@ export async function createCollab(options: CollabOptions = {}): Promise<Collab>
     if (hocuspocus.debouncer.isDebounced(id)) await hocuspocus.debouncer.executeNow(id);
   }
 
+  // every open socket and the sign-in it came with
+  const sockets = new Map<WebSocket, SignedIn>();
+
+  /** Closes the sockets of ended sign-ins; nothing more they send is read. */
+  function closeSockets(ended: (signedIn: SignedIn) => boolean) {
+    for (const [ws, signedIn] of sockets) {
+      if (!ended(signedIn)) continue;
+      sockets.delete(ws);
+      // Hocuspocus reads the socket's messages: from now on nothing it sends reaches a document
+      ws.removeAllListeners("message");
+      ws.close(UNAUTHORIZED.code, UNAUTHORIZED.reason);
+      // a client that does not answer the close is cut off
+      setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+    }
+  }
+  const onRevoked = (revoked: RevokedLogins) =>
+    closeSockets((signedIn) =>
+      "userId" in revoked
+        ? signedIn.userId === revoked.userId
+        : signedIn.loginSessionId === revoked.loginSessionId,
+    );
+  const stopListening = await listenForRevokedLogins(onRevoked);
+
+  let rechecking = false;
+  async function recheck() {
+    if (rechecking || sockets.size === 0) return;
+    rechecking = true;
+    try {
+      const valid = await validLoginSessionIds([
+        ...new Set([...sockets.values()].map((s) => s.loginSessionId)),
+      ]);
+      closeSockets((signedIn) => !valid.has(signedIn.loginSessionId));
+    } catch (error) {
+      console.warn("Checking the notes sockets' sign-ins failed:", (error as Error).message);
+    } finally {
+      rechecking = false;
+    }
+  }
+  const recheckTimer = setInterval(() => void recheck(), options.recheckMs ?? 30_000);
+  recheckTimer.unref();
+
+  async function signedInFrom(request: IncomingMessage) {
+    const session = await authSessionStorage.getSession(request.headers.cookie ?? "");
+    const loginSessionId = session.get("loginSessionId");
+    const user = loginSessionId ? await getUserByLoginSession(loginSessionId) : null;
+    return user && loginSessionId ? { user, loginSessionId } : null;
+  }
+
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (url.pathname !== COLLAB_PATH) return false;
     void (async () => {
       if (!sameOrigin(request)) return refuse(socket, 403, "Forbidden");
-      const user = await getUser(
-        new Request(new URL(url.pathname, env.APP_URL), {
-          headers: { Cookie: request.headers.cookie ?? "" },
-        }),
-      ).catch(() => null);
-      if (!user) return refuse(socket, 401, "Unauthorized");
+      const signedIn = await signedInFrom(request).catch(() => null);
+      if (!signedIn) return refuse(socket, 401, "Unauthorized");
+      const { user, loginSessionId } = signedIn;
       wss.handleUpgrade(request, socket, head, (ws) => {
         ws.on("error", (error) => console.warn("Notes socket error:", error.message));
-        hocuspocus.handleConnection(ws, request, { user } satisfies Context);
+        sockets.set(ws, { userId: user.id, loginSessionId });
+        ws.once("close", () => sockets.delete(ws));
+        hocuspocus.handleConnection(ws, request, { user, loginSessionId } satisfies Context);
+        // the sign-in may have ended while the socket was being opened
+        void validLoginSessionIds([loginSessionId]).then(
+          (valid) => valid.has(loginSessionId) || closeSockets((s) => s.loginSessionId === loginSessionId),
+          () => undefined,
+        );
       });
     })();
     return true;
@@ -197,6 +268,8 @@ export async function createCollab(options: CollabOptions = {}): Promise<Collab>
 
   async function close() {
     if (globalThis.__lintasLiveNotes === live) globalThis.__lintasLiveNotes = undefined;
+    clearInterval(recheckTimer);
+    await stopListening();
     // store every open document now, with a version for whoever typed, then let people go
     for (const document of [...hocuspocus.documents.values()]) {
       await flush(document.name);

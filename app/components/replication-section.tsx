@@ -5,7 +5,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
+import { DecimalField, FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
 import {
   ADOPTION_KINDS,
   replicationItemSchema,
@@ -128,7 +128,7 @@ export function ReplicationSection({
   open: boolean;
   actionData: IntentResult | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [itemForm, item] = useForm({
     id: "replication-item",
     lastResult: actionData?.intent === "replication-item" ? actionData.result : undefined,
@@ -139,7 +139,7 @@ export function ReplicationSection({
     id: "replication-result",
     lastResult: actionData?.intent === "replication-result" ? actionData.result : undefined,
     defaultValue: { direction: "UP" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: replicationResultSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: replicationResultSchema(i18n.language) }),
   });
   const editable = canRecord && open;
   const removeError =
@@ -212,14 +212,10 @@ export function ReplicationSection({
                 { value: "DOWN", label: t("indicators.lowerBetter") },
               ]}
             />
-            <FormField
-              field={result.before}
-              label={t("replication.before")}
-              hint={t("replication.numberHint")}
-            />
-            <FormField field={result.beforeYear} label={t("replication.beforeYear")} type="number" />
-            <FormField field={result.after} label={t("replication.after")} />
-            <FormField field={result.afterYear} label={t("replication.afterYear")} type="number" />
+            <DecimalField field={result.before} label={t("replication.before")} />
+            <FormField field={result.beforeYear} label={t("replication.beforeYear")} inputMode="numeric" />
+            <DecimalField field={result.after} label={t("replication.after")} />
+            <FormField field={result.afterYear} label={t("replication.afterYear")} inputMode="numeric" />
             <FormField field={result.source} label={t("replication.source")} />
             <button type="submit" className="button">
               {t("replication.addResult")}

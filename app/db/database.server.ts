@@ -1,6 +1,7 @@
 // One database layer for both engines, chosen only by DATABASE_URL:
 // PGlite (PostgreSQL in WebAssembly, data in a directory) by default,
 // a PostgreSQL server through node-postgres when the URL says postgres(ql)://.
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -8,6 +9,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "~/generated/prisma/client";
+import { lockDataDir } from "./data-dir-lock.server";
+import { DURABLE_START_PARAMS, DurableNodeFS, type FsEvent, syncDirectoryTree } from "./durable-fs.server";
 
 /** Plain SQL access for the migration runner, health check and tests. */
 export type SqlDriver = {
@@ -26,12 +29,37 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
-/** "memory://" keeps an embedded database in memory (tests); any other value is a directory. */
-export async function openPglite(location: string, loadDataDir?: Blob): Promise<PGlite> {
+/**
+ * "memory://" keeps an embedded database in memory (tests); any other value is a directory, opened
+ * by one process at a time (data-dir-lock.server.ts) with every commit synced to disk before it
+ * returns (durable-fs.server.ts, docs/decisions/0038).
+ */
+export async function openPglite(
+  location: string,
+  loadDataDir?: Blob,
+  options: { durable?: boolean; observe?: (event: FsEvent) => void } = {},
+): Promise<PGlite> {
   if (location === "memory://") return PGlite.create({ loadDataDir });
   const dir = path.resolve(location);
-  await mkdir(path.dirname(dir), { recursive: true });
-  return PGlite.create(dir, { loadDataDir });
+  await mkdir(dir, { recursive: true });
+  const lock = lockDataDir(dir);
+  const durable = options.durable ?? true;
+  let client: PGlite | undefined;
+  try {
+    const fresh = !existsSync(path.join(dir, "PG_VERSION"));
+    client = await PGlite.create({
+      fs: new DurableNodeFS(dir, { durable, lock, observe: options.observe }),
+      loadDataDir,
+      startParams: durable ? DURABLE_START_PARAMS : undefined,
+    });
+    // a new cluster was copied in from initdb (or the dump) without PostgreSQL's syncs
+    if (durable && fresh) syncDirectoryTree(dir);
+    return client;
+  } catch (error) {
+    if (client && !client.closed) await client.close().catch(() => undefined);
+    lock.release();
+    throw error;
+  }
 }
 
 export function pgliteDriver(client: PGlite): SqlDriver {

@@ -12,12 +12,14 @@ import {
   scheduleReminders,
   sendSessionReminder,
 } from "~/models/reminder.server";
+import { PASSWORD_RESET_JOB, requestPasswordReset } from "~/models/user.server";
 
 export const jobHandlers: Record<string, JobHandler> = {
   "reminders.schedule": (_job, { now }) => scheduleReminders(now),
   [REMINDER_JOB]: (job, { now }) =>
     sendSessionReminder(job.payload as { sessionId: string; sequence: number; which: ReminderWhich }, now),
   "outbox.deliver": () => deliverPendingEmails(),
+  [PASSWORD_RESET_JOB]: (job) => requestPasswordReset(String(job.payload.email)),
   "checkins.flag": (_job, { now }) => flagDueCheckIns(now),
   "jobs.purge": (_job, { now }) => purgeJobs(undefined, now),
   "db.analyze": async () => {

@@ -3,6 +3,7 @@
 import { generateAdminPassword } from "~/auth/admin-password";
 import { hashPassword } from "~/auth/password.server";
 import { prisma } from "~/db.server";
+import { notifyRevokedLogins } from "~/models/revoked-logins.server";
 import { normaliseEmail } from "~/models/user.server";
 
 export type AdminAccountResult = {
@@ -70,6 +71,8 @@ export async function ensureAdminAccount(input: {
       });
       // a replaced password signs out the browsers that knew the old one
       await tx.loginSession.deleteMany({ where: { userId: existing.id } });
+      // a command of its own: the app processes on this PostgreSQL close those people's sockets
+      await notifyRevokedLogins(tx, { userId: existing.id });
     }
     return { userId: existing.id, created: false, promoted, reactivated, passwordSet: Boolean(given) };
   });

@@ -3,7 +3,7 @@
 import type { Grant } from "~/auth/permissions";
 import { projectWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
-import { isAtRisk } from "~/models/project-status";
+import { riskOf } from "~/models/project-status";
 import { PUBLIC_PROJECT_WHERE } from "~/models/project.server";
 
 export async function getCohortOverview(
@@ -51,7 +51,7 @@ export async function getCohortOverview(
       milestonesTotal: milestones.filter((m) => m.status !== "DROPPED").length,
       checkIns: checkIns.length,
       lastCheckIn: checkIns[0]?.createdAt ?? null,
-      atRisk: isAtRisk({ status: p.status, launchedAt: p.launchedAt, checkIns, milestones }, now),
+      ...riskOf({ status: p.status, launchedAt: p.launchedAt, checkIns, milestones }, now),
     })),
   };
 }

@@ -4,7 +4,7 @@ import { pairingWhere, projectWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
 import { PAIRING_STATUSES } from "~/models/pairing-schemas";
 import { PROJECT_STATUSES } from "~/models/project-schemas";
-import { isAtRisk } from "~/models/project-status";
+import { atRiskList } from "~/models/project-status";
 import { launchedProjectSelect } from "~/models/project.server";
 import type { CurrentUser } from "~/models/user.server";
 
@@ -93,9 +93,7 @@ export async function getDashboard(user: CurrentUser, now = new Date()) {
     c.dueDate !== null && c.dueDate < now && c.status !== "DONE" && c.status !== "DROPPED";
   return {
     projectsByStatus: count(projectCounts, PROJECT_STATUSES),
-    atRisk: launched
-      .filter((p) => isAtRisk(p, now))
-      .map((p) => ({ id: p.id, title: p.acronym ?? p.title, region: p.region.name, status: p.status })),
+    atRisk: atRiskList(launched, now),
     dueThisMonth,
     pairingsByStatus: count(pairingCounts, PAIRING_STATUSES),
     sessions: {

@@ -19,7 +19,8 @@ import {
   CHECK_IN_MONTHS,
   LAUNCHED_STATUSES,
   checkInSchedule,
-  isAtRisk,
+  atRiskList,
+  riskOf,
 } from "~/models/project-status";
 import type { CurrentUser } from "~/models/user.server";
 import { parseWallClock } from "~/utils/dates";
@@ -316,9 +317,7 @@ export async function getRegionDashboard(user: CurrentUser, code: string, now = 
     total: byStatus.reduce((s, r) => s + r._count._all, 0),
     funnel: funnelOf(counts),
     stopped: counts.STOPPED ?? 0,
-    atRisk: launched
-      .filter((p) => isAtRisk(p, now))
-      .map((p) => ({ id: p.id, title: p.acronym ?? p.title, region: p.region.name, status: p.status })),
+    atRisk: atRiskList(launched, now),
     dueThisMonth,
     indicators: indicators.map(serialiseIndicator),
     indicatorCount,
@@ -359,7 +358,7 @@ function serialiseIndicator(i: Prisma.IndicatorGetPayload<{ select: typeof INDIC
 
 // ───────────────────────────── cohort ─────────────────────────────
 
-export type CheckInMark = "done" | "overdue" | "due" | "notLaunched";
+export type CheckInMark = "done" | "late" | "overdue" | "due" | "notLaunched";
 
 /**
  * All projects of a cohort the person may see (coaches their assigned ones, region officers their
@@ -404,7 +403,7 @@ export async function getCohortDashboard(user: CurrentUser, cohortId: string, no
     const marks = Object.fromEntries(
       CHECK_IN_MONTHS.map((months, i) => {
         const c = schedule?.[i];
-        const mark: CheckInMark = !c ? "notLaunched" : c.done ? "done" : c.overdue ? "overdue" : "due";
+        const mark: CheckInMark = !c ? "notLaunched" : c.state === "upcoming" ? "due" : c.state;
         return [months, mark];
       }),
     ) as Record<(typeof CHECK_IN_MONTHS)[number], CheckInMark>;
@@ -414,7 +413,7 @@ export async function getCohortDashboard(user: CurrentUser, cohortId: string, no
       milestonesTotal: counted.length,
       completion: counted.length ? Math.round((done / counted.length) * 1000) / 10 : null,
       checkIns: marks,
-      atRisk: isAtRisk({ status: p.status, launchedAt: p.launchedAt, checkIns, milestones }, now),
+      ...riskOf({ status: p.status, launchedAt: p.launchedAt, checkIns, milestones }, now),
     };
   });
   const counts = Object.fromEntries(
@@ -434,6 +433,7 @@ export async function getCohortDashboard(user: CurrentUser, cohortId: string, no
     checkInSummary: CHECK_IN_MONTHS.map((months) => ({
       months,
       done: rows.filter((r) => r.checkIns[months] === "done").length,
+      late: rows.filter((r) => r.checkIns[months] === "late").length,
       overdue: rows.filter((r) => r.checkIns[months] === "overdue").length,
       due: rows.filter((r) => r.checkIns[months] === "due").length,
     })),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { regionCode } from "~/models/project-schemas";
+import { safeHref } from "~/utils/url-schema";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong").optional();
 const required = (max: number) =>
@@ -57,13 +58,7 @@ const recordFields = {
 
 /** The follow-up channel as a link, when it is an http(s) URL; otherwise it is shown as text. */
 export function followUpLink(channel: string | null | undefined) {
-  if (!channel) return null;
-  try {
-    const url = new URL(channel);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-  } catch {
-    return null;
-  }
+  return safeHref(channel);
 }
 const periodInOrder = (v: { periodStart?: Date; periodEnd?: Date }) =>
   !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart;

@@ -2,6 +2,7 @@
 // shared by browser and server. Messages are i18n keys.
 import { z } from "zod";
 import { SPM_FIELDS, regionCode } from "~/models/project-schemas";
+import { httpUrl } from "~/utils/url-schema";
 
 export const MATURITIES = ["IDEA", "PILOTED", "IMPLEMENTED", "SUSTAINED", "REPLICATED"] as const;
 export const PUBLICATION_STATUSES = ["DRAFT", "PUBLISHED", "ARCHIVED"] as const;
@@ -23,21 +24,8 @@ const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values as unknown as [T[number], ...T[number][]], {
     errorMap: () => ({ message: "errors.choice" }),
   });
-function isUrl(value: string) {
-  try {
-    return Boolean(new URL(value).host);
-  } catch {
-    return false;
-  }
-}
-
 /** http(s) links only: no javascript: or data: on a public page. */
-const url = z
-  .string()
-  .trim()
-  .max(500, "errors.tooLong")
-  .refine((value) => /^https?:\/\/\S+$/i.test(value) && isUrl(value), "errors.url")
-  .optional();
+const url = httpUrl.optional();
 
 export const practiceSchema = z.object({
   name: required(200),

@@ -3,6 +3,7 @@
 // Helvetica (no font files); instants in the reader's zone with the zone named.
 import PDFDocument from "pdfkit";
 import { fixedT } from "~/i18n/translate";
+import { describeRiskReason } from "~/models/project-status";
 import type { getProjectForUser } from "~/models/project.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { formatNumber } from "~/utils/numbers";
@@ -103,6 +104,11 @@ export async function renderProjectPdf(
     t("projects.launchStatus"),
     t(`projects.status.${project.status}`) + (project.atRisk ? ` (${t("projects.atRisk")})` : ""),
   );
+  if (project.riskReasons.length > 0)
+    field(
+      t("projects.risk.reasons"),
+      project.riskReasons.map((reason) => describeRiskReason(reason, t, day)).join("; "),
+    );
   if (project.status === "STOPPED" && project.stopReason) field(t("projects.stopReason"), project.stopReason);
   field(t("projects.fields.sector"), project.sector);
   field(t("projects.fields.locus"), project.locus);

@@ -1,5 +1,7 @@
 // One zod schema per project form, shared by browser and server. Messages are i18n keys.
 import { z } from "zod";
+import { decimalSchema } from "~/utils/decimal-schema";
+import { httpUrl } from "~/utils/url-schema";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong").optional();
 const required = (max: number) =>
@@ -9,11 +11,6 @@ const date = z.coerce
   .min(new Date("1990-01-01"), "errors.date")
   .max(new Date("2100-01-01"), "errors.date");
 const optionalDate = date.optional();
-const number = z.coerce
-  .number({ invalid_type_error: "errors.number" })
-  .finite("errors.number")
-  .min(-1e9, "errors.number")
-  .max(1e9, "errors.number");
 const year = z.coerce
   .number({ invalid_type_error: "errors.year" })
   .int("errors.year")
@@ -222,7 +219,7 @@ export const milestoneSchema = z.object({
   dueDate: optionalDate,
   status: choice(WORK_STATUSES).default("NOT_STARTED"),
   ownerId: text(40),
-  evidenceUrl: z.string().trim().url("errors.url").max(1000).optional(),
+  evidenceUrl: httpUrl.optional(),
 });
 
 export const milestoneUpdateSchema = z.object({
@@ -231,7 +228,7 @@ export const milestoneUpdateSchema = z.object({
   version: z.coerce.number().int().min(0),
   status: choice(WORK_STATUSES),
   ownerId: text(40),
-  evidenceUrl: z.string().trim().url("errors.url").max(1000).optional(),
+  evidenceUrl: httpUrl.optional(),
 });
 
 export const milestoneApproveSchema = z.object({
@@ -239,30 +236,33 @@ export const milestoneApproveSchema = z.object({
   milestoneId: required(40),
 });
 
-export const indicatorSchema = z
-  .object({
-    intent: z.literal("indicator"),
-    name: required(200),
-    unit: required(40),
-    direction: choice(["UP", "DOWN"]),
-    baseline: number.optional(),
-    baselineYear: year.optional(),
-    target: number.optional(),
-    targetYear: year.optional(),
-  })
-  .refine((v) => !v.baselineYear || !v.targetYear || v.targetYear >= v.baselineYear, {
-    path: ["targetYear"],
-    message: "errors.targetBeforeBaseline",
-  });
+/** Baseline and target are read the way `language` writes numbers ("1,22" in Indonesian). */
+export const indicatorSchema = (language: string) =>
+  z
+    .object({
+      intent: z.literal("indicator"),
+      name: required(200),
+      unit: required(40),
+      direction: choice(["UP", "DOWN"]),
+      baseline: decimalSchema(language).optional(),
+      baselineYear: year.optional(),
+      target: decimalSchema(language).optional(),
+      targetYear: year.optional(),
+    })
+    .refine((v) => !v.baselineYear || !v.targetYear || v.targetYear >= v.baselineYear, {
+      path: ["targetYear"],
+      message: "errors.targetBeforeBaseline",
+    });
 
-export const measurementSchema = z.object({
-  intent: z.literal("measurement"),
-  indicatorId: required(40),
-  value: number,
-  measuredAt: date,
-  periodLabel: text(80),
-  source: text(200),
-});
+export const measurementSchema = (language: string) =>
+  z.object({
+    intent: z.literal("measurement"),
+    indicatorId: required(40),
+    value: decimalSchema(language),
+    measuredAt: date,
+    periodLabel: text(80),
+    source: text(200),
+  });
 
 export const coverSchema = z.object({
   intent: z.literal("cover"),

@@ -4,7 +4,9 @@ import type { ProjectStatus } from "~/generated/prisma/enums";
 import {
   type ProjectFacts,
   TRANSITIONS,
+  addMonths,
   checkInSchedule,
+  riskReasons,
   checkTransition,
   isAtRisk,
   movesFor,
@@ -182,5 +184,71 @@ describe("check-ins and at-risk", () => {
 
   it("never flags a project that is not launched", () => {
     expect(isAtRisk({ ...base, status: "PILOTING", checkIns: [] }, new Date("2025-01-01"))).toBe(false);
+  });
+});
+
+describe("check-in windows (issue 21)", () => {
+  const launched = { status: "LAUNCHED" as ProjectStatus, launchedAt: LAUNCH, milestones: [] };
+  const at = (iso: string, status = "ON_TRACK") => ({ createdAt: new Date(iso), status });
+
+  it("meets a window only with a check-in inside it: one made 38 months after launch is late for one, and missing for the others", () => {
+    const lateOne = [at("2026-12-10")];
+    const schedule = checkInSchedule(LAUNCH, lateOne, new Date("2026-12-20"));
+    expect(schedule.map((c) => c.state)).toEqual(["late", "overdue", "overdue"]);
+    expect(schedule.map((c) => c.done)).toEqual([false, false, false]);
+    expect(schedule[0].checkIn).toBe(lateOne[0]);
+  });
+
+  it("takes each check-in for one window only, inside its window first", () => {
+    // 2 months 20 days (3-month window) and 6 months 5 days (6-month window) after 10 Oct 2023
+    const schedule = checkInSchedule(LAUNCH, [at("2024-01-01"), at("2024-04-15")], new Date("2024-06-01"));
+    expect(schedule.map((c) => c.state)).toEqual(["done", "done", "upcoming"]);
+    // one in the 6-month window does not also answer for the 3-month one
+    const one = checkInSchedule(LAUNCH, [at("2024-04-15")], new Date("2024-06-01"));
+    expect(one.map((c) => c.state)).toEqual(["overdue", "done", "upcoming"]);
+  });
+
+  it("states the tolerance: a month either side of the due date", () => {
+    const [three] = checkInSchedule(LAUNCH, [], new Date("2024-01-01"));
+    expect(three.opens.toISOString().slice(0, 10)).toBe("2023-12-10");
+    expect(three.closes.toISOString().slice(0, 10)).toBe("2024-02-10");
+    expect(checkInSchedule(LAUNCH, [at("2024-02-09")], new Date("2024-03-01"))[0].state).toBe("done");
+    expect(checkInSchedule(LAUNCH, [at("2024-02-11")], new Date("2024-03-01"))[0].state).toBe("late");
+  });
+
+  it("never counts a check-in made before the launch", () => {
+    const schedule = checkInSchedule(LAUNCH, [at("2023-10-01")], new Date("2024-02-01"));
+    expect(schedule[0].state).toBe("overdue");
+  });
+
+  it.each(["AT_RISK", "BLOCKED"])(
+    "flags a project whose latest check-in says %s, with that check-in as reason",
+    (status) => {
+      const checkIns = [at("2023-12-20"), at("2024-01-05", status)];
+      expect(riskReasons({ ...launched, checkIns }, new Date("2024-01-10"))).toEqual([
+        { kind: "checkInJudgement", status, createdAt: new Date("2024-01-05") },
+      ]);
+      // a later "on track" check-in answers it
+      expect(
+        riskReasons({ ...launched, checkIns: [...checkIns, at("2024-01-08")] }, new Date("2024-01-10")),
+      ).toEqual([]);
+    },
+  );
+
+  it("names the overdue check-in and the late milestone", () => {
+    const reasons = riskReasons(
+      {
+        ...launched,
+        checkIns: [],
+        milestones: [
+          { title: "Perbup layanan lumpur tinja", status: "IN_PROGRESS", dueDate: new Date("2024-01-15") },
+        ],
+      },
+      new Date("2024-02-01"),
+    );
+    expect(reasons).toEqual([
+      { kind: "checkInOverdue", months: 3, due: addMonths(LAUNCH, 3) },
+      { kind: "lateMilestone", title: "Perbup layanan lumpur tinja", dueDate: new Date("2024-01-15") },
+    ]);
   });
 });

@@ -128,6 +128,9 @@ export function checkTransition(
 }
 
 export const CHECK_IN_MONTHS = [3, 6, 12] as const;
+/** A check-in counts for its window when made within this many months either side of its due date. */
+export const CHECK_IN_TOLERANCE_MONTHS = 1;
+/** Days after the due date with no check-in before it counts as overdue (and the project at risk). */
 const CHECK_IN_GRACE_DAYS = 14;
 
 export function addMonths(date: Date, months: number) {
@@ -136,36 +139,137 @@ export function addMonths(date: Date, months: number) {
   return result;
 }
 
-/** Check-ins due so far after launch, and whether each was made (within a month before, or any time after). */
-export function checkInSchedule(launchedAt: Date, checkIns: { createdAt: Date }[], now = new Date()) {
-  return CHECK_IN_MONTHS.map((months) => {
+/**
+ * done: made inside the window; late: the window closed without one and a later check-in was made
+ * (each check-in answers for one window only); overdue: none, 14 days past due; due: the window is
+ * open or the grace runs; upcoming: not yet open.
+ */
+export type CheckInState = "done" | "late" | "overdue" | "due" | "upcoming";
+
+type CheckInFact = { createdAt: Date };
+
+/**
+ * The 3-, 6- and 12-month check-ins after launch. Each window runs from a month before to a month
+ * after its due date, and is met only by a check-in inside it; a check-in made before the launch
+ * never counts.
+ */
+export function checkInSchedule<C extends CheckInFact>(launchedAt: Date, checkIns: C[], now = new Date()) {
+  const after = checkIns
+    .filter((c) => c.createdAt >= launchedAt)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const used = new Set<C>();
+  const windows = CHECK_IN_MONTHS.map((months) => {
     const due = addMonths(launchedAt, months);
-    const windowStart = addMonths(launchedAt, months - 1);
-    const done = checkIns.some((c) => c.createdAt >= windowStart);
-    const overdue = !done && now.getTime() > due.getTime() + CHECK_IN_GRACE_DAYS * 86_400_000;
-    return { months, due, done, overdue };
+    const opens = addMonths(launchedAt, months - CHECK_IN_TOLERANCE_MONTHS);
+    const closes = addMonths(launchedAt, months + CHECK_IN_TOLERANCE_MONTHS);
+    const inside = after.find((c) => !used.has(c) && c.createdAt >= opens && c.createdAt <= closes);
+    if (inside) used.add(inside);
+    return { months, due, opens, closes, checkIn: inside };
+  });
+  return windows.map((w) => {
+    let checkIn = w.checkIn;
+    let state: CheckInState;
+    if (checkIn) state = "done";
+    else {
+      const later = now > w.closes ? after.find((c) => !used.has(c) && c.createdAt > w.closes) : undefined;
+      if (later) {
+        used.add(later);
+        checkIn = later;
+        state = "late";
+      } else if (now.getTime() > w.due.getTime() + CHECK_IN_GRACE_DAYS * 86_400_000) state = "overdue";
+      else state = now >= w.opens ? "due" : "upcoming";
+    }
+    const { due, opens, closes, months } = w;
+    return {
+      months,
+      due,
+      opens,
+      closes,
+      state,
+      checkIn,
+      done: state === "done",
+      overdue: state === "overdue",
+    };
   });
 }
 
+export type RiskReason =
+  | { kind: "checkInOverdue"; months: number; due: Date }
+  | { kind: "checkInJudgement"; status: "AT_RISK" | "BLOCKED"; createdAt: Date }
+  | { kind: "lateMilestone"; title: string; dueDate: Date | null };
+
+type RiskFacts = {
+  status: ProjectStatus;
+  launchedAt: Date | null;
+  checkIns: { createdAt: Date; status?: string }[];
+  milestones: { status: string; dueDate: Date | null; title?: string }[];
+};
+
 /**
- * A launched project is at risk when a check-in is overdue (14 days past due) or a milestone is
- * late: marked late, or past its due date and not done or dropped.
+ * Why a launched project is at risk, most telling first: its latest check-in says "at risk" or
+ * "blocked" (the person's own judgement), a check-in is overdue (14 days past due), or a
+ * milestone is late (marked late, or past its due date and not done or dropped). Empty: not at risk.
  */
-export function isAtRisk(
-  project: {
-    status: ProjectStatus;
-    launchedAt: Date | null;
-    checkIns: { createdAt: Date }[];
-    milestones: { status: string; dueDate: Date | null }[];
-  },
+export function riskReasons(project: RiskFacts, now = new Date()): RiskReason[] {
+  if (!LAUNCHED_STATUSES.includes(project.status) || !project.launchedAt) return [];
+  const reasons: RiskReason[] = [];
+  const latest = [...project.checkIns].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  if (latest && (latest.status === "AT_RISK" || latest.status === "BLOCKED"))
+    reasons.push({ kind: "checkInJudgement", status: latest.status, createdAt: latest.createdAt });
+  for (const c of checkInSchedule(project.launchedAt, project.checkIns, now))
+    if (c.overdue) reasons.push({ kind: "checkInOverdue", months: c.months, due: c.due });
+  for (const m of project.milestones)
+    if (
+      m.status === "LATE" ||
+      (m.dueDate !== null && m.dueDate < now && m.status !== "DONE" && m.status !== "DROPPED")
+    )
+      reasons.push({ kind: "lateMilestone", title: m.title ?? "", dueDate: m.dueDate });
+  return reasons;
+}
+
+/** A launched project is at risk when it has any reason to be (riskReasons). */
+export function isAtRisk(project: RiskFacts, now = new Date()) {
+  return riskReasons(project, now).length > 0;
+}
+
+/** `atRisk` and its reasons, to spread into a project as a page shows it. */
+export function riskOf(project: RiskFacts, now = new Date()) {
+  const reasons = riskReasons(project, now);
+  return { atRisk: reasons.length > 0, riskReasons: reasons };
+}
+
+/** The at-risk projects of a list, each with why, as the dashboards show them. */
+export function atRiskList(
+  projects: (RiskFacts & { id: string; title: string; acronym: string | null; region: { name: string } })[],
   now = new Date(),
 ) {
-  if (!LAUNCHED_STATUSES.includes(project.status) || !project.launchedAt) return false;
-  const checkInOverdue = checkInSchedule(project.launchedAt, project.checkIns, now).some((c) => c.overdue);
-  const lateMilestone = project.milestones.some(
-    (m) =>
-      m.status === "LATE" ||
-      (m.dueDate !== null && m.dueDate < now && m.status !== "DONE" && m.status !== "DROPPED"),
-  );
-  return checkInOverdue || lateMilestone;
+  return projects.flatMap((p) => {
+    const reasons = riskReasons(p, now);
+    if (reasons.length === 0) return [];
+    return [{ id: p.id, title: p.acronym ?? p.title, region: p.region.name, status: p.status, reasons }];
+  });
+}
+
+/** A reason in words, for pages and the PDF; `day` writes a date the reader's way. */
+export function describeRiskReason(
+  reason:
+    | { kind: "checkInOverdue"; months: number; due: Date | string }
+    | { kind: "checkInJudgement"; status: "AT_RISK" | "BLOCKED"; createdAt: Date | string }
+    | { kind: "lateMilestone"; title: string; dueDate: Date | string | null },
+  t: (key: string, values?: Record<string, unknown>) => string,
+  day: (value: Date | string) => string,
+) {
+  switch (reason.kind) {
+    case "checkInJudgement":
+      return t("projects.risk.checkInJudgement", {
+        date: day(reason.createdAt),
+        status: t(`projects.checkInStatus.${reason.status}`),
+      });
+    case "checkInOverdue":
+      return t("projects.risk.checkInOverdue", { months: reason.months, date: day(reason.due) });
+    case "lateMilestone":
+      return reason.dueDate
+        ? t("projects.risk.lateMilestone", { title: reason.title, date: day(reason.dueDate) })
+        : t("projects.risk.lateMilestoneNoDate", { title: reason.title });
+  }
 }

@@ -11,8 +11,9 @@ import { checkEvidence, deleteEvidence, storeEvidence } from "~/models/evidence.
 import { BOARD_COLUMN_SIZE, PROJECT_PAGE_SIZE, type ProjectSort } from "~/models/project-filters";
 import { type CohortChoice, PROJECT_STATUSES } from "~/models/project-schemas";
 import { peopleWithAccounts } from "~/models/project-people";
-import { LAUNCHED_STATUSES, checkTransition, isAtRisk } from "~/models/project-status";
+import { LAUNCHED_STATUSES, checkTransition, isAtRisk, riskReasons } from "~/models/project-status";
 import { type CurrentUser, normaliseEmail } from "~/models/user.server";
+import { mentionedPeople, suggestedHandle } from "~/utils/person-name";
 
 type Actor = Pick<Scope, "user">;
 
@@ -64,8 +65,8 @@ export type ProjectFilters = {
 export const riskFactsSelect = {
   status: true,
   launchedAt: true,
-  checkIns: { select: { createdAt: true } },
-  milestones: { select: { status: true, dueDate: true } },
+  checkIns: { select: { createdAt: true, status: true } },
+  milestones: { select: { status: true, dueDate: true, title: true } },
 } satisfies Prisma.ChangeProjectSelect;
 
 /** A launched project as the dashboards list it, with what its risk flag needs. */
@@ -133,10 +134,13 @@ async function listWhere(
 }
 
 function withRisk(projects: Prisma.ChangeProjectGetPayload<{ select: typeof listSelect }>[], now: Date) {
-  return projects.map(({ checkIns, milestones, ...project }) => ({
-    ...project,
-    atRisk: isAtRisk({ status: project.status, launchedAt: project.launchedAt, checkIns, milestones }, now),
-  }));
+  return projects.map(({ checkIns, milestones, ...project }) => {
+    const reasons = riskReasons(
+      { status: project.status, launchedAt: project.launchedAt, checkIns, milestones },
+      now,
+    );
+    return { ...project, atRisk: reasons.length > 0, riskReasons: reasons };
+  });
 }
 
 /** Every matching project (for CSV export), up to `take`. */
@@ -240,7 +244,29 @@ export async function getProjectForUser({ user, grants }: Scope, id: string) {
     },
   });
   if (!project) return null;
-  return { ...project, indicators: project.indicators.map(plainIndicator), atRisk: isAtRisk(project) };
+  const reasons = riskReasons(project);
+  // who each comment notified, by name (also people who have since left the project)
+  const mentionedIds = [...new Set(project.comments.flatMap((c) => c.mentionedIds))];
+  const names = new Map(
+    mentionedIds.length
+      ? (
+          await prisma.user.findMany({
+            where: { id: { in: mentionedIds } },
+            select: { id: true, name: true },
+          })
+        ).map((u) => [u.id, u.name])
+      : [],
+  );
+  return {
+    ...project,
+    comments: project.comments.map(({ mentionedIds: ids, ...c }) => ({
+      ...c,
+      notified: ids.flatMap((id) => (names.has(id) ? [names.get(id)!] : [])),
+    })),
+    indicators: project.indicators.map(plainIndicator),
+    atRisk: reasons.length > 0,
+    riskReasons: reasons,
+  };
 }
 
 export async function countProjectsForUser({ user, grants }: Scope) {
@@ -812,36 +838,50 @@ export async function addCheckIn(
   return checkIn;
 }
 
-/** A comment; @mentions of people on the project (by email or first name) notify them. */
+const projectPeopleSelect = {
+  leader: { select: { id: true, name: true, email: true } },
+  coach: { select: { id: true, name: true, email: true } },
+  mentor: { select: { id: true, name: true, email: true } },
+  members: { select: { user: { select: { id: true, name: true, email: true } } } },
+} satisfies Prisma.ChangeProjectSelect;
+
+type Person = { id: string; name: string; email: string };
+
+/** The leader, coach, mentor and members of a project, each once. */
+function peopleOfProject(project: Prisma.ChangeProjectGetPayload<{ select: typeof projectPeopleSelect }>) {
+  const people = [project.leader, project.coach, project.mentor, ...project.members.map((m) => m.user)];
+  const byId = new Map<string, Person>();
+  for (const person of people) if (person) byId.set(person.id, person);
+  return [...byId.values()];
+}
+
+/** Who can be @mentioned on a project, with the handle to type, for the comment form. */
+export async function listMentionablePeople(projectId: string) {
+  const project = await prisma.changeProject.findUnique({
+    where: { id: projectId },
+    select: projectPeopleSelect,
+  });
+  if (!project) return [];
+  const people = peopleOfProject(project);
+  return people.map((p) => ({ id: p.id, name: p.name, handle: suggestedHandle(p, people) }));
+}
+
+/**
+ * A comment; @mentions of people on the project notify them, by any part of the name people use
+ * ("@Siti" for Dr. Siti Rahmawati, S.T.), the dotted name or the email (app/utils/person-name.ts).
+ */
 export async function addComment({ user }: Actor, projectId: string, body: string) {
-  if (!(await mayOnProject(user, projectId, "project:read"))) throw new OutOfScopeError("not allowed");
+  if (!(await mayOnProject(user, projectId, "project:comment"))) throw new OutOfScopeError("not allowed");
   const project = await prisma.changeProject.findUniqueOrThrow({
     where: { id: projectId },
-    select: {
-      title: true,
-      leader: { select: { id: true, name: true, email: true } },
-      coach: { select: { id: true, name: true, email: true } },
-      mentor: { select: { id: true, name: true, email: true } },
-      members: { select: { user: { select: { id: true, name: true, email: true } } } },
-    },
+    select: { title: true, ...projectPeopleSelect },
   });
-  const people = [
-    project.leader,
-    project.coach,
-    project.mentor,
-    ...project.members.map((m) => m.user),
-  ].filter((p): p is { id: string; name: string; email: string } => !!p);
-  const handles = [...body.matchAll(/@([\p{L}\p{N}._%+-]+(?:@[\w.-]+)?)/gu)].map((m) => m[1].toLowerCase());
-  const mentioned = new Set(
-    people
-      .filter((p) =>
-        handles.some((h) => h === p.email.toLowerCase() || h === p.name.split(/\s+/)[0].toLowerCase()),
-      )
-      .map((p) => p.id),
-  );
+  const mentioned = new Set(mentionedPeople(body, peopleOfProject(project)).map((p) => p.id));
   mentioned.delete(user.id);
   return prisma.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { projectId, authorId: user.id, body } });
+    const comment = await tx.comment.create({
+      data: { projectId, authorId: user.id, body, mentionedIds: [...mentioned] },
+    });
     if (mentioned.size > 0) {
       await tx.notification.createMany({
         data: [...mentioned].map((userId) => ({

@@ -1,5 +1,6 @@
 // Fixed-window rate limits stored in the database: they survive restarts and are shared
-// by every app process. One atomic statement per hit.
+// by every app process. One atomic statement per hit, and the caller decides on the count that
+// statement returns: checking first and counting later lets concurrent requests race past a limit.
 import { prisma } from "~/db.server";
 
 export type RateLimitState = { count: number; resetAt: Date };
@@ -16,10 +17,12 @@ export async function hitRateLimit(key: string, windowMs: number): Promise<RateL
   return { count: Number(rows[0].count), resetAt: rows[0].resetAt };
 }
 
-/** Whether `key` has reached `limit` in its current window (without counting a hit). */
-export async function isRateLimited(key: string, limit: number): Promise<boolean> {
-  const bucket = await prisma.rateLimitBucket.findUnique({ where: { key } });
-  return !!bucket && bucket.resetAt > new Date() && bucket.count >= limit;
+/** Takes back one hit (a sign-in that succeeded is not held against its address). */
+export async function refundRateLimit(key: string) {
+  await prisma.rateLimitBucket.updateMany({
+    where: { key, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
 }
 
 export async function clearRateLimit(key: string) {

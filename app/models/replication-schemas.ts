@@ -1,18 +1,10 @@
 // One zod schema per form of a pairing's replication record. Messages are i18n keys.
 import { z } from "zod";
+import { decimalSchema } from "~/utils/decimal-schema";
 
 const text = (max: number) => z.string().trim().max(max, "errors.tooLong").optional();
 const required = (max: number) =>
   z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
-/** "1,22" (Indonesian) or "1.22": one decimal separator, no thousands separators */
-const number = z.preprocess(
-  (v) => (typeof v === "string" && /^-?\d+,\d+$/.test(v.trim()) ? v.trim().replace(",", ".") : v),
-  z.coerce
-    .number({ invalid_type_error: "errors.number", required_error: "errors.required" })
-    .finite("errors.number")
-    .min(-1e9, "errors.number")
-    .max(1e9, "errors.number"),
-);
 const year = z.coerce
   .number({ invalid_type_error: "errors.year", required_error: "errors.required" })
   .int("errors.year")
@@ -28,26 +20,28 @@ export const replicationItemSchema = z.object({
   why: text(1000),
 });
 
-export const replicationResultSchema = z
-  .object({
-    intent: z.literal("replication-result"),
-    indicator: required(200),
-    unit: required(40),
-    direction: z.enum(["UP", "DOWN"], { errorMap: () => ({ message: "errors.choice" }) }),
-    before: number,
-    beforeYear: year,
-    after: number.optional(),
-    afterYear: year.optional(),
-    source: text(300),
-  })
-  .refine((v) => (v.after === undefined) === (v.afterYear === undefined), {
-    path: ["afterYear"],
-    message: "replication.errors.afterPair",
-  })
-  .refine((v) => v.afterYear === undefined || v.afterYear >= v.beforeYear, {
-    path: ["afterYear"],
-    message: "replication.errors.afterBeforeBefore",
-  });
+/** Before and after are read the way `language` writes numbers ("1,22" in Indonesian). */
+export const replicationResultSchema = (language: string) =>
+  z
+    .object({
+      intent: z.literal("replication-result"),
+      indicator: required(200),
+      unit: required(40),
+      direction: z.enum(["UP", "DOWN"], { errorMap: () => ({ message: "errors.choice" }) }),
+      before: decimalSchema(language),
+      beforeYear: year,
+      after: decimalSchema(language).optional(),
+      afterYear: year.optional(),
+      source: text(300),
+    })
+    .refine((v) => (v.after === undefined) === (v.afterYear === undefined), {
+      path: ["afterYear"],
+      message: "replication.errors.afterPair",
+    })
+    .refine((v) => v.afterYear === undefined || v.afterYear >= v.beforeYear, {
+      path: ["afterYear"],
+      message: "replication.errors.afterBeforeBefore",
+    });
 
 export const replicationSummarySchema = z.object({
   intent: z.literal("replication-summary"),

@@ -3,10 +3,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
+import { enqueueJob } from "~/jobs/queue.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
 import { logActivity } from "~/models/activity.server";
 import { queueEmail } from "~/models/outbox.server";
+import { announceRevokedLogins, notifyRevokedLogins } from "~/models/revoked-logins.server";
 
 export const SESSION_DAYS = 30;
 const INVITATION_DAYS = 7;
@@ -75,12 +77,21 @@ export async function createLoginSession(userId: string, userAgent: string | nul
 }
 
 export async function deleteLoginSession(id: string) {
-  await prisma.loginSession.deleteMany({ where: { id } });
+  await prisma.$transaction(async (tx) => {
+    await tx.loginSession.deleteMany({ where: { id } });
+    await notifyRevokedLogins(tx, { loginSessionId: id });
+  });
+  announceRevokedLogins({ loginSessionId: id });
 }
 
 /** Signs the person out on every device. */
 export async function deleteAllLoginSessions(userId: string) {
-  const { count } = await prisma.loginSession.deleteMany({ where: { userId } });
+  const { count } = await prisma.$transaction(async (tx) => {
+    const deleted = await tx.loginSession.deleteMany({ where: { userId } });
+    await notifyRevokedLogins(tx, { userId });
+    return deleted;
+  });
+  announceRevokedLogins({ userId });
   await logActivity({
     actorId: userId,
     action: "auth.sign_out_everywhere",
@@ -275,6 +286,16 @@ export async function acceptInvitation(token: string, input: { name: string; pas
 
 // ── password reset ──
 
+export const PASSWORD_RESET_JOB = "auth.password-reset";
+
+/**
+ * A reset request goes to the job queue as it came, for known and unknown emails alike: the answer
+ * leaves before anything depends on whether the account exists, so its timing cannot tell.
+ */
+export async function queuePasswordResetRequest(email: string) {
+  await enqueueJob({ kind: PASSWORD_RESET_JOB, payload: { email: normaliseEmail(email) }, maxAttempts: 3 });
+}
+
 /** Queues a reset email when the account exists; says nothing either way (no enumeration). */
 export async function requestPasswordReset(email: string) {
   const user = await prisma.user.findUnique({
@@ -317,28 +338,32 @@ export async function isResetTokenUsable(token: string) {
 /** Sets a new password with a one-time token; ends every session of the account. */
 export async function resetPassword(token: string, newPassword: string) {
   const hash = await hashPassword(newPassword);
-  return prisma.$transaction(async (tx) => {
+  const userId = await prisma.$transaction(async (tx) => {
     const reset = await tx.passwordReset.findFirst({
       where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() } },
     });
-    if (!reset) return false;
+    if (!reset) return null;
     const claimed = await tx.passwordReset.updateMany({
       where: { id: reset.id, usedAt: null },
       data: { usedAt: new Date() },
     });
-    if (claimed.count !== 1) return false;
+    if (claimed.count !== 1) return null;
     await tx.password.upsert({
       where: { userId: reset.userId },
       create: { userId: reset.userId, hash },
       update: { hash },
     });
     await tx.loginSession.deleteMany({ where: { userId: reset.userId } });
+    await notifyRevokedLogins(tx, { userId: reset.userId });
     await logActivity(
       { actorId: reset.userId, action: "auth.password_reset", subjectType: "User", subjectId: reset.userId },
       tx,
     );
-    return true;
+    return reset.userId;
   });
+  if (!userId) return false;
+  announceRevokedLogins({ userId });
+  return true;
 }
 
 // ── administration ──
@@ -392,8 +417,10 @@ export async function deactivateUser(actorId: string, userId: string) {
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() } });
     await tx.loginSession.deleteMany({ where: { userId } });
+    await notifyRevokedLogins(tx, { userId });
     await logActivity({ actorId, action: "user.deactivated", subjectType: "User", subjectId: userId }, tx);
   });
+  announceRevokedLogins({ userId });
 }
 
 export async function reactivateUser(actorId: string, userId: string) {

@@ -7,6 +7,7 @@ import { StatusBadge } from "~/components/project-status";
 import { getCohortOverview } from "~/models/cohort.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { AtRiskBadge } from "~/components/risk-reasons";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -61,8 +62,7 @@ export default function CohortPage() {
               </td>
               <td>{p.region.name}</td>
               <td>
-                <StatusBadge status={p.status} />{" "}
-                {p.atRisk ? <span className="badge badge-risk">{t("projects.atRisk")}</span> : null}
+                <StatusBadge status={p.status} /> <AtRiskBadge reasons={p.riskReasons} />
                 {p.launchedAt ? <div className="muted">{formatDay(p.launchedAt, i18n.language)}</div> : null}
               </td>
               <td>

@@ -13,6 +13,7 @@ import { createMemo } from "~/utils/memo.server";
 import { formatDay, formatInstant, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 import { dateTimeFormat } from "~/utils/intl-formats";
+import { RiskReasonList } from "~/components/risk-reasons";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashboard");
 
@@ -169,6 +170,7 @@ export default function Dashboard() {
               <li key={p.id}>
                 <Link to={`/proyek/${p.id}`}>{p.title}</Link> · {p.region} ·{" "}
                 {t(`projects.status.${p.status}`)}
+                <RiskReasonList reasons={p.reasons} />
               </li>
             ))}
           </ul>

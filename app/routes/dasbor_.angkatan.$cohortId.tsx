@@ -6,6 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
+import { AtRiskBadge } from "~/components/risk-reasons";
 import { StatusBadge } from "~/components/project-status";
 import { refuseOutOfScope, getCohortDashboard } from "~/models/dashboards.server";
 import { formatDay } from "~/utils/format";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return dashboard;
 }
 
-const CHECK_IN_SYMBOL = { done: "✓", overdue: "!", due: "…", notLaunched: "—" } as const;
+const CHECK_IN_SYMBOL = { done: "✓", late: "≈", overdue: "!", due: "…", notLaunched: "—" } as const;
 
 export default function CohortDashboard() {
   const { t, i18n } = useTranslation();
@@ -58,12 +59,18 @@ export default function CohortDashboard() {
         id="cohort-checkins"
         title={t("dashboards.checkInsAfterLaunch")}
         csvName={`lintas-angkatan-${d.cohort.batch}-${d.cohort.year}-cek`}
-        series={[t("dashboards.checkInDone"), t("dashboards.checkInOverdue"), t("dashboards.checkInDue")]}
+        series={[
+          t("dashboards.checkInDone"),
+          t("dashboards.checkInLate"),
+          t("dashboards.checkInOverdue"),
+          t("dashboards.checkInDue"),
+        ]}
         rows={d.checkInSummary.map((c) => ({
           label: t("dashboards.monthsAfter", { count: c.months }),
-          values: [c.done, c.overdue, c.due],
+          values: [c.done, c.late, c.overdue, c.due],
         }))}
       />
+      <p className="muted">{t("projects.checkInWindow")}</p>
       <table>
         <caption>{t("dashboards.cohortTable", { count: d.projects.length })}</caption>
         <thead>
@@ -86,8 +93,7 @@ export default function CohortDashboard() {
               </td>
               <td>{p.region.name}</td>
               <td>
-                <StatusBadge status={p.status} />{" "}
-                {p.atRisk ? <span className="badge badge-risk">{t("projects.atRisk")}</span> : null}
+                <StatusBadge status={p.status} /> <AtRiskBadge reasons={p.riskReasons} />
                 {p.launchedAt ? <div className="muted">{formatDay(p.launchedAt, lng, d.zone)}</div> : null}
               </td>
               <td>

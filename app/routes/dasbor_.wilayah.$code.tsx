@@ -10,6 +10,7 @@ import { IndicatorChart } from "~/components/indicator-chart";
 import { refuseOutOfScope, getRegionDashboard } from "~/models/dashboards.server";
 import { formatDay, formatNumber } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { RiskReasonList } from "~/components/risk-reasons";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.region.name} · Dasbor · Lintas` : "Lintas" },
@@ -83,6 +84,7 @@ export default function RegionDashboard() {
           {d.atRisk.map((p) => (
             <li key={p.id}>
               <Link to={`/proyek/${p.id}`}>{p.title}</Link> · {p.region} · {t(`projects.status.${p.status}`)}
+              <RiskReasonList reasons={p.reasons} />
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { refuseOutOfScope, getRegionReport, parsePeriod, viewerZone } from "~/mo
 import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
+import { RiskReasonList } from "~/components/risk-reasons";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.report.region.name} · Laporan · Lintas` : "Lintas" },
@@ -128,6 +129,8 @@ export default function RegionReport() {
           {r.atRisk.map((p) => (
             <li key={p.id}>
               {p.title} · {t(`projects.status.${p.status}`)}
+              <RiskReasonList reasons={p.reasons} />
+              <RiskReasonList reasons={p.reasons} />
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { IndicatorChart } from "~/components/indicator-chart";
 import { RegionPicker } from "~/components/region-picker";
 import { FormErrors, FormField, TextareaField } from "~/components/ui/form-field";
+import { SafeLink } from "~/components/ui/safe-link";
 import { getPublishedPractice } from "~/models/catalog.server";
 import { similarPractices } from "~/models/catalog-search.server";
 import { CONTENT_LICENCE } from "~/utils/licence";
@@ -296,9 +297,9 @@ export default function PracticePage() {
               <div>
                 <dt>{t("curation.fields.evidenceUrl")}</dt>
                 <dd>
-                  <a href={practice.evidenceUrl} rel="nofollow noopener">
+                  <SafeLink href={practice.evidenceUrl} rel="nofollow noopener">
                     {practice.evidenceUrl}
-                  </a>
+                  </SafeLink>
                 </dd>
               </div>
             ) : null}
@@ -307,9 +308,9 @@ export default function PracticePage() {
       ) : null}
       {practice.mediaUrl ? (
         <p>
-          <a href={practice.mediaUrl} rel="nofollow noopener">
+          <SafeLink href={practice.mediaUrl} rel="nofollow noopener">
             {t("catalog.media")}
-          </a>
+          </SafeLink>
         </p>
       ) : null}
       {practice.lessons.length > 0 ? (

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { forgotPasswordSchema } from "~/auth/schemas";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { hitRateLimit } from "~/models/rate-limit.server";
-import { normaliseEmail, requestPasswordReset } from "~/models/user.server";
+import { normaliseEmail, queuePasswordResetRequest } from "~/models/user.server";
 import { clientIpOf } from "~/utils/request.server";
 import { titleMeta } from "~/i18n/translate";
 
@@ -19,7 +19,8 @@ export async function loader() {
   return null;
 }
 
-// public: asks for a reset link; the answer is the same whether the account exists or not
+// public: asks for a reset link. The answer is the same whether the account exists or not, and so
+// is the work before it: the request is queued as it came, and a job looks the account up and mails.
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
   if (submission.status !== "success")
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   // past the per-account limit we stay silent too, so the limit reveals nothing
-  if (account.count <= RESET_LIMIT.perAccount) await requestPasswordReset(submission.value.email);
+  if (account.count <= RESET_LIMIT.perAccount) await queuePasswordResetRequest(submission.value.email);
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 

@@ -10,13 +10,11 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { signInSchema } from "~/auth/schemas";
 import { getUser, safeRedirect, signIn } from "~/auth/session.server";
+import { admitSignInAttempt, signInSucceeded } from "~/auth/sign-in-throttle.server";
 import { FormErrors, FormField } from "~/components/ui/form-field";
-import { clearRateLimit, hitRateLimit, isRateLimited } from "~/models/rate-limit.server";
-import { normaliseEmail, verifyLogin } from "~/models/user.server";
+import { verifyLogin } from "~/models/user.server";
 import { clientIpOf } from "~/utils/request.server";
 import { titleMeta } from "~/i18n/translate";
-
-export const SIGN_IN_LIMIT = { perAccount: 5, perIp: 30, windowMs: 15 * 60_000 };
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signInTitle");
 
@@ -33,27 +31,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { email, password, redirectTo } = submission.value;
-  const accountKey = `signin:account:${normaliseEmail(email)}`;
-  const ipKey = `signin:ip:${clientIpOf(context)}`;
-  if (
-    (await isRateLimited(accountKey, SIGN_IN_LIMIT.perAccount)) ||
-    (await isRateLimited(ipKey, SIGN_IN_LIMIT.perIp))
-  ) {
+  const ip = clientIpOf(context);
+  // counted before the password is checked (docs/decisions/0037-sign-in-throttling.md)
+  if (!(await admitSignInAttempt(email, ip))) {
     return Response.json(submission.reply({ formErrors: ["auth.rateLimited"], hideFields: ["password"] }), {
       status: 429,
     });
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    await hitRateLimit(accountKey, SIGN_IN_LIMIT.windowMs);
-    await hitRateLimit(ipKey, SIGN_IN_LIMIT.windowMs);
     // one message for unknown account and wrong password alike
     return Response.json(
       submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }),
       { status: 400 },
     );
   }
-  await clearRateLimit(accountKey);
+  await signInSucceeded(email, ip);
   return signIn(request, user.id, redirectTo ?? "/dasbor");
 }
 

@@ -53,6 +53,7 @@ import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action
 import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
+import { getLanguage } from "~/i18n/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.pairing.topic} · Lintas` : "Lintas" },
@@ -179,7 +180,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     case "replication-result": {
-      const submission = parseWithZod(formData, { schema: replicationResultSchema });
+      const submission = parseWithZod(formData, {
+        schema: replicationResultSchema(await getLanguage(request)),
+      });
       return runIntent("replication-result", submission, async () => {
         if (submission.status !== "success") return;
         const { intent: _intent, ...input } = submission.value;

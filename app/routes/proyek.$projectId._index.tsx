@@ -10,6 +10,7 @@ import { CohortFields } from "~/components/cohort-fields";
 import { ProjectCover } from "~/components/project-cover";
 import { StatusSteps } from "~/components/project-status";
 import { listCohortsForPicker } from "~/models/cohort.server";
+import { MentionPicker } from "~/components/mention-picker";
 import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
 import { movesFor } from "~/models/project-status";
 import {
@@ -29,6 +30,8 @@ import {
   addCheckIn,
   addComment,
   listLaunchEventsForProject,
+  listMentionablePeople,
+  mayOnProject,
   removeProjectCover,
   setProjectCover,
   transitionProject,
@@ -48,6 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     launchEvents: user ? await listLaunchEventsForProject({ user }, params.projectId ?? "") : [],
     // the edit form's cohort menu
     cohorts: mayEdit ? await listCohortsForPicker() : [],
+    // who the comment form can @mention, with the handle to type
+    mentionable:
+      user && (await mayOnProject(user, params.projectId ?? "", "project:comment"))
+        ? await listMentionablePeople(params.projectId ?? "")
+        : [],
   };
 }
 
@@ -162,7 +170,7 @@ export default function ProjectOverview() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
-  const { launchEvents, cohorts } = useLoaderData<typeof loader>();
+  const { launchEvents, cohorts, mentionable } = useLoaderData<typeof loader>();
   const actionData = useActionData<IntentResult>();
   const project = data?.mode === "member" ? data.project : null;
   const [editForm, edit] = useForm({
@@ -461,22 +469,28 @@ export default function ProjectOverview() {
               <strong>{c.author?.name ?? "—"}</strong>{" "}
               <span className="muted">{formatInstant(c.createdAt, lng, viewerZone)}</span>
               <p className="prose">{c.body}</p>
+              {c.notified.length > 0 ? (
+                <p className="muted">{t("projects.notified", { names: c.notified.join(", ") })}</p>
+              ) : null}
             </li>
           ))}
         </ul>
-        <Form method="post" {...getFormProps(commentForm)}>
-          <input type="hidden" name="intent" value="comment" />
-          <FormErrors id={commentForm.errorId} errors={commentForm.errors} />
-          <TextareaField
-            field={comment.body}
-            label={t("projects.commentLabel")}
-            hint={t("projects.commentHint")}
-            rows={2}
-          />
-          <button type="submit" className="button">
-            {t("projects.addComment")}
-          </button>
-        </Form>
+        {can.comment ? (
+          <Form method="post" {...getFormProps(commentForm)}>
+            <input type="hidden" name="intent" value="comment" />
+            <FormErrors id={commentForm.errorId} errors={commentForm.errors} />
+            <TextareaField
+              field={comment.body}
+              label={t("projects.commentLabel")}
+              hint={t("projects.commentHint")}
+              rows={2}
+            />
+            <MentionPicker fieldId={comment.body.id} people={mentionable} />
+            <button type="submit" className="button">
+              {t("projects.addComment")}
+            </button>
+          </Form>
+        ) : null}
       </section>
     </div>
   );

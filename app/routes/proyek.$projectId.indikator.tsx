@@ -5,7 +5,8 @@ import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { IndicatorChart } from "~/components/indicator-chart";
-import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
+import { DecimalField, FormErrors, FormField, SelectField } from "~/components/ui/form-field";
+import { getLanguage } from "~/i18n/i18n.server";
 import { indicatorSchema, measurementSchema } from "~/models/project-schemas";
 import { addIndicator, addMeasurement } from "~/models/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
@@ -19,10 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
   const id = params.projectId ?? "";
+  const language = await getLanguage(request);
   const formData = await request.formData();
   switch (formData.get("intent")) {
     case "indicator": {
-      const submission = parseWithZod(formData, { schema: indicatorSchema });
+      const submission = parseWithZod(formData, { schema: indicatorSchema(language) });
       return runIntent("indicator", submission, async () => {
         if (submission.status !== "success") return;
         const { intent: _intent, ...input } = submission.value;
@@ -30,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     case "measurement": {
-      const submission = parseWithZod(formData, { schema: measurementSchema });
+      const submission = parseWithZod(formData, { schema: measurementSchema(language) });
       return runIntent("measurement", submission, async () => {
         if (submission.status !== "success") return;
         const { intent: _intent, indicatorId, ...input } = submission.value;
@@ -43,19 +45,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectIndicators() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
   const actionData = useActionData<IntentResult>();
   const [indicatorForm, indicator] = useForm({
     id: "indicator",
     lastResult: actionData?.intent === "indicator" ? actionData.result : undefined,
     defaultValue: { direction: "UP" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: indicatorSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: indicatorSchema(i18n.language) }),
   });
   const [measurementForm, measurement] = useForm({
     id: "measurement",
     lastResult: actionData?.intent === "measurement" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: measurementSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: measurementSchema(i18n.language) }),
   });
   if (data?.mode !== "member") return null;
   const { project, can } = data;
@@ -76,12 +78,7 @@ export default function ProjectIndicators() {
               label={t("indicators.indicator")}
               options={project.indicators.map((i) => ({ value: i.id, label: i.name }))}
             />
-            <FormField
-              field={measurement.value}
-              label={t("indicators.value")}
-              type="number"
-              hint={t("indicators.decimalHint")}
-            />
+            <DecimalField field={measurement.value} label={t("indicators.value")} />
             <FormField field={measurement.measuredAt} label={t("indicators.measuredAt")} type="date" />
             <FormField field={measurement.periodLabel} label={t("indicators.period")} />
             <FormField field={measurement.source} label={t("indicators.source")} />
@@ -107,10 +104,14 @@ export default function ProjectIndicators() {
                 { value: "DOWN", label: t("indicators.lowerBetter") },
               ]}
             />
-            <FormField field={indicator.baseline} label={t("indicators.baseline")} type="number" />
-            <FormField field={indicator.baselineYear} label={t("indicators.baselineYear")} type="number" />
-            <FormField field={indicator.target} label={t("indicators.target")} type="number" />
-            <FormField field={indicator.targetYear} label={t("indicators.targetYear")} type="number" />
+            <DecimalField field={indicator.baseline} label={t("indicators.baseline")} />
+            <FormField
+              field={indicator.baselineYear}
+              label={t("indicators.baselineYear")}
+              inputMode="numeric"
+            />
+            <DecimalField field={indicator.target} label={t("indicators.target")} />
+            <FormField field={indicator.targetYear} label={t("indicators.targetYear")} inputMode="numeric" />
             <button type="submit" className="button primary">
               {t("indicators.add")}
             </button>

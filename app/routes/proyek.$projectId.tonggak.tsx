@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { MilestoneTimeline } from "~/components/milestone-timeline";
 import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
+import { SafeLink } from "~/components/ui/safe-link";
 import { peopleWithAccounts } from "~/models/project-people";
 import {
   HORIZONS,
@@ -171,9 +172,9 @@ export default function ProjectMilestones() {
                   </p>
                   {m.evidenceUrl ? (
                     <p>
-                      <a href={m.evidenceUrl} rel="noreferrer noopener">
+                      <SafeLink href={m.evidenceUrl} rel="noreferrer noopener">
                         {t("projects.evidenceLink")}
-                      </a>
+                      </SafeLink>
                     </p>
                   ) : null}
                   {m.evidenceFile ? (

@@ -6,6 +6,7 @@ import { getUser } from "~/auth/session.server";
 import { StatusBadge } from "~/components/project-status";
 import { PublicProject } from "~/components/public-project";
 import { getProjectForUser, getPublicProject, mayOnProject } from "~/models/project.server";
+import { AtRiskBadge } from "~/components/risk-reasons";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.acronym ?? data.project.title} · Lintas` : "Lintas" },
@@ -19,15 +20,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const grants = grantsFor(user.memberships, "project:read");
     const project = grants.length > 0 ? await getProjectForUser({ user, grants }, id) : null;
     if (project) {
-      const [update, review, launch] = await Promise.all([
+      const [update, review, launch, comment] = await Promise.all([
         mayOnProject(user, id, "project:update"),
         mayOnProject(user, id, "project:review"),
         mayOnProject(user, id, "project:launch"),
+        mayOnProject(user, id, "project:comment"),
       ]);
       return {
         mode: "member" as const,
         project,
-        can: { update, review, launch },
+        can: { update, review, launch, comment },
         viewerZone: user.timeZone ?? user.region?.timeZone ?? project.region.timeZone,
       };
     }
@@ -66,8 +68,7 @@ export default function ProjectLayout() {
       </p>
       <h1>{project.acronym ? `${project.acronym}: ${project.title}` : project.title}</h1>
       <p>
-        <StatusBadge status={project.status} />{" "}
-        {project.atRisk ? <span className="badge badge-risk">{t("projects.atRisk")}</span> : null}
+        <StatusBadge status={project.status} /> <AtRiskBadge reasons={project.riskReasons} limit={10} />
       </p>
       <p className="actions">
         <a href={`/proyek/${project.id}/laporan.pdf`} className="button" download>

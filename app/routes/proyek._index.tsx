@@ -17,6 +17,7 @@ import {
 import { PROJECT_STATUSES } from "~/models/project-schemas";
 import { boardProjectsForUser, pageProjectsForUser, projectFilterOptions } from "~/models/project.server";
 import { titleMeta } from "~/i18n/translate";
+import { AtRiskBadge } from "~/components/risk-reasons";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "projects.title");
 
@@ -138,7 +139,6 @@ export default function Projects() {
 }
 
 function ProjectCard({ project, heading: Heading }: { project: Card; heading: "h2" | "h3" }) {
-  const { t } = useTranslation();
   return (
     <li className="card">
       <Heading>
@@ -151,8 +151,7 @@ function ProjectCard({ project, heading: Heading }: { project: Card; heading: "h
         {project.region.name}
       </p>
       <p>
-        <StatusBadge status={project.status} />{" "}
-        {project.atRisk ? <span className="badge badge-risk">{t("projects.atRisk")}</span> : null}
+        <StatusBadge status={project.status} /> <AtRiskBadge reasons={project.riskReasons} />
       </p>
     </li>
   );

@@ -8,6 +8,7 @@ import { getRegionOverview } from "~/models/region.server";
 import { listHostedSessions, mayHostSessions } from "~/models/session.server";
 import { HostedSessionList } from "~/components/hosted-session-list";
 import { invariantResponse } from "~/utils/invariant";
+import { formatNumber } from "~/utils/format";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -51,7 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  /** "79,36 %" through the one number formatter; "—" when there is no value */
+  const quantity = (value: string | null, unit: string) =>
+    value === null ? "—" : `${formatNumber(value, i18n.language)} ${unit}`;
   const {
     region,
     projects,
@@ -246,12 +250,11 @@ export default function RegionPage() {
                 <tr key={i.id}>
                   <td>{i.name}</td>
                   <td>
-                    {i.baseline ?? "—"} {i.baseline ? i.unit : ""}{" "}
-                    {i.baselineYear ? `(${i.baselineYear})` : ""}
+                    {quantity(i.baseline, i.unit)} {i.baselineYear ? `(${i.baselineYear})` : ""}
                   </td>
-                  <td>{i.latest ? `${i.latest.value} ${i.unit}` : "—"}</td>
+                  <td>{quantity(i.latest?.value ?? null, i.unit)}</td>
                   <td>
-                    {i.target ?? "—"} {i.target ? i.unit : ""} {i.targetYear ? `(${i.targetYear})` : ""}
+                    {quantity(i.target, i.unit)} {i.targetYear ? `(${i.targetYear})` : ""}
                   </td>
                 </tr>
               ))}

@@ -1,11 +1,24 @@
-// Request body limits, checked before a request reaches Remix (server/start.ts): forms and JSON
-// are small; file uploads (multipart) may carry one evidence file or a cohort spreadsheet.
+// Request body limits (server/start.ts, docs/decisions/0039): forms and JSON are small; the three
+// forms that carry a file (evidence, a project cover, a cohort spreadsheet) may send one file of
+// UPLOAD_MAX_MB. A declared Content-Length over the limit is refused before anything is read; a
+// body without one (Transfer-Encoding: chunked) is counted as it is read and refused at the limit.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Readable, Transform } from "node:stream";
+
 const FORM_LIMIT_BYTES = 2 * 1024 * 1024;
 
-export function bodyLimitBytes(contentType: string | undefined, uploadMaxMb: number): number {
-  return /^multipart\/form-data/i.test(contentType ?? "")
-    ? Math.ceil((uploadMaxMb + 1) * 1024 * 1024)
-    : FORM_LIMIT_BYTES;
+/** Pages whose forms upload a file, and their single-fetch `.data` addresses. */
+const UPLOAD_PATHS = [/^\/proyek\/[^/]+(\/tonggak)?(\.data|\/)?$/, /^\/angkatan\/impor(\.data|\/)?$/];
+
+/**
+ * The most a request body may carry: the upload limit (plus room for the multipart framing and
+ * the other fields) for a multipart body to an upload page, 2 MB for anything else. Without a
+ * path, any multipart body counts as an upload.
+ */
+export function bodyLimitBytes(contentType: string | undefined, uploadMaxMb: number, path?: string): number {
+  const multipart = /^multipart\/form-data/i.test(contentType ?? "");
+  const uploadPage = path === undefined || UPLOAD_PATHS.some((pattern) => pattern.test(path));
+  return multipart && uploadPage ? Math.ceil((uploadMaxMb + 1) * 1024 * 1024) : FORM_LIMIT_BYTES;
 }
 
 /** True when the declared body is larger than allowed (413 without reading it). */
@@ -13,14 +26,67 @@ export function isBodyTooLarge({
   contentType,
   contentLength,
   uploadMaxMb,
+  path,
 }: {
   contentType: string | undefined;
   contentLength: string | undefined;
   uploadMaxMb: number;
+  path?: string;
 }): boolean {
   if (!contentLength) return false;
   const length = Number(contentLength);
-  return !Number.isFinite(length) || length > bodyLimitBytes(contentType, uploadMaxMb);
+  return !Number.isFinite(length) || length > bodyLimitBytes(contentType, uploadMaxMb, path);
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(limit: number) {
+    super(`Request body over the limit of ${limit} bytes`);
+    this.name = "BodyTooLargeError";
+  }
+}
+
+/**
+ * The body of `source`, counted as it is read: past `limit` bytes, `onTooLarge` runs (before
+ * anything else hears of it) and the stream fails with a BodyTooLargeError, so whoever reads it
+ * gets an error, never a body cut short.
+ */
+export function countedBody(source: Readable, limit: number, onTooLarge: () => void): Readable {
+  let received = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      received += chunk.length;
+      if (received <= limit) return callback(null, chunk);
+      source.unpipe(counter);
+      onTooLarge();
+      callback(new BodyTooLargeError(limit));
+    },
+  });
+  source.on("error", (error) => counter.destroy(error));
+  // a client that goes away mid-body: the reader must not wait for an end that never comes
+  source.on("aborted", () => counter.destroy(new Error("Request aborted")));
+  return source.pipe(counter);
+}
+
+/** How long a refused client may still send before its connection is cut. */
+const LINGER_MS = 2_000;
+
+/**
+ * Answers 413 with the friendly page and closes the connection. What the client still sends is
+ * read and dropped for a moment (so it sees the answer instead of a reset), then the socket goes.
+ */
+export function sendTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  const socket = request.socket;
+  if (!response.headersSent) {
+    response.writeHead(413, {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Length": Buffer.byteLength(TOO_LARGE_PAGE),
+      Connection: "close",
+    });
+    response.end(TOO_LARGE_PAGE);
+  }
+  request.unpipe();
+  request.resume();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
 export const TOO_LARGE_PAGE = `<!doctype html><html lang="id"><meta charset="utf-8"><title>Terlalu besar / Too large</title>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPercent } from "./numbers";
+import { formatNumber, formatPercent, parseDecimal } from "./numbers";
 
 describe("formatNumber", () => {
   it("writes Indonesian thousands with dots and decimals with a comma", () => {
@@ -39,5 +39,47 @@ describe("formatPercent", () => {
 
   it("pads decimals when asked", () => {
     expect(formatPercent(83, "id", { minimumFractionDigits: 1 })).toBe("83,0\u00a0%");
+  });
+});
+
+describe("parseDecimal", () => {
+  const read = (input: string, language = "id") => parseDecimal(input, language);
+
+  it("reads Indonesian decimals and thousands", () => {
+    // Kab. Lampung Barat: sanitasi aman 1,22 %; Kab. Lahat: 1.339,15 km of roads
+    expect(read("1,22")).toEqual({ ok: true, value: 1.22, ambiguous: false });
+    expect(read("95,46")).toEqual({ ok: true, value: 95.46, ambiguous: false });
+    expect(read("1.339,15")).toEqual({ ok: true, value: 1339.15, ambiguous: false });
+    expect(read("1.234.567")).toEqual({ ok: true, value: 1234567, ambiguous: false });
+    expect(read("1339,15")).toEqual({ ok: true, value: 1339.15, ambiguous: false });
+    expect(read("1 339,15")).toEqual({ ok: true, value: 1339.15, ambiguous: false });
+    expect(read("5129")).toEqual({ ok: true, value: 5129, ambiguous: false });
+    expect(read("-1,5")).toEqual({ ok: true, value: -1.5, ambiguous: false });
+    expect(read("\u22121,5")).toEqual({ ok: true, value: -1.5, ambiguous: false });
+  });
+
+  it("reads English numbers the English way", () => {
+    expect(read("1.22", "en")).toEqual({ ok: true, value: 1.22, ambiguous: false });
+    expect(read("1,339.15", "en")).toEqual({ ok: true, value: 1339.15, ambiguous: false });
+    expect(read("95.46", "en")).toEqual({ ok: true, value: 95.46, ambiguous: false });
+  });
+
+  it("flags a single separator before three digits as ambiguous, read the page's way", () => {
+    expect(read("1.339")).toEqual({ ok: true, value: 1339, ambiguous: true });
+    expect(read("1,339", "en")).toEqual({ ok: true, value: 1339, ambiguous: true });
+    // an Indonesian decimal with three places is not ambiguous
+    expect(read("1,339")).toEqual({ ok: true, value: 1.339, ambiguous: false });
+  });
+
+  it("reads the other language's decimal point where it cannot group thousands, and flags it", () => {
+    expect(read("95.46")).toEqual({ ok: true, value: 95.46, ambiguous: true });
+    expect(read("1.5")).toEqual({ ok: true, value: 1.5, ambiguous: true });
+    expect(read("1,5", "en")).toEqual({ ok: true, value: 1.5, ambiguous: true });
+  });
+
+  it("refuses what it cannot read", () => {
+    for (const input of ["abc", "1,2,3", "1.33.4", "1..2", "1,22,", ",5", "1e5", "0x10", "12-3", "1.2,3.4"])
+      expect(read(input), input).toEqual({ ok: false, reason: "invalid" });
+    expect(read("  ")).toEqual({ ok: false, reason: "empty" });
   });
 });

@@ -104,3 +104,26 @@ export function securityHeadersMiddleware(): RequestHandler {
     next();
   };
 }
+
+/** The sign-in cookie (app/auth/session.server.ts) */
+const SESSION_COOKIE = /(?:^|;\s*)__lintas_session=/;
+
+/**
+ * Express middleware: a response that depends on the person (the request carries the sign-in
+ * cookie, or the response sets a cookie) must not be kept by a browser's or a proxy's cache, so
+ * it gets `Cache-Control: private, no-store` and `Vary: Cookie` just before its headers are
+ * written — also when a page cache replays it. A route's own `no-store` is kept; anonymous
+ * responses (the public catalogue) keep their caching.
+ */
+export function privateCacheMiddleware(): RequestHandler {
+  return (request, response, next) => {
+    const signedIn = SESSION_COOKIE.test(request.headers.cookie ?? "");
+    onHeaders(response, function markPrivate() {
+      if (!signedIn && !response.hasHeader("Set-Cookie")) return;
+      if (!/\bno-store\b/i.test(String(response.getHeader("Cache-Control") ?? "")))
+        response.setHeader("Cache-Control", "private, no-store");
+      response.vary("Cookie");
+    });
+    next();
+  };
+}

@@ -34,7 +34,8 @@ test("every acknowledged write survives SIGKILL and the database stays consisten
   dir = await mkdtemp(path.join(os.tmpdir(), "lintas-sigkill-"));
   const first = await startE2eServer({}, { dir });
   const cookie = await signIn(first.baseUrl, "peserta@lintas.test");
-  const url = `${first.baseUrl}/proyek/${PROJECT}?_data=${encodeURIComponent("routes/proyek.$projectId._index")}`;
+  // single fetch's address for the project page's own action (its index route), as the browser posts it
+  const url = `${first.baseUrl}/proyek/${PROJECT}.data?index`;
 
   const acknowledged: string[] = [];
   const attempted: string[] = [];

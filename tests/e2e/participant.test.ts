@@ -40,12 +40,12 @@ const MILESTONES = [
 const INDICATOR = {
   name: "Rumah tangga dengan akses sanitasi aman",
   unit: "%",
-  baseline: "1.22",
+  baseline: "1,22",
   baselineYear: "2023",
   target: "10",
   targetYear: "2026",
 };
-const MEASUREMENT = { value: "3.5", shown: "3,5 %", period: "Semester I 2024", source: "Dinas PUPR" };
+const MEASUREMENT = { value: "3,5", shown: "3,5 %", period: "Semester I 2024", source: "Dinas PUPR" };
 const LAUNCH = { place: "Gedung Sekretariat Daerah, Liwa", by: "Bupati Lampung Barat" };
 
 /** yyyy-mm-dd, `days` from today */
@@ -293,6 +293,9 @@ describe("a participant's change project, from idea to launch", () => {
     await label(add, "indicators.direction").selectOption({ label: t("indicators.higherBetter") });
     await label(add, "indicators.baseline").fill(INDICATOR.baseline);
     await label(add, "indicators.baselineYear").fill(INDICATOR.baselineYear);
+    // "1.339" could be a thousand or one and a third: the form says how it reads it before saving
+    await label(add, "indicators.target").pressSequentially("1.339");
+    await expectVisible(add.getByText(t("numbers.readAsThousands").replace("{{value}}", "1.339")));
     await label(add, "indicators.target").fill(INDICATOR.target);
     await label(add, "indicators.targetYear").fill(INDICATOR.targetYear);
     await add.getByRole("button", { name: t("indicators.add") }).click();

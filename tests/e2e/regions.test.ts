@@ -46,6 +46,9 @@ describe("regions and the map", () => {
     const body = await page.locator("main").textContent();
     expect(body).toContain("WITA");
     expect(body).toContain("Kota Blitar");
+    // the SPM indicators' values are written as Indonesians write them: "79,36 %", never "79.36 %"
+    expect(body).toMatch(/\d+,\d{1,2}\u00a0?\s?%/);
+    expect(body).not.toMatch(/\d+\.\d{1,2}\s?%/);
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -391,9 +391,9 @@ describe("cohort dashboard", () => {
     });
     expect(d.projects.find((p) => p.id === ids.P2)!.completion).toBeNull();
     expect(d.checkInSummary).toEqual([
-      { months: 3, done: 1, overdue: 1, due: 0 },
-      { months: 6, done: 1, overdue: 1, due: 0 },
-      { months: 12, done: 1, overdue: 0, due: 1 },
+      { months: 3, done: 1, late: 0, overdue: 1, due: 0 },
+      { months: 6, done: 1, late: 0, overdue: 1, due: 0 },
+      { months: 12, done: 1, late: 0, overdue: 0, due: 1 },
     ]);
     for (const [status, count] of Object.entries(d.byStatus))
       expect(count, status).toBe(

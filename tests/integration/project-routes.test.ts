@@ -127,6 +127,60 @@ describe("project forms", () => {
     );
   });
 
+  it.each([
+    "javascript:alert(document.cookie)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<b>x</b>",
+    "vbscript:x",
+  ])(
+    "refuses the evidence link %j on a new and on an updated milestone (400, field error, nothing written)",
+    async (evidenceUrl) => {
+      const leader = (await prisma.changeProject.findUniqueOrThrow({ where: { id: projectId } })).leaderId!;
+      const milestone = await addMilestone(await actorFor(leader), projectId, {
+        title: "Bukti",
+        horizon: "SHORT",
+        status: "NOT_STARTED",
+      });
+      const post = (fields: Record<string, string>) =>
+        callRoute(milestonesRoute.action, formRequest(`/proyek/${projectId}/tonggak`, fields, officer), {
+          projectId,
+        });
+      const before = await prisma.milestone.count({ where: { projectId } });
+
+      const created = await post({ intent: "milestone", title: "Tautan", horizon: "SHORT", evidenceUrl });
+      expect(created.status).toBe(400);
+      expect((await created.json()).result.error.evidenceUrl).toEqual(["errors.url"]);
+      expect(await prisma.milestone.count({ where: { projectId } })).toBe(before);
+
+      const updated = await post({
+        intent: "milestone-update",
+        milestoneId: milestone.id,
+        version: String(milestone.version),
+        status: "DONE",
+        evidenceUrl,
+      });
+      expect(updated.status).toBe(400);
+      expect((await updated.json()).result.error.evidenceUrl).toEqual(["errors.url"]);
+      expect(await prisma.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).toMatchObject({
+        status: "NOT_STARTED",
+        evidenceUrl: null,
+        version: milestone.version,
+      });
+
+      // an https link is still taken
+      const ok = await post({
+        intent: "milestone",
+        title: "Tautan",
+        horizon: "SHORT",
+        evidenceUrl: "https://a.go.id/b",
+      });
+      expect(ok.status).toBe(200);
+      expect(
+        await prisma.milestone.count({ where: { projectId, evidenceUrl: "https://a.go.id/b" } }),
+      ).toBeGreaterThan(0);
+    },
+  );
+
   it("does not let a forged post touch another region's project", async () => {
     const before = await prisma.indicator.count({ where: { projectId } });
     const response = await callRoute(
@@ -164,4 +218,66 @@ describe("project forms", () => {
     });
     expect(response.status).toBe(400);
   });
+
+  it("reads decimals as Indonesians type them, and English ones on the English page", async () => {
+    const post = (fields: Record<string, string>, query = "") =>
+      callRoute(
+        indicatorsRoute.action,
+        formRequest(`/proyek/${projectId}/indikator${query}`, fields, officer),
+        { projectId },
+      );
+    // Kab. Lampung Barat: sanitasi aman 1,22 %; Kab. Lahat: 1.339,15 km of roads
+    let response = await post({
+      intent: "indicator",
+      name: "Akses sanitasi aman",
+      unit: "%",
+      direction: "UP",
+      baseline: "1,22",
+      target: "1.339,15",
+    });
+    expect(response.status).toBe(200);
+    const indicator = await prisma.indicator.findFirstOrThrow({
+      where: { projectId, name: "Akses sanitasi aman" },
+    });
+    expect([indicator.baseline, indicator.target].map(Number)).toEqual([1.22, 1339.15]);
+
+    response = await post({
+      intent: "measurement",
+      indicatorId: indicator.id,
+      value: "95,46",
+      measuredAt: "2024-06-30",
+    });
+    expect(response.status).toBe(200);
+    response = await post(
+      { intent: "measurement", indicatorId: indicator.id, value: "1,339.5", measuredAt: "2024-07-31" },
+      "?lng=en",
+    );
+    expect(response.status).toBe(200);
+    const values = await prisma.measurement.findMany({
+      where: { indicatorId: indicator.id },
+      orderBy: { measuredAt: "asc" },
+    });
+    expect(values.map((m) => Number(m.value))).toEqual([95.46, 1339.5]);
+  });
+
+  it.each(["1,2,3", "12abc", "1.33.4", "1e5"])(
+    "refuses the number %j next to its field, keeps the input and writes nothing",
+    async (value) => {
+      const before = await prisma.indicator.count({ where: { projectId } });
+      const response = await callRoute(
+        indicatorsRoute.action,
+        formRequest(
+          `/proyek/${projectId}/indikator`,
+          { intent: "indicator", name: "Panjang jalan", unit: "km", direction: "UP", baseline: value },
+          officer,
+        ),
+        { projectId },
+      );
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.result.error.baseline).toEqual(["errors.decimal"]);
+      expect(body.result.initialValue.baseline).toBe(value);
+      expect(await prisma.indicator.count({ where: { projectId } })).toBe(before);
+    },
+  );
 });

@@ -188,9 +188,9 @@ describe("the pairing page's replication forms", () => {
           indicator: "Tangki septik disedot terjadwal",
           unit: "unit",
           direction: "UP",
-          before: "0",
+          before: "1.250,5",
           beforeYear: "2019",
-          after: "1,5",
+          after: "1.500,75",
           afterYear: "2020",
         })
       ).status,
@@ -207,11 +207,12 @@ describe("the pairing page's replication forms", () => {
         why: "Dimulai dengan surat edaran",
       }),
     ]);
-    expect(data.replication.results[0]).toMatchObject({ before: 0, after: 1.5, unit: "unit" });
+    expect(data.replication.results[0]).toMatchObject({ before: 1250.5, after: 1500.75, unit: "unit" });
   });
 
   it.each([
-    ["a before that is not a number", { before: "banyak" }, "before", "errors.number"],
+    ["a before that is not a number", { before: "banyak" }, "before", "errors.decimal"],
+    ["a before with two decimal commas", { before: "1,2,3" }, "before", "errors.decimal"],
     ["an after without its year", { after: "5" }, "afterYear", "replication.errors.afterPair"],
     ["a year out of range", { beforeYear: "20" }, "beforeYear", "errors.year"],
   ])("refuses %s next to the field and writes nothing", async (_label, change, field, key) => {

@@ -42,7 +42,13 @@ export async function startE2eServer(
   env: Record<string, string> = {},
   /** `dir`: use (and keep) this directory, e.g. to restart a server on the same database */
   options: { dir?: string } = {},
-): Promise<{ baseUrl: string; stop: () => Promise<void>; kill: (signal: NodeJS.Signals) => Promise<void> }> {
+): Promise<{
+  baseUrl: string;
+  /** the server's process id, e.g. to read its memory from /proc */
+  pid: number;
+  stop: () => Promise<void>;
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+}> {
   const dir = options.dir ?? (await mkdtemp(path.join(os.tmpdir(), "lintas-e2e-")));
   const logFile = path.join(dir, "server.log");
   const port = await freePort();
@@ -72,8 +78,12 @@ export async function startE2eServer(
 
   const stop = async () => {
     await stopProcess(server);
-    log.end();
-    if (!options.dir) await rm(dir, { recursive: true, force: true });
+    await endLog(log);
+    try {
+      await assertNoFalseErrors(logFile);
+    } finally {
+      if (!options.dir) await rm(dir, { recursive: true, force: true });
+    }
   };
   /** sends `signal` and waits for the process to end (SIGKILL: no chance to clean up) */
   const kill = async (signal: NodeJS.Signals) => {
@@ -81,7 +91,8 @@ export async function startE2eServer(
     const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
     server.kill(signal);
     await exited;
-    log.end();
+    await endLog(log);
+    await assertNoFalseErrors(logFile);
   };
 
   try {
@@ -92,7 +103,23 @@ export async function startE2eServer(
     await stop();
     throw error;
   }
-  return { baseUrl, stop, kill };
+  return { baseUrl, pid: server.pid ?? 0, stop, kill };
+}
+
+/**
+ * Errors in the server's log that are not errors of the app (issue 25 item 14): Remix logs every
+ * `?_data` request with a stack trace; the app's own clients and tests use single fetch's `.data`.
+ */
+const FALSE_ERRORS = ["Single fetch-enabled apps should not be making ?_data requests"];
+
+async function assertNoFalseErrors(logFile: string) {
+  const output = await readFile(logFile, "utf8").catch(() => "");
+  const found = FALSE_ERRORS.filter((message) => output.includes(message));
+  if (found.length > 0) throw new Error(`the e2e server logged: ${found.join("; ")} (see ${logFile})`);
+}
+
+function endLog(log: ReturnType<typeof createWriteStream>) {
+  return new Promise<void>((resolve) => log.end(() => resolve()));
 }
 
 function freePort(): Promise<number> {

@@ -1,7 +1,9 @@
 // A labelled input with its error message right beside it (keys translated here).
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatNumber, parseDecimal } from "~/utils/numbers";
 
 // Any field of any form: the components only read its name, id, errors and initial value.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,12 +26,14 @@ export function FormField({
   type = "text",
   hint,
   autoComplete,
+  inputMode,
 }: {
   field: AnyField;
   label: string;
   type?: InputType;
   hint?: string;
   autoComplete?: string;
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
   return (
@@ -38,7 +42,43 @@ export function FormField({
         {...getInputProps(field, { type, ariaDescribedBy: hintId })}
         key={field.key}
         autoComplete={autoComplete}
+        inputMode={inputMode}
       />
+    </FieldShell>
+  );
+}
+
+/**
+ * A decimal typed as the page's language writes it ("1,22", "1.339,15"; "1.22" in English): a
+ * text input, since a number input drops the Indonesian comma. While typing, an ambiguous value
+ * ("1.339") is echoed back as it will be read, before anything is saved.
+ */
+export function DecimalField({ field, label, hint }: { field: AnyField; label: string; hint?: string }) {
+  const { t, i18n } = useTranslation();
+  const [readAs, setReadAs] = useState<string | undefined>();
+  const hintId = `${field.id}-hint`;
+  const readAsId = `${field.id}-read-as`;
+  return (
+    <FieldShell field={field} label={label} hint={hint ?? t("numbers.decimalHint")} hintId={hintId}>
+      <input
+        {...getInputProps(field, { type: "text", ariaDescribedBy: `${hintId} ${readAsId}` })}
+        key={field.key}
+        inputMode="decimal"
+        autoComplete="off"
+        onInput={(event) => {
+          const parsed = parseDecimal(event.currentTarget.value, i18n.language);
+          if (!parsed.ok || !parsed.ambiguous) return setReadAs(undefined);
+          const shown = formatNumber(parsed.value, i18n.language, { maximumFractionDigits: 6 });
+          setReadAs(
+            Number.isInteger(parsed.value)
+              ? t("numbers.readAsThousands", { value: shown })
+              : t("numbers.readAsDecimal", { value: shown }),
+          );
+        }}
+      />
+      <output id={readAsId} htmlFor={field.id} className="field-hint" aria-live="polite">
+        {readAs}
+      </output>
     </FieldShell>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Comment" ADD COLUMN     "mentionedIds" TEXT[] DEFAULT ARRAY[]::TEXT[];

@@ -1,0 +1,150 @@
+// The production server as `npm start` runs it (server/start.ts with NODE_ENV and SESSION_SECRET
+// unset, on a fresh embedded database): bodies without Content-Length are limited, personal
+// answers are not cacheable, errors show no internals, and the generated session secret survives
+// a restart (issue 25, docs/decisions/0039).
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { startE2eServer } from "../setup/e2e-global";
+
+const MB = 1024 * 1024;
+const root = path.resolve(import.meta.dirname, "../..");
+/** `npm start`'s environment: no NODE_ENV, no SESSION_SECRET (empty is unset) */
+const NPM_START_ENV = { NODE_ENV: "", SESSION_SECRET: "" };
+
+let server: Awaited<ReturnType<typeof startE2eServer>>;
+let dir = "";
+let cookie = "";
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "lintas-production-server-"));
+  server = await startE2eServer(NPM_START_ENV, { dir });
+  cookie = await signIn(server.baseUrl);
+}, 240_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function signIn(baseUrl: string) {
+  const response = await fetch(`${baseUrl}/masuk`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl },
+    body: new URLSearchParams({
+      email: "peserta@lintas.test",
+      password: DEMO_PASSWORD,
+      redirectTo: "/dasbor",
+    }),
+  });
+  const value = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !value) throw new Error(`sign-in failed: ${response.status}`);
+  // the answer that sets the cookie is personal too
+  expect(response.headers.get("cache-control")).toBe("private, no-store");
+  return value;
+}
+
+/** the server process's resident memory, in MB */
+async function serverRssMb(): Promise<number> {
+  const status = await readFile(`/proc/${server.pid}/status`, "utf8");
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+}
+
+describe("request bodies", () => {
+  it("answers a 20 MB chunked anonymous form with the 413 page, and the server's memory stays flat", async () => {
+    const url = `${server.baseUrl}/lupa-sandi?index`;
+    // the route's code is loaded and the heap settled before measuring
+    for (let i = 0; i < 3; i++) await (await fetch(url)).text();
+    const before = await serverRssMb();
+
+    let sent = 0;
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 20 * MB) return controller.close();
+        const piece = sent === 0 ? Buffer.concat([Buffer.from("email="), chunk]) : chunk;
+        sent += piece.length;
+        controller.enqueue(piece);
+      },
+    });
+    const response = await fetch(url, {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: server.baseUrl },
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(response.headers.get("connection")).toBe("close");
+    expect(await response.text()).toContain("Kiriman terlalu besar");
+    expect(sent).toBeLessThan(20 * MB);
+
+    const grown = (await serverRssMb()) - before;
+    expect(grown, `server RSS grew by ${grown.toFixed(0)} MB`).toBeLessThan(60);
+    // and it still serves
+    expect((await fetch(`${server.baseUrl}/katalog`)).status).toBe(200);
+  });
+});
+
+describe("caching of personal answers", () => {
+  it("marks a signed-in page and its .data answer private, no-store, varying on Cookie", async () => {
+    for (const address of ["/dasbor", "/dasbor.data"]) {
+      // twice: the second may come from the signed-in page cache, which replays stored headers
+      for (let i = 0; i < 2; i++) {
+        const response = await fetch(`${server.baseUrl}${address}`, {
+          headers: { cookie },
+          redirect: "manual",
+        });
+        expect(response.status, address).toBe(200);
+        expect(response.headers.get("cache-control"), address).toBe("private, no-store");
+        expect(response.headers.get("vary"), address).toMatch(/\bCookie\b/);
+        await response.arrayBuffer();
+      }
+    }
+  });
+
+  it("leaves the anonymous catalogue free of private caching", async () => {
+    const response = await fetch(`${server.baseUrl}/katalog`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control") ?? "").not.toContain("private");
+    expect(response.headers.get("vary") ?? "").not.toMatch(/\bCookie\b/);
+  });
+});
+
+describe("production mode by default", () => {
+  it("shows no stack trace, path or database code on a failing request", async () => {
+    for (const address of ["/proyek?q=%00", "/proyek.data?q=%00", "/katalog?q=%00"]) {
+      const response = await fetch(`${server.baseUrl}${address}`, { headers: { cookie } });
+      expect(response.status, address).toBeLessThan(600);
+      const text = await response.text();
+      expect(text, address).not.toMatch(/\bat .+:\d+:\d+/);
+      expect(text, address).not.toContain(root);
+      expect(text, address).not.toMatch(/prisma|invalid byte sequence/i);
+    }
+  });
+
+  it("sends the strict Content-Security-Policy: no inline styles, no hot-reload socket", async () => {
+    const response = await fetch(`${server.baseUrl}/katalog`);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const directive = (name: string) => policy.split(/;\s*/).find((part) => part.startsWith(`${name} `));
+    expect(directive("style-src")).toBe("style-src 'self'");
+    expect(directive("connect-src")).not.toMatch(/\bws:/);
+  });
+});
+
+describe("the generated session secret", () => {
+  it("is kept beside the embedded database, readable by its owner only, and sign-ins survive a restart", async () => {
+    const file = path.join(dir, "session-secret");
+    const secret = await readFile(file, "utf8");
+    expect(secret.trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+
+    await server.stop();
+    server = await startE2eServer(NPM_START_ENV, { dir });
+    expect(await readFile(file, "utf8")).toBe(secret);
+    const page = await fetch(`${server.baseUrl}/dasbor`, { headers: { cookie }, redirect: "manual" });
+    expect(page.status).toBe(200);
+  }, 240_000);
+});
