@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { can } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage, errorKindForStatus } from "~/components/ui/error-page";
 import { RouteFocus } from "~/components/ui/route-focus";
@@ -33,7 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const unread = user?._count.notifications ?? 0;
   return data(
-    { locale, user: user ? { name: user.name, unread } : null },
+    {
+      locale,
+      // the review queue's link, for those the permission map lets review lessons
+      user: user ? { name: user.name, unread, reviews: can(user.memberships, "lesson:review") } : null,
+    },
     languageCookie ? { headers: { "Set-Cookie": languageCookie } } : undefined,
   );
 }
@@ -70,7 +75,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a href="#konten" className="skip-link">
           {t("app.skipToContent")}
         </a>
-        <SiteHeader language={locale} userName={data?.user?.name} unread={data?.user?.unread} />
+        <SiteHeader
+          language={locale}
+          userName={data?.user?.name}
+          unread={data?.user?.unread}
+          reviews={data?.user?.reviews}
+        />
         <div id="konten" className="page" tabIndex={-1}>
           {children}
         </div>

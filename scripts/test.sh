@@ -43,6 +43,22 @@ on_exit() {
 }
 trap on_exit EXIT
 
+# the browser journeys need Debian's Chromium: find out in the first second, not after 12 minutes
+browser() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
+  local install="apt-get update && apt-get install -y chromium"
+  if [ "$(id -u)" = 0 ] && [ "${LINTAS_INSTALL_BROWSER:-yes}" != no ] && command -v apt-get >/dev/null; then
+    echo "Chromium is missing: installing it with apt-get (root on a Debian machine)"
+    if DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then
+      return 0
+    fi
+  fi
+  printf '%sChromium is missing at %s; the browser journeys need it. Install it with:\n  sudo %s%s\n' \
+    "$red" "${CHROMIUM_PATH:-/usr/bin/chromium}" "$install" "$reset" >&2
+  return 1
+}
+step "browser (Chromium)" browser
 step "prisma generate" quietly npm run --silent db:generate
 step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint

@@ -38,13 +38,14 @@ beforeAll(async () => {
   app.use(compression());
   app.use(privateCacheMiddleware());
   const bodyLimit = (req: express.Request) =>
-    bodyLimitBytes(req.headers["content-type"], UPLOAD_MAX_MB, req.path);
+    bodyLimitBytes(req.headers["content-type"], UPLOAD_MAX_MB, req.path, req.headers.cookie);
   app.use((req, res, next) => {
     const tooLarge = isBodyTooLarge({
       contentType: req.headers["content-type"],
       contentLength: req.headers["content-length"],
       uploadMaxMb: UPLOAD_MAX_MB,
       path: req.path,
+      cookie: req.headers.cookie,
     });
     if (tooLarge) sendTooLarge(req, res);
     else next();
@@ -87,6 +88,22 @@ function post(path: string, body: ReadableStream<Uint8Array>, contentType: strin
   } as RequestInit);
 }
 
+const MULTIPART = "multipart/form-data; boundary=X";
+const SIGNED_IN = "lng=id; __lintas_session=signed.value";
+
+/** One file of `size` bytes as a chunked multipart body. */
+function framed(size: number) {
+  const head = '--X\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n';
+  const content = Buffer.concat([Buffer.from(head), Buffer.alloc(size, "b"), Buffer.from("\r\n--X--\r\n")]);
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let at = 0; at < content.length; at += 64 * 1024)
+        controller.enqueue(content.subarray(at, at + 64 * 1024));
+      controller.close();
+    },
+  });
+}
+
 describe("request bodies without Content-Length", () => {
   it("refuses a 20 MB chunked anonymous form with the 413 page and a closed connection, reads none of it into an action, and memory stays flat", async () => {
     const before = process.memoryUsage().rss;
@@ -105,29 +122,36 @@ describe("request bodies without Content-Length", () => {
   });
 
   it("counts every route: a 3 MB chunked multipart body is an upload only on an upload page", async () => {
-    const multipart = "multipart/form-data; boundary=X";
-    const framed = (size: number) => {
-      const head = '--X\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n';
-      const content = Buffer.concat([
-        Buffer.from(head),
-        Buffer.alloc(size, "b"),
-        Buffer.from("\r\n--X--\r\n"),
-      ]);
-      return new ReadableStream<Uint8Array>({
-        start(controller) {
-          for (let at = 0; at < content.length; at += 64 * 1024)
-            controller.enqueue(content.subarray(at, at + 64 * 1024));
-          controller.close();
-        },
-      });
-    };
-    const upload = await post("/proyek/p1/tonggak.data", framed(3 * MB), multipart);
+    const upload = await post("/proyek/p1/tonggak.data", framed(3 * MB), MULTIPART, SIGNED_IN);
     expect(upload.status).toBe(200);
     expect(await upload.text()).toBe(`read ${3 * MB}`);
 
-    const elsewhere = await post("/masuk", framed(3 * MB), multipart);
+    const elsewhere = await post("/masuk", framed(3 * MB), MULTIPART, SIGNED_IN);
     expect(elsewhere.status).toBe(413);
     expect(formsRead.map((form) => form.path)).toEqual(["/proyek/p1/tonggak.data"]);
+  });
+
+  it("gives the upload limit only to a request with the sign-in cookie: anonymous multipart gets the form limit", async () => {
+    const before = formsRead.length;
+    for (const path of ["/proyek/apa-saja", "/proyek/apa-saja/tonggak.data", "/angkatan/impor"]) {
+      for (const cookie of [undefined, "lng=id", "__lintas_session=; lng=id"]) {
+        const chunked = await post(path, framed(3 * MB), MULTIPART, cookie);
+        expect(chunked.status, `${path} ${cookie}`).toBe(413);
+        const declared = await fetch(`${baseUrl}${path}`, {
+          method: "POST",
+          headers: { "content-type": MULTIPART, ...(cookie ? { cookie } : {}) },
+          body: new Uint8Array(3 * MB),
+        });
+        expect(declared.status, `${path} ${cookie} with Content-Length`).toBe(413);
+      }
+    }
+    expect(formsRead.length).toBe(before);
+    // the cookie Lintas signs people in with is the one the limit looks for
+    const { authSessionStorage } = await import("~/auth/session.server");
+    const setCookie = await authSessionStorage.commitSession(await authSessionStorage.getSession());
+    const upload = await post("/proyek/apa-saja", framed(3 * MB), MULTIPART, setCookie.split(";")[0]);
+    expect(upload.status).toBe(200);
+    expect(formsRead.at(-1)).toEqual({ path: "/proyek/apa-saja", bytes: 3 * MB });
   });
 
   it("passes a chunked form under the limit through whole", async () => {

@@ -55,13 +55,14 @@ app.use(privateCacheMiddleware());
 // a declared oversized body is refused before anything reads it; one without Content-Length is
 // counted as Remix reads it (app/utils/body-limit.server.ts, server/remix-handler.ts)
 const bodyLimit = (req: express.Request) =>
-  bodyLimitBytes(req.headers["content-type"], env.UPLOAD_MAX_MB, req.path);
+  bodyLimitBytes(req.headers["content-type"], env.UPLOAD_MAX_MB, req.path, req.headers.cookie);
 app.use((req, res, next) => {
   const tooLarge = isBodyTooLarge({
     contentType: req.headers["content-type"],
     contentLength: req.headers["content-length"],
     uploadMaxMb: env.UPLOAD_MAX_MB,
     path: req.path,
+    cookie: req.headers.cookie,
   });
   if (tooLarge) sendTooLarge(req, res);
   else next();

@@ -26,8 +26,15 @@ export const ACTIONS = [
   "session:create", // a pairing's sessions
   "session:host", // stand-alone sessions: a change project's team, a province's coordination meeting
   "session:join",
+  // record by hand whether a past session was held and who attended (Zoom, WhatsApp, in person, or
+  // LiveKit while its webhook was down): the facilitator, and the officers of the session's host
+  // region (a pairing's mentor region; a stand-alone session's region) (sessionRecordWhere)
+  "session:record",
   "lesson:write",
   "lesson:publish",
+  // comment on a lesson in review, and see it in the review queue (/tinjauan): facilitators all;
+  // anyone else the lessons of pairings they lead, either side (reviewWhere in lesson-review.server.ts)
+  "lesson:review",
   "practice:curate",
   "people:invite",
   "people:manage",
@@ -65,8 +72,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "session:create": "all",
     "session:host": "all",
     "session:join": "all",
+    "session:record": "all",
     "lesson:write": "all",
     "lesson:publish": "all",
+    "lesson:review": "all",
     "practice:curate": "all",
     "people:invite": "all",
     "cohort:import": "all",
@@ -90,7 +99,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     // its projects' teams; a province's officer also the province's coordination meeting
     "session:host": "region",
     "session:join": "region",
+    // the sessions their region hosts (sessionRecordWhere)
+    "session:record": "region",
     "lesson:write": "region",
+    // not their region's lessons (they write them): those of the pairings they lead
+    "lesson:review": "own",
     "practice:curate": "region",
     "region:manage": "region",
     "dashboard:read": "region",
@@ -111,6 +124,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "session:host": "own",
     "session:join": "own",
     "lesson:write": "own",
+    "lesson:review": "own",
   },
   COACH: {
     "app:use": "all",
@@ -121,6 +135,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "pairing:replicate": "own",
     "session:read": "own",
     "session:join": "own",
+    "lesson:review": "own",
   },
   MENTOR: {
     "app:use": "all",
@@ -131,6 +146,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "pairing:replicate": "own",
     "session:read": "own",
     "session:join": "own",
+    "lesson:review": "own",
   },
   VIEWER: {
     "app:use": "all",

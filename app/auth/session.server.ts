@@ -1,6 +1,7 @@
 // The sign-in cookie holds only the id of a LoginSession row: deleting rows revokes sessions.
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env, sessionSecret } from "~/env.server";
+import { SESSION_COOKIE_NAME } from "~/utils/session-cookie";
 import {
   SESSION_DAYS,
   createLoginSession,
@@ -10,7 +11,7 @@ import {
 
 export const authSessionStorage = createCookieSessionStorage<{ loginSessionId: string }>({
   cookie: {
-    name: "__lintas_session",
+    name: SESSION_COOKIE_NAME,
     httpOnly: true,
     sameSite: "lax",
     path: "/",

@@ -1,8 +1,9 @@
 // Live co-editing of session notes: a Hocuspocus (Yjs) server on the app's own HTTP server, at
 // /kolaborasi. The socket is signed in with the same session cookie as pages, and each document
 // (`session-note:<sessionId>`) opens only for people who may edit that session's notes.
-// A socket whose sign-in ends (sign out, sign out everywhere, deactivation, password reset) is
-// closed, on every app process. See docs/decisions/0020-live-notes.md and 0040.
+// A socket whose sign-in ends (sign out, sign out everywhere, deactivation, password reset, the
+// other sign-ins at a password change) is closed, on every app process; the periodic check also
+// closes a socket whose person may no longer write its notes. See docs/decisions/0020-live-notes.md and 0040.
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Extension, type onStoreDocumentPayload } from "@hocuspocus/server";
@@ -23,6 +24,7 @@ import {
 import { mayWriteNote } from "~/models/note.server";
 import {
   type RevokedLogins,
+  isRevoked,
   listenForRevokedLogins,
   validLoginSessionIds,
 } from "~/models/revoked-logins.server";
@@ -32,8 +34,9 @@ export const COLLAB_PATH = "/kolaborasi";
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 /** how long a closed socket of an ended sign-in may take to say goodbye before it is cut */
 const CLOSE_GRACE_MS = 1000;
-/** the close code Hocuspocus itself uses for "Unauthorized" */
+/** the close codes Hocuspocus itself uses for "Unauthorized" and "Forbidden" */
 const UNAUTHORIZED = { code: 4401, reason: "Unauthorized" };
+const FORBIDDEN = { code: 4403, reason: "Forbidden" };
 
 /** a socket carries the signed-in person; a form save (direct connection) names its author */
 type Context = { user?: CurrentUser; loginSessionId?: string; authorId?: string };
@@ -46,8 +49,9 @@ export type CollabOptions = {
   debounce?: number;
   maxDebounce?: number;
   /**
-   * ms between checks that every open socket's sign-in still holds: the safety net for an ended
-   * sign-in this process was not told of (a lost LISTEN connection, a row deleted by hand, expiry)
+   * ms between checks that every open socket's sign-in still holds, and that its person may still
+   * write each notes it has open: the safety net for an ended sign-in this process was not told
+   * of (a lost LISTEN connection, a row deleted by hand, expiry) and for a right taken away
    */
   recheckMs?: number;
 };
@@ -198,24 +202,20 @@ export async function createCollab(options: CollabOptions = {}): Promise<Collab>
   // every open socket and the sign-in it came with
   const sockets = new Map<WebSocket, SignedIn>();
 
-  /** Closes the sockets of ended sign-ins; nothing more they send is read. */
-  function closeSockets(ended: (signedIn: SignedIn) => boolean) {
+  /** Closes the sockets of ended sign-ins (or lost rights); nothing more they send is read. */
+  function closeSockets(ended: (signedIn: SignedIn, ws: WebSocket) => boolean, why = UNAUTHORIZED) {
     for (const [ws, signedIn] of sockets) {
-      if (!ended(signedIn)) continue;
+      if (!ended(signedIn, ws)) continue;
       sockets.delete(ws);
       // Hocuspocus reads the socket's messages: from now on nothing it sends reaches a document
       ws.removeAllListeners("message");
-      ws.close(UNAUTHORIZED.code, UNAUTHORIZED.reason);
+      ws.close(why.code, why.reason);
       // a client that does not answer the close is cut off
       setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
     }
   }
   const onRevoked = (revoked: RevokedLogins) =>
-    closeSockets((signedIn) =>
-      "userId" in revoked
-        ? signedIn.userId === revoked.userId
-        : signedIn.loginSessionId === revoked.loginSessionId,
-    );
+    closeSockets((signedIn) => isRevoked(revoked, signedIn.userId, signedIn.loginSessionId));
   const stopListening = await listenForRevokedLogins(onRevoked);
 
   let rechecking = false;
@@ -227,11 +227,44 @@ export async function createCollab(options: CollabOptions = {}): Promise<Collab>
         ...new Set([...sockets.values()].map((s) => s.loginSessionId)),
       ]);
       closeSockets((signedIn) => !valid.has(signedIn.loginSessionId));
+      const denied = await socketsThatMayNotWrite();
+      closeSockets((_, ws) => denied.has(ws), FORBIDDEN);
     } catch (error) {
       console.warn("Checking the notes sockets' sign-ins failed:", (error as Error).message);
     } finally {
       rechecking = false;
     }
+  }
+  /**
+   * The open sockets whose person may no longer write one of the notes they have open: the check
+   * onAuthenticate makes, with the person read again (a role or region taken away since).
+   */
+  async function socketsThatMayNotWrite() {
+    const people = new Map<string, Promise<CurrentUser | null>>();
+    const verdicts = new Map<string, Promise<boolean>>();
+    const denied = new Set<WebSocket>();
+    for (const document of hocuspocus.documents.values()) {
+      const sessionId = sessionIdFromDocumentName(document.name);
+      for (const ws of document.connections.keys()) {
+        const signedIn = sockets.get(ws);
+        if (!signedIn) continue;
+        const key = `${signedIn.loginSessionId} ${sessionId}`;
+        let verdict = verdicts.get(key);
+        if (!verdict) {
+          let person = people.get(signedIn.loginSessionId);
+          if (!person) {
+            person = getUserByLoginSession(signedIn.loginSessionId);
+            people.set(signedIn.loginSessionId, person);
+          }
+          verdict = person.then(async (user) =>
+            user && sessionId ? mayWriteNote({ user }, sessionId) : false,
+          );
+          verdicts.set(key, verdict);
+        }
+        if (!(await verdict)) denied.add(ws);
+      }
+    }
+    return denied;
   }
   const recheckTimer = setInterval(() => void recheck(), options.recheckMs ?? 30_000);
   recheckTimer.unref();

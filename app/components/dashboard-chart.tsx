@@ -11,20 +11,16 @@ import { Bar, BarGroupHorizontal, BarStack } from "@visx/shape";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/utils/format";
+import { toCsv } from "~/utils/csv";
 
 export type Cell = string | number | null;
 export type DataTable = { columns: string[]; rows: Cell[][] };
 
 const COLOURS = ["#0b5394", "#1e6b34", "#a4161a", "#7a4b00", "#5b2a86", "#00636b", "#525a64"];
 
-/** Comma-separated values with a header row; a cell starting like a formula is quoted as text. */
+/** Comma-separated values with a header row (app/utils/csv.ts). */
 export function toCsvText(table: DataTable) {
-  const cell = (value: Cell) => {
-    let text = value === null ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text) && typeof value !== "number") text = `'${text}`;
-    return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [table.columns, ...table.rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(table.columns, table.rows);
 }
 
 export function csvHref(table: DataTable) {

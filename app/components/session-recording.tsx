@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/ui/form-field";
 import type { IntentResult } from "~/utils/form-action.server";
+import { safeHref } from "~/utils/url-schema";
 
 export function SessionRecording({
   recordingUrl,
@@ -20,6 +21,8 @@ export function SessionRecording({
 }) {
   const { t } = useTranslation();
   if (!recordingUrl && !canManage) return null;
+  // a link only when it is a well-formed http(s) address; a stored file's key is shown as text
+  const recordingHref = safeHref(recordingUrl);
   const errors =
     actionData?.intent === "recording" ? (actionData.result?.error?.[""] ?? undefined) : undefined;
   return (
@@ -27,8 +30,8 @@ export function SessionRecording({
       <h2 id="recording-heading">{t("recording.title")}</h2>
       {recordingUrl ? (
         <p>
-          {/^https?:\/\//.test(recordingUrl) ? (
-            <a href={recordingUrl} rel="noreferrer noopener">
+          {recordingHref ? (
+            <a href={recordingHref} rel="noreferrer noopener">
               {t("sessions.recording")}
             </a>
           ) : (

@@ -1,10 +1,35 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DataDirLockedError, LOCK_FILE_NAME, type LockOwner, lockDataDir } from "./data-dir-lock.server";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DataDirLock, LockOwner } from "./data-dir-lock.server";
+
+// node:fs as it is, except that a test may run something just before the lock file is first
+// renamed or deleted: a second starter, interleaved at the worst moment of a takeover
+const fsHook = vi.hoisted(() => ({ file: "", beforeRemoving: undefined as (() => void) | undefined }));
+vi.mock("node:fs", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:fs")>();
+  const intercept = (file: unknown) => {
+    const hook = fsHook.beforeRemoving;
+    if (!hook || String(file) !== fsHook.file) return;
+    fsHook.beforeRemoving = undefined;
+    hook();
+  };
+  const unlinkSync: typeof actual.unlinkSync = (file) => {
+    intercept(file);
+    actual.unlinkSync(file);
+  };
+  const renameSync: typeof actual.renameSync = (from, to) => {
+    intercept(from);
+    actual.renameSync(from, to);
+  };
+  return { ...actual, default: { ...actual, unlinkSync, renameSync }, unlinkSync, renameSync };
+});
+// the test setup's database has loaded the lock module already, with node:fs as it is
+vi.resetModules();
+const { DataDirLockedError, LOCK_FILE_NAME, lockDataDir } = await import("./data-dir-lock.server");
 
 let dir: string;
 beforeEach(async () => {
@@ -124,5 +149,42 @@ describe("the data directory lock", () => {
     leaveLock({ pid: process.ppid, token: "someone-else" });
     lock.release();
     expect(readLock().token).toBe("someone-else");
+  });
+
+  it.each([
+    ["left by a process that is gone", () => leaveLock({ pid: deadPid() })],
+    [
+      "left half-written long ago",
+      () => {
+        writeFileSync(lockFile(), "");
+        const old = new Date(Date.now() - 60_000);
+        utimesSync(lockFile(), old, old);
+      },
+    ],
+  ])("of two starters taking over one stale lock %s at once, exactly one wins", (_, leave) => {
+    leave();
+    const results: (DataDirLock | Error)[] = [];
+    const start = () => {
+      try {
+        results.push(lockDataDir(dir));
+      } catch (error) {
+        results.push(error as Error);
+      }
+    };
+    // the second starter runs whole just as the first is about to remove the stale lock
+    fsHook.file = lockFile();
+    fsHook.beforeRemoving = start;
+    start();
+    expect(fsHook.beforeRemoving).toBeUndefined();
+    const winners = results.filter((result): result is DataDirLock => !(result instanceof Error));
+    const refused = results.filter((result) => result instanceof Error);
+    expect(winners).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(DataDirLockedError);
+    expect(readLock().token).toBe(winners[0].owner.token);
+    // nothing left aside
+    expect(readdirSync(dir)).toEqual([LOCK_FILE_NAME]);
+    winners[0].release();
+    expect(existsSync(lockFile())).toBe(false);
   });
 });

@@ -7,8 +7,10 @@ import {
   closeSync,
   constants,
   fsyncSync,
+  linkSync,
   openSync,
   readFileSync,
+  renameSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -17,6 +19,8 @@ import os from "node:os";
 import path from "node:path";
 
 export const LOCK_FILE_NAME = "lintas.lock";
+/** how long an empty or unreadable lock may be another starter's between its create and its write */
+const HALF_WRITTEN_MS = 5_000;
 
 export type LockOwner = {
   pid: number;
@@ -72,12 +76,12 @@ function readOwner(file: string): LockOwner | undefined | "gone" {
   }
 }
 
-function isAlive(owner: LockOwner): boolean {
+function isAlive(file: string, owner: LockOwner): boolean {
   // another machine's pids cannot be checked from here: assume it still runs
   if (owner.host !== os.hostname()) return true;
-  // our own pid, but not a lock of ours: left by an earlier process that had the same pid
-  // (a restarted container's node is often pid 1 again)
-  if (owner.pid === process.pid) return false;
+  // our own pid: alive when the lock is ours; otherwise left by an earlier process that had the
+  // same pid (a restarted container's node is often pid 1 again)
+  if (owner.pid === process.pid) return held.get(file) === owner.token;
   try {
     process.kill(owner.pid, 0);
     return !isZombie(owner.pid);
@@ -138,17 +142,11 @@ export function lockDataDir(dir: string): DataDirLock {
       if (current === undefined) {
         // empty or half-written: another opener between its create and its write, or one that
         // died there; give it a few seconds before taking over
-        if (Date.now() - mtimeMs(file) < 5_000) throw new DataDirLockedError(dir, file, undefined);
-      } else if (isAlive(current)) {
+        if (!isOldUnreadable(file)) throw new DataDirLockedError(dir, file, undefined);
+      } else if (isAlive(file, current)) {
         throw new DataDirLockedError(dir, file, current);
       }
-      // stale: remove it unless someone replaced it since we read it, then try again
-      const again = readOwner(file);
-      const unchanged =
-        again === undefined || current === undefined
-          ? again === current
-          : again !== "gone" && again.token === current.token;
-      if (unchanged) remove(file);
+      takeOverStale(file, current, owner.token);
       continue;
     }
     try {
@@ -174,6 +172,44 @@ export function lockDataDir(dir: string): DataDirLock {
     };
   }
   throw new DataDirLockedError(dir, file, readOwnerOrUndefined(file));
+}
+
+/** an empty or unreadable lock older than a starter's create-then-write needs */
+function isOldUnreadable(file: string): boolean {
+  return Date.now() - mtimeMs(file) >= HALF_WRITTEN_MS;
+}
+
+/**
+ * Removes the stale lock `stale` (as read a moment ago) so the caller can create its own. Another
+ * starter may have taken it over since, and the name may now be that starter's live lock: so the
+ * file is first moved aside under a name of our own (a rename is atomic: of several takers, one
+ * moves any given file), and only a file that is still the stale one is deleted. Anything else is
+ * put back where it was (a link, which never replaces a lock created meanwhile), and the caller's
+ * next attempt reads it and refuses.
+ */
+function takeOverStale(file: string, stale: LockOwner | undefined, token: string) {
+  const aside = `${file}.${token}.stale`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    // another taker moved it first
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  const moved = readOwner(aside);
+  const stillStale =
+    stale === undefined
+      ? moved === undefined && isOldUnreadable(aside)
+      : typeof moved === "object" && moved.token === stale.token;
+  if (!stillStale) {
+    try {
+      linkSync(aside, file);
+    } catch (error) {
+      // EEXIST: a third starter created a lock in the moment it was away; theirs stays
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  remove(aside);
 }
 
 function readOwnerOrUndefined(file: string): LockOwner | undefined {

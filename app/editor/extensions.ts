@@ -6,10 +6,14 @@ import Mention from "@tiptap/extension-mention";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 
+// No control character anywhere: browsers drop tabs and newlines inside an address, so
+// "/\t/evil.example" is followed as "//evil.example", another site.
 /** Addresses a stored link may have: the web, e-mail, or a page of the app (not `//elsewhere`). */
-export const ALLOWED_LINK = /^(https?:\/\/|mailto:|\/(?![/\\]))/i;
+export const ALLOWED_LINK = /^(?:https?:\/\/|mailto:|\/(?![/\\]))[^\p{Cc}]*$/iu;
 /** Addresses a stored image may have: the web, or a file the app serves itself. */
-export const ALLOWED_IMAGE = /^(https?:\/\/|\/(?![/\\]))/i;
+export const ALLOWED_IMAGE = /^(?:https?:\/\/|\/(?![/\\]))[^\p{Cc}]*$/iu;
+/** What the editor's own link check must refuse too: a control character, or `//`, `\\` in front. */
+const UNSAFE_LINK = /\p{Cc}|^\s*[/\\]{2}/u;
 
 /**
  * Task items as HTML (lesson pages, copied text): the box is read-only there and named by its
@@ -70,6 +74,8 @@ export const extensions: Extensions = [
     link: {
       openOnClick: false,
       protocols: ["http", "https", "mailto"],
+      // Tiptap's own check reads "/\t/evil.example" as a path of the app: refuse it as the server does
+      isAllowedUri: (url, { defaultValidate }) => defaultValidate(url) && !UNSAFE_LINK.test(url),
       HTMLAttributes: { rel: "noopener noreferrer nofollow" },
     },
   }),

@@ -1,4 +1,6 @@
+import { generateHTML } from "@tiptap/html/server";
 import { describe, expect, it } from "vitest";
+import { ALLOWED_IMAGE, ALLOWED_LINK, extensions } from "./extensions";
 import { plainText, renderRichText } from "./render.server";
 
 const doc = {
@@ -71,5 +73,55 @@ describe("rich text rendering", () => {
 
   it("gives the plain text for search", () => {
     expect(plainText(doc)).toContain("Advokasi komitmen kepala daerah");
+  });
+});
+
+// Browsers drop tabs and newlines inside an address and read a backslash as a slash, so each of
+// these is followed to another site (//evil.example).
+const OFF_SITE = [
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "\t//evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  " //evil.example",
+  "https://lintas.id/\u0000x",
+];
+
+describe("links and images that leave the site", () => {
+  const withLink = (href: string) => ({
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [{ type: "text", text: "tautan", marks: [{ type: "link", attrs: { href } }] }],
+      },
+    ],
+  });
+
+  it.each(OFF_SITE)("%j is not a stored link or image address", (href) => {
+    expect(ALLOWED_LINK.test(href)).toBe(false);
+    expect(ALLOWED_IMAGE.test(href)).toBe(false);
+    expect(renderRichText(withLink(href))).not.toContain("evil.example");
+  });
+
+  it.each(OFF_SITE)("%j is not rendered as a link by the editor's own check either", (href) => {
+    expect(generateHTML(withLink(href), extensions)).not.toContain("evil.example");
+  });
+
+  it("keeps the web, e-mail and the app's own pages", () => {
+    for (const href of [
+      "https://lintas.id/a?b=1",
+      "http://contoh.go.id",
+      "mailto:a@contoh.go.id",
+      "/proyek/1",
+    ]) {
+      expect(ALLOWED_LINK.test(href), href).toBe(true);
+      expect(renderRichText(withLink(href))).toContain(`href="${href}"`);
+      expect(generateHTML(withLink(href), extensions)).toContain(`href="${href}"`);
+    }
+    expect(ALLOWED_IMAGE.test("/bukti/foto.png")).toBe(true);
   });
 });

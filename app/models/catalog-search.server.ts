@@ -1,7 +1,9 @@
 // Searching the public catalogue: Indonesian full-text search (PostgreSQL's 'indonesian' stemmer,
-// our own stop words), typo tolerance against the catalogue's own vocabulary, facets whose counts
-// apply every other chosen facet, three sorts, and highlights returned as text segments (never HTML).
-// Portable: plain PostgreSQL full-text functions, no extension (PGlite has no pg_trgm).
+// our own stop words and synonym list, app/models/catalog-query.ts), ranked by how much of the
+// query a practice matches rather than requiring every word, typo tolerance against the
+// catalogue's own vocabulary, facets whose counts apply every other chosen facet, three sorts, and
+// highlights returned as text segments (never HTML). Plain PostgreSQL full-text functions, no
+// extension: the same SQL on PGlite and on a PostgreSQL server (docs/decisions/0046).
 import { database, prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import {
@@ -12,23 +14,11 @@ import {
   PAGE_SIZE,
   type Segment,
 } from "~/models/catalog-params";
+import { INDONESIAN_STOP_WORDS, queryConcepts, queryWords } from "~/models/catalog-query";
 import { catalogStamp } from "~/models/catalog-state.server";
 import { closestWord } from "~/utils/edit-distance";
 
-/**
- * Words that carry no meaning in a search. PostgreSQL's 'indonesian' configuration stems but has
- * no stop-word list, so the query drops these before it reaches the database.
- */
-export const INDONESIAN_STOP_WORDS = new Set(
-  (
-    "ada adalah agar akan aku anda antara apa apakah atas atau bagaimana bagi bahwa banyak beberapa " +
-    "begitu belum bila bisa dalam dan dapat dari daripada dengan di dia dua hal hanya harus hingga ia " +
-    "ialah ini itu jadi jika juga kalau kami kamu karena kata ke kepada kita lagi lain lebih maka " +
-    "mana masih mereka namun oleh pada para per perlu saat saja sama sampai sangat saya se sebagai " +
-    "sebelum secara sedang sehingga sejak semua seperti serta setelah setiap sudah supaya tak tanpa " +
-    "telah tentang terhadap tersebut tetapi tidak untuk yaitu yakni yang"
-  ).split(" "),
-);
+export { INDONESIAN_STOP_WORDS, queryWords };
 
 // ── vocabulary and typo tolerance ──
 
@@ -45,10 +35,14 @@ export function invalidateCatalogVocabulary() {
 }
 
 // the searchable text of a row, and its stored vector: SQL functions and triggers of the
-// migration catalog_search_vector
+// migrations catalog_search_vector and catalog_search_weights (a practice's vector also holds
+// its region's and province's names and its SPM field)
 async function loadVocabulary(stamp: string): Promise<Vocabulary> {
   const words = `SELECT to_tsvector('simple', lintas_practice_text(p)) FROM "Practice" p WHERE status = 'PUBLISHED'
-    UNION ALL SELECT to_tsvector('simple', lintas_lesson_text(l)) FROM "Lesson" l WHERE status = 'PUBLISHED'`;
+    UNION ALL SELECT to_tsvector('simple', lintas_lesson_text(l)) FROM "Lesson" l WHERE status = 'PUBLISHED'
+    UNION ALL SELECT to_tsvector('simple', concat_ws(' ', r.name, pr.name)) FROM "Region" r
+      LEFT JOIN "Region" pr ON pr.code = r."provinceCode"
+      WHERE r.code IN (SELECT "regionCode" FROM "Practice" WHERE status = 'PUBLISHED')`;
   const stems = `SELECT "searchVector" FROM "Practice" WHERE status = 'PUBLISHED'
     UNION ALL SELECT "searchVector" FROM "Lesson" WHERE status = 'PUBLISHED'`;
   const [simple, lexemes] = await Promise.all([
@@ -57,7 +51,12 @@ async function loadVocabulary(stamp: string): Promise<Vocabulary> {
     prisma.$queryRaw<{ word: string }[]>`SELECT word FROM ts_stat(${stems})`,
   ]);
   return {
-    words: new Map(simple.filter((w) => /^\p{L}+$/u.test(w.word)).map((w) => [w.word, Number(w.nentry)])),
+    // a stop word is never offered as a correction ("cara" → "para")
+    words: new Map(
+      simple
+        .filter((w) => /^\p{L}+$/u.test(w.word) && !INDONESIAN_STOP_WORDS.has(w.word))
+        .map((w) => [w.word, Number(w.nentry)]),
+    ),
     lexemes: new Set(lexemes.map((l) => l.word)),
     loadedAt: Date.now(),
     stamp,
@@ -76,41 +75,77 @@ async function currentVocabulary() {
   return vocabulary!;
 }
 
-/** The query's words without stop words, lower case. */
-export function queryWords(q: string) {
-  return [
-    ...new Set(
-      q
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w && !INDONESIAN_STOP_WORDS.has(w)),
-    ),
-  ].slice(0, 12);
+/** A query ready for the database: each concept as a tsquery, and their OR. */
+export type ParsedQuery = {
+  /** the searched words, typos corrected */
+  words: string[];
+  /** the corrected query when a word was corrected ("Maksud Anda: …") */
+  corrected: string | null;
+  /** each concept: the words that said it, and the OR of its terms' phrases as tsquery text */
+  concepts: { label: string; tsquery: string; phrase?: true }[];
+  /** the OR of every concept: a practice matching any of them is found, ranked by how many */
+  tsquery: string | null;
+};
+
+/** The Indonesian stems of each text, and its phrase as tsquery text (PostgreSQL's own parser). */
+async function analyse(texts: string[]) {
+  if (texts.length === 0) return new Map<string, { lexemes: string[]; tsquery: string }>();
+  const rows = await prisma.$queryRaw<{ t: string; lexemes: string[]; tsquery: string }[]>`
+    SELECT t, tsvector_to_array(to_tsvector('indonesian', t)) AS lexemes,
+      phraseto_tsquery('indonesian', t)::text AS tsquery
+    FROM unnest(${texts}::text[]) AS t`;
+  return new Map(rows.map((r) => [r.t, r]));
 }
 
 /**
- * The words of a query, each unknown one replaced by the closest word of the catalogue
- * (a word is known when it, or its Indonesian stem, occurs in a published practice or lesson).
+ * A query as people type it: stop words dropped, concepts found through the synonym list, and a
+ * word that matches nothing in the catalogue (neither it nor its Indonesian stem occurs in a
+ * published practice or lesson, and it is not a term of the synonym list) replaced by the
+ * closest word of the catalogue's vocabulary, if one is close enough.
  */
-export async function correctQuery(q: string): Promise<{ words: string[]; corrected: string | null }> {
-  const words = queryWords(q);
-  if (words.length === 0) return { words, corrected: null };
-  const vocab = await currentVocabulary();
-  const stems = await prisma.$queryRaw<{ w: string; lexemes: string[] }[]>`
-    SELECT w, tsvector_to_array(to_tsvector('indonesian', w)) AS lexemes
-    FROM unnest(${words}::text[]) AS w`;
-  const stemsOf = new Map(stems.map((s) => [s.w, s.lexemes]));
+export async function parseQuery(q: string): Promise<ParsedQuery> {
+  const concepts = queryConcepts(queryWords(q));
+  if (concepts.length === 0) return { words: [], corrected: null, concepts: [], tsquery: null };
+  const [vocab, analysed] = await Promise.all([
+    currentVocabulary(),
+    analyse([...new Set(concepts.flatMap((c) => c.terms))]),
+  ]);
   let changed = false;
-  const result = words.map((word) => {
-    const lexemes = stemsOf.get(word) ?? [];
-    if (/\p{N}/u.test(word) || vocab.words.has(word) || lexemes.some((l) => vocab.lexemes.has(l)))
-      return word;
+  const corrected = concepts.map((concept) => {
+    const [word] = concept.words;
+    if (concept.synonym || /\p{N}/u.test(word) || vocab.words.has(word)) return concept;
+    if ((analysed.get(word)?.lexemes ?? []).some((l) => vocab.lexemes.has(l))) return concept;
     const closest = closestWord(word, vocab.words);
-    if (!closest) return word;
+    if (!closest) return concept;
     changed = true;
-    return closest;
+    return { ...concept, words: [closest], terms: [closest] };
   });
-  return { words: result, corrected: changed ? result.join(" ") : null };
+  if (changed) {
+    const more = await analyse(corrected.flatMap((c) => c.terms.filter((t) => !analysed.has(t))));
+    for (const [t, row] of more) analysed.set(t, row);
+  }
+  const words = corrected.filter((c) => !c.phrase).flatMap((c) => c.words);
+  const searched = corrected
+    .map((c) => ({
+      label: c.words.join(" "),
+      ...(c.phrase ? { phrase: c.phrase } : {}),
+      tsquery: [...new Set(c.terms.map((t) => analysed.get(t)?.tsquery).filter(Boolean))]
+        .map((t) => `(${t})`)
+        .join(" | "),
+    }))
+    .filter((c) => c.tsquery);
+  return {
+    words,
+    corrected: changed ? words.join(" ") : null,
+    concepts: searched,
+    tsquery: searched.length ? searched.map((c) => `(${c.tsquery})`).join(" | ") : null,
+  };
+}
+
+/** The query's words, each unknown one replaced by the closest word of the catalogue. */
+export async function correctQuery(q: string): Promise<{ words: string[]; corrected: string | null }> {
+  const { words, corrected } = await parseQuery(q);
+  return { words, corrected };
 }
 
 // ── search with facets ──
@@ -184,14 +219,20 @@ export async function searchCatalog({
   sort?: CatalogSort;
   page?: number;
 }) {
-  const { words, corrected } = q ? await correctQuery(q) : { words: [], corrected: null };
+  const parsed: ParsedQuery = q
+    ? await parseQuery(q)
+    : { words: [], corrected: null, concepts: [], tsquery: null };
+  const { words, corrected } = parsed;
   const text = words.join(" ");
-  const tsquery = Prisma.sql`plainto_tsquery('indonesian', ${text})`;
-  const searching = text.length > 0;
+  const tsquery = Prisma.sql`${parsed.tsquery ?? ""}::tsquery`;
+  const concepts = Prisma.sql`${parsed.concepts.map((c) => c.tsquery)}::text[]::tsquery[]`;
+  const searching = parsed.tsquery !== null;
   const order = sort ?? (searching ? "relevance" : "recent");
+  // relevance: how many of the query's concepts a practice matches, then ts_rank with the field
+  // weights of the stored vector (name A, summary B, body C, region and SPM field D)
   const orderBy =
     order === "relevance" && searching
-      ? Prisma.sql`b.rank DESC, b.published_at DESC NULLS LAST, b.id`
+      ? Prisma.sql`b.coverage DESC, b.rank DESC, b.published_at DESC NULLS LAST, b.id`
       : order === "replications"
         ? Prisma.sql`b.replications DESC, b.published_at DESC NULLS LAST, b.id`
         : Prisma.sql`b.published_at DESC NULLS LAST, b.id`;
@@ -217,7 +258,8 @@ export async function searchCatalog({
           SELECT 1 FROM "Indicator" i JOIN "Measurement" m ON m."indicatorId" = i.id
           WHERE p."projectId" IS NOT NULL AND i."projectId" = p."projectId")) AS has_results,
         (SELECT count(*) FROM "Replication" x WHERE x."practiceId" = p.id)::int AS replications,
-        ${searching ? Prisma.sql`ts_rank(${DOC}, ${tsquery})` : Prisma.sql`0`} AS rank
+        ${searching ? Prisma.sql`(SELECT count(*) FROM unnest(${concepts}) c WHERE ${DOC} @@ c)::int` : Prisma.sql`0`} AS coverage,
+        ${searching ? Prisma.sql`ts_rank(${DOC}, ${tsquery}, 1)` : Prisma.sql`0`} AS rank
       FROM "Practice" p
       JOIN "Region" r ON r.code = p."regionCode"
       WHERE p.status = 'PUBLISHED' ${searching ? Prisma.sql`AND ${DOC} @@ ${tsquery}` : Prisma.empty}
@@ -249,11 +291,16 @@ export async function searchCatalog({
       },
     }),
     searching && ids.length
-      ? prisma.$queryRaw<{ id: string; name: string; summary: string | null }[]>`
+      ? prisma.$queryRaw<{ id: string; name: string; summary: string | null; matched: number[] }[]>`
           SELECT p.id,
+            ARRAY(SELECT o::int FROM unnest(${concepts}) WITH ORDINALITY AS c(q, o) WHERE ${DOC} @@ c.q) AS matched,
             ts_headline('indonesian', translate(p.name, ${"\u0001\u0002"}, ''), ${tsquery},
               ${'StartSel="\u0001", StopSel="\u0002", HighlightAll=true'}) AS name,
-            ts_headline('indonesian', translate(COALESCE(p.summary, p.problem, ''), ${"\u0001\u0002"}, ''), ${tsquery},
+            -- the summary when it matches, else the passages of the body that do (why it was found)
+            ts_headline('indonesian',
+              translate(CASE WHEN to_tsvector('indonesian', COALESCE(p.summary, '')) @@ ${tsquery} THEN p.summary
+                ELSE concat_ws(' … ', p.summary, p.problem, p.solution, p.results) END, ${"\u0001\u0002"}, ''),
+              ${tsquery},
               ${'StartSel="\u0001", StopSel="\u0002", MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "'}) AS summary
           FROM "Practice" p WHERE p.id = ANY(${ids}::text[])`
       : Promise.resolve([]),
@@ -269,6 +316,13 @@ export async function searchCatalog({
         replications: _count.replications,
         nameParts: headline ? segmentsOf(headline.name) : [{ text: p.name }],
         summaryParts: headline ? segmentsOf(headline.summary) : p.summary ? [{ text: p.summary }] : [],
+        // the query's words this practice does not contain (it ranks lower for them)
+        missing:
+          headline && parsed.concepts.length > 1
+            ? parsed.concepts
+                .filter((c, i) => !c.phrase && !headline.matched.includes(i + 1))
+                .map((c) => c.label)
+            : [],
       };
     });
 

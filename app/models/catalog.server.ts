@@ -2,7 +2,7 @@
 // (PostgreSQL's 'indonesian' text search stems "penyedotan" to "sedot").
 import { prisma } from "~/db.server";
 import { renderRichText } from "~/editor/render.server";
-import { queryWords, searchCatalog } from "~/models/catalog-search.server";
+import { parseQuery, searchCatalog } from "~/models/catalog-search.server";
 import { plainIndicator, publicIndicatorSelect } from "~/models/project.server";
 
 /** Published practices matching an Indonesian query (typos corrected), most relevant first. */
@@ -10,22 +10,31 @@ export async function listPracticesForCatalog({ q }: { q?: string } = {}) {
   return (await searchCatalog({ q: q?.trim().slice(0, 200) })).practices;
 }
 
-/** Published lessons matching the query's words (stop words dropped). */
+/**
+ * Published lessons matching the query as the practices do (stop words dropped, synonyms, typos
+ * corrected, one missing word only lowers the rank), most relevant first; newest first without one.
+ */
 export async function listLessonsForCatalog({ q }: { q?: string } = {}) {
-  const query = q ? queryWords(q.slice(0, 200)).join(" ") : "";
-  const ids = query
+  const parsed = q ? await parseQuery(q.slice(0, 200)) : null;
+  // a query of stop words only ("bagaimana caranya?") lists every lesson, as it lists every practice
+  const ids = parsed?.tsquery
     ? (
         await prisma.$queryRaw<{ id: string }[]>`
           SELECT l.id FROM "Lesson" l
-          WHERE l.status = 'PUBLISHED'
-            AND l."searchVector" @@ plainto_tsquery('indonesian', ${query})`
+          WHERE l.status = 'PUBLISHED' AND l."searchVector" @@ ${parsed.tsquery}::tsquery
+          ORDER BY
+            (SELECT count(*) FROM unnest(${parsed.concepts.map((c) => c.tsquery)}::text[]::tsquery[]) c
+              WHERE l."searchVector" @@ c) DESC,
+            ts_rank(l."searchVector", ${parsed.tsquery}::tsquery, 1) DESC, l."publishedAt" DESC NULLS LAST
+          LIMIT 100`
       ).map((r) => r.id)
     : null;
-  return prisma.lesson.findMany({
+  const lessons = await prisma.lesson.findMany({
     where: { status: "PUBLISHED", ...(ids ? { id: { in: ids } } : {}) },
     orderBy: { publishedAt: "desc" },
     take: 100,
     select: {
+      id: true,
       slug: true,
       title: true,
       summary: true,
@@ -33,6 +42,9 @@ export async function listLessonsForCatalog({ q }: { q?: string } = {}) {
       region: { select: { code: true, name: true } },
     },
   });
+  const rank = new Map(ids?.map((id, i) => [id, i]));
+  if (ids) lessons.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  return lessons.map(({ id: _id, ...lesson }) => lesson);
 }
 
 export async function getPublishedPractice(slug: string) {
@@ -136,21 +148,6 @@ export async function listPracticesForExport({ slug }: { slug?: string } = {}) {
     published_at: p.publishedAt?.toISOString() ?? null,
     updated_at: p.updatedAt.toISOString(),
   }));
-}
-
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function toCsv(rows: Record<string, string | number | null>[]) {
-  if (rows.length === 0) return "";
-  const headers = Object.keys(rows[0]);
-  const cell = (value: string | number | null) => {
-    let text = value === null ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return (
-    [headers.join(","), ...rows.map((row) => headers.map((h) => cell(row[h])).join(","))].join("\r\n") +
-    "\r\n"
-  );
 }
 
 /** Every public page worth indexing: the catalogue, published practices and lessons, the regions. */

@@ -6,7 +6,7 @@ import type { Grant } from "~/auth/permissions";
 import { publicOrScoped } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { toCsv } from "~/models/catalog.server";
+import { recordsToCsv } from "~/utils/csv";
 import { practiceWhere } from "~/models/practice.server";
 import { toWallClock } from "~/utils/dates";
 import { CONTENT_LICENCE } from "~/utils/licence";
@@ -138,7 +138,7 @@ export function innovationCsv(rows: IidRow[]) {
   const filled = rows.length
     ? rows.map((r) => Object.fromEntries(headers.map((h) => [h, r[h as keyof IidRow] ?? ""])))
     : [Object.fromEntries(headers.map((h) => [h, ""]))];
-  const csv = toCsv(filled);
+  const csv = recordsToCsv(filled);
   return rows.length ? csv : csv.split("\r\n")[0] + "\r\n";
 }
 

@@ -292,6 +292,11 @@ export const withdrawSchema = z.object({
     .max(LIMITS.reason, "errors.tooLong"),
 });
 
+/** Sending a lesson in review back to its authors; the reason is optional (comments may say it). */
+export const sendBackSchema = z.object({
+  reason: z.string().trim().max(LIMITS.reason, "errors.tooLong").optional(),
+});
+
 export const citeSchema = z.object({
   /** "pairing:<id>" or "project:<id>" */
   target: z

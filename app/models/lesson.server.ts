@@ -15,6 +15,7 @@ import { prisma } from "~/db.server";
 import { plainText, renderRichText } from "~/editor/render.server";
 import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/models/activity.server";
+import { mayReviewSession, notifyAuthors, notifyReviewRequested } from "~/models/lesson-review.server";
 import {
   type AppendTarget,
   LIMITS,
@@ -28,7 +29,8 @@ import {
 } from "~/models/lesson-schemas";
 import { NoteError, openTasks } from "~/models/note.server";
 import { mayOnPairing } from "~/models/pairing.server";
-import { OutOfScopeError, mayOnProject } from "~/models/project.server";
+import { ConflictError, OutOfScopeError } from "~/errors";
+import { mayOnProject } from "~/models/project.server";
 import { maySession } from "~/models/session.server";
 import type { CurrentUser } from "~/models/user.server";
 
@@ -79,19 +81,17 @@ export type LessonAccess = { write: boolean; comment: boolean; publish: boolean 
 
 /**
  * write: lesson:write on the session; publish: lesson:publish and the session in sight;
- * comment: facilitators (lesson:publish) and the leads of the session's pairing, either side.
+ * comment: lesson:review in scope (facilitators; the leads of the session's pairing, either side).
  */
 export async function lessonAccess(user: CurrentUser, sessionId: string): Promise<LessonAccess> {
-  const [write, publish, lead] = await Promise.all([
+  const [write, publish, review] = await Promise.all([
     maySession(user, sessionId, "lesson:write"),
     can(user.memberships, "lesson:publish")
       ? maySession(user, sessionId, "session:read")
       : Promise.resolve(false),
-    prisma.pairingParticipant.count({
-      where: { userId: user.id, isLead: true, pairing: { sessions: { some: { id: sessionId } } } },
-    }),
+    mayReviewSession(user, sessionId),
   ]);
-  return { write, publish, comment: publish || lead > 0 };
+  return { write, publish, comment: publish || review };
 }
 
 async function requireAccess(user: CurrentUser, sessionId: string, need: keyof LessonAccess) {
@@ -119,6 +119,7 @@ const lessonSelect = {
   sessionId: true,
   pairingId: true,
   regionCode: true,
+  authorId: true,
   updatedAt: true,
 } satisfies Prisma.LessonSelect;
 
@@ -468,13 +469,21 @@ async function lessonOfSession(sessionId: string, lessonId: string) {
   return lesson;
 }
 
-/** Draft → in review: the leads of both sides and the facilitators can comment. */
+/**
+ * Draft → in review: the leads of both sides and the facilitators can comment, and the facilitators
+ * hear of it. Conditional on the draft status in the same statement: a second submission (a double
+ * click, two tabs) changes nothing and tells no one again.
+ */
 export async function submitForReview(actor: Actor, sessionId: string, lessonId: string) {
   await requireAccess(actor.user, sessionId, "write");
   const lesson = await lessonOfSession(sessionId, lessonId);
   if (lesson.status !== "DRAFT") throw new LessonError("lessonReview.errors.notDraft");
   await prisma.$transaction(async (tx) => {
-    await tx.lesson.update({ where: { id: lesson.id }, data: { status: "IN_REVIEW" } });
+    const { count } = await tx.lesson.updateMany({
+      where: { id: lesson.id, status: "DRAFT" },
+      data: { status: "IN_REVIEW" },
+    });
+    if (count === 0) throw new LessonError("lessonReview.errors.notDraft");
     await logActivity(
       {
         actorId: actor.user.id,
@@ -484,6 +493,34 @@ export async function submitForReview(actor: Actor, sessionId: string, lessonId:
       },
       tx,
     );
+    await notifyReviewRequested(tx, lesson, actor.user.id);
+  });
+}
+
+/**
+ * In review → draft, with an optional reason (lesson:publish): the authors hear of it and can
+ * change the lesson and submit it again. Conditional on the status like the submission.
+ */
+export async function sendLessonBack(actor: Actor, sessionId: string, lessonId: string, reason = "") {
+  await requireAccess(actor.user, sessionId, "publish");
+  const lesson = await lessonOfSession(sessionId, lessonId);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.lesson.updateMany({
+      where: { id: lesson.id, status: "IN_REVIEW" },
+      data: { status: "DRAFT" },
+    });
+    if (count === 0) throw new LessonError("lessonReview.errors.notInReview");
+    await logActivity(
+      {
+        actorId: actor.user.id,
+        action: "lesson.sent_back",
+        subjectType: "Lesson",
+        subjectId: lesson.id,
+        data: reason ? { reason } : undefined,
+      },
+      tx,
+    );
+    await notifyAuthors(tx, lesson, actor.user.id, "sent-back", { reason });
   });
 }
 
@@ -496,14 +533,18 @@ export async function addLessonComment(
   await requireAccess(actor.user, sessionId, "comment");
   const lesson = await lessonOfSession(sessionId, lessonId);
   if (lesson.status === "ARCHIVED") throw new LessonError("lessonReview.errors.withdrawn");
-  return prisma.lessonComment.create({
-    data: {
-      lessonId: lesson.id,
-      authorId: actor.user.id,
-      field: input.field,
-      quote: input.quote || null,
-      body: input.body,
-    },
+  return prisma.$transaction(async (tx) => {
+    const comment = await tx.lessonComment.create({
+      data: {
+        lessonId: lesson.id,
+        authorId: actor.user.id,
+        field: input.field,
+        quote: input.quote || null,
+        body: input.body,
+      },
+    });
+    await notifyAuthors(tx, lesson, actor.user.id, "comment");
+    return comment;
   });
 }
 
@@ -527,7 +568,7 @@ function isUniqueViolation(error: unknown) {
 
 /**
  * The steps of a first publication, inside the caller's transaction: the session's open tasks become
- * the pairing's commitments, the session is marked held, the lesson gets its slug and is linked to
+ * the pairing's commitments, the lesson gets its slug and is linked to
  * the session, pairing and region, and the activity is logged. The slug is written after the other
  * steps, so a slug taken meanwhile undoes them all.
  */
@@ -537,7 +578,6 @@ async function firstPublication(tx: Tx, actor: Actor, lesson: LessonRow, slug: s
         where: { id: lesson.sessionId },
         select: {
           id: true,
-          status: true,
           pairingId: true,
           hostRegionCode: true,
           note: { select: { content: true } },
@@ -562,19 +602,17 @@ async function firstPublication(tx: Tx, actor: Actor, lesson: LessonRow, slug: s
         })),
       });
   }
-  if (session && (session.status === "SCHEDULED" || session.status === "LIVE"))
-    await tx.session.update({ where: { id: session.id }, data: { status: "HELD" } });
-  const published = await tx.lesson.update({
-    where: { id: lesson.id },
-    data: {
-      slug,
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-      publishedById: actor.user.id,
-      pairingId: session?.pairingId ?? lesson.pairingId,
-      regionCode: session?.pairing?.mentorRegionCode ?? session?.hostRegionCode ?? lesson.regionCode,
-      sector: lesson.sector ?? session?.pairing?.sector ?? null,
-    },
+  // the session's status is left as it is: a session is held when LiveKit or a person records it
+  // held (session-record.server.ts), not when notes from it are published (a series' later
+  // sessions often get their notes, even a lesson, before they take place)
+  const published = await updateUnchanged(tx, lesson, {
+    slug,
+    status: "PUBLISHED",
+    publishedAt: new Date(),
+    publishedById: actor.user.id,
+    pairingId: session?.pairingId ?? lesson.pairingId,
+    regionCode: session?.pairing?.mentorRegionCode ?? session?.hostRegionCode ?? lesson.regionCode,
+    sector: lesson.sector ?? session?.pairing?.sector ?? null,
   });
   await logActivity(
     {
@@ -587,6 +625,19 @@ async function firstPublication(tx: Tx, actor: Actor, lesson: LessonRow, slug: s
     tx,
   );
   return published;
+}
+
+/**
+ * Writes `data` only if the lesson is still in the status and version it was read in, so that two
+ * publications at once make one (the other gets a ConflictError and writes nothing).
+ */
+async function updateUnchanged(tx: Tx, lesson: LessonRow, data: Prisma.LessonUncheckedUpdateManyInput) {
+  const { count } = await tx.lesson.updateMany({
+    where: { id: lesson.id, status: lesson.status, version: lesson.version },
+    data,
+  });
+  if (count !== 1) throw new ConflictError("lesson changed since it was read");
+  return tx.lesson.findUniqueOrThrow({ where: { id: lesson.id } });
 }
 
 /** An update of a published lesson: the current text becomes version N, the pending one N+1. */
@@ -607,19 +658,16 @@ async function publishUpdate(tx: Tx, actor: Actor, lesson: LessonRow) {
       createdById: lesson.publishedById,
     },
   });
-  const published = await tx.lesson.update({
-    where: { id: lesson.id },
-    data: {
-      title: working.title,
-      summary: working.summary,
-      sector: working.sector,
-      tags: working.tags,
-      sections: working.sections as unknown as Prisma.InputJsonObject,
-      content: working.content as Prisma.InputJsonValue,
-      version: lesson.version + 1,
-      publishedAt: new Date(),
-      publishedById: actor.user.id,
-    },
+  const published = await updateUnchanged(tx, lesson, {
+    title: working.title,
+    summary: working.summary,
+    sector: working.sector,
+    tags: working.tags,
+    sections: working.sections as unknown as Prisma.InputJsonObject,
+    content: working.content as Prisma.InputJsonValue,
+    version: lesson.version + 1,
+    publishedAt: new Date(),
+    publishedById: actor.user.id,
   });
   await logActivity(
     {
@@ -658,7 +706,12 @@ export async function publishLesson(
     if (lesson.status === "PUBLISHED")
       return await prisma.$transaction((tx) => publishUpdate(tx, actor, lesson));
     const slug = options.slug || (await freeSlug(prisma, lesson.title));
-    return await prisma.$transaction((tx) => firstPublication(tx, actor, lesson, slug));
+    return await prisma.$transaction(async (tx) => {
+      const published = await firstPublication(tx, actor, lesson, slug);
+      // the review's decision reaches the authors (a later update is not a review: no notice)
+      await notifyAuthors(tx, lesson, actor.user.id, "published", { link: `/pelajaran/${published.slug}` });
+      return published;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new LessonError("lessonReview.errors.slugTaken", "slug");
     throw error;

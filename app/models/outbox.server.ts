@@ -9,7 +9,7 @@ export type Email = {
   subject: string;
   text: string;
   /** An iCalendar file sent with the mail, so mail clients offer it as an invitation, update or cancellation. */
-  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
+  calendar?: { method: "REQUEST" | "CANCEL" | "PUBLISH"; content: string };
 };
 
 export async function queueEmail(

@@ -1,4 +1,5 @@
 // Mentor–mentee pairings of regions, their people, commitments and the matching help.
+import { RuleError } from "~/errors";
 import { type Action, grantsFor } from "~/auth/permissions";
 import type { Scope } from "~/auth/require-user.server";
 import { commitmentWhere, pairingWhere } from "~/auth/scope.server";
@@ -33,11 +34,8 @@ for (const status of ["PROPOSED", "AGREED", "ACTIVE", "COMPLETED", "REPLICATING"
 /** Statuses in which a pairing still occupies its topic (no second one on the same topic). */
 const OPEN_STATUSES: PairingStatus[] = ["PROPOSED", "AGREED", "ACTIVE", "REPLICATING"];
 
-export class PairingRuleError extends Error {
-  constructor(public readonly key: string) {
-    super(key);
-  }
-}
+/** A pairing rule refused the write; `key` is the message shown next to the form. */
+export class PairingRuleError extends RuleError {}
 
 function scopeFor(user: CurrentUser, action: Action): Prisma.PairingWhereInput {
   return pairingWhere(user.id, grantsFor(user.memberships, action));

@@ -1,4 +1,5 @@
 // Change projects, always read and written through a person's scope.
+import { ConflictError, OutOfScopeError } from "~/errors";
 import { type Action, grantsFor } from "~/auth/permissions";
 import type { Scope } from "~/auth/require-user.server";
 import { projectWhere } from "~/auth/scope.server";
@@ -269,10 +270,6 @@ export async function getProjectForUser({ user, grants }: Scope, id: string) {
   };
 }
 
-export async function countProjectsForUser({ user, grants }: Scope) {
-  return prisma.changeProject.count({ where: projectWhere(user.id, grants) });
-}
-
 /** The person may do `action` on this project (it exists and is in their scope for that action). */
 export async function mayOnProject(user: CurrentUser, projectId: string, action: Action) {
   // no grant for the action at all: no need to ask the database
@@ -303,10 +300,9 @@ export type ProjectInput = {
   cohort?: CohortChoice;
 };
 
-export class ConflictError extends Error {}
+export { ConflictError, OutOfScopeError };
 /** The cohort picked for a project does not exist (any more). */
 export class CohortNotFoundError extends Error {}
-export class OutOfScopeError extends Error {}
 /** The coach or mentor named by email is not an active account holding that role. */
 export class ReviewerNotFoundError extends Error {
   constructor(readonly field: "coachEmail" | "mentorEmail") {
@@ -812,8 +808,9 @@ export async function transitionProject(
         existingEvent?.id ??
         (await tx.launchEvent.create({ data: { ...launchEvent, regionCode: project.regionCode } })).id;
     }
-    await tx.changeProject.update({
-      where: { id: projectId },
+    // only from the status that was checked: two moves at once, one wins, the other is told
+    const { count } = await tx.changeProject.updateMany({
+      where: { id: projectId, status: project.status },
       data: {
         status: to,
         version: { increment: 1 },
@@ -822,6 +819,7 @@ export async function transitionProject(
         ...(to === "STOPPED" ? { stopReason: input.stopReason?.trim() } : {}),
       },
     });
+    if (count !== 1) throw new ConflictError("project status changed since it was checked");
     await logProjectStep(user.id, projectId, "project.status_changed", { from: project.status, to }, tx);
   });
   return { ok: true };

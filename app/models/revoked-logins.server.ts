@@ -10,8 +10,15 @@ import type { Prisma } from "~/generated/prisma/client";
 export const REVOKED_LOGINS_CHANNEL = "lintas_login_revoked";
 const RETRY_MS = 5000;
 
-/** Every sign-in of one person, or one sign-in. */
-export type RevokedLogins = { userId: string } | { loginSessionId: string };
+/** Every sign-in of one person (but one, after a password change), or one sign-in. */
+export type RevokedLogins = { userId: string; exceptLoginSessionId?: string } | { loginSessionId: string };
+
+/** Whether the sign-in `loginSessionId` of `userId` is one of those ended. */
+export function isRevoked(revoked: RevokedLogins, userId: string, loginSessionId: string): boolean {
+  if ("userId" in revoked)
+    return revoked.userId === userId && revoked.exceptLoginSessionId !== loginSessionId;
+  return revoked.loginSessionId === loginSessionId;
+}
 type Listener = (revoked: RevokedLogins) => void;
 
 declare global {
@@ -43,7 +50,10 @@ export async function validLoginSessionIds(ids: string[]): Promise<Set<string>> 
 function parseRevoked(payload: string | undefined): RevokedLogins | null {
   try {
     const value = JSON.parse(payload ?? "") as Record<string, unknown>;
-    if (typeof value.userId === "string") return { userId: value.userId };
+    if (typeof value.userId === "string")
+      return typeof value.exceptLoginSessionId === "string"
+        ? { userId: value.userId, exceptLoginSessionId: value.exceptLoginSessionId }
+        : { userId: value.userId };
     if (typeof value.loginSessionId === "string") return { loginSessionId: value.loginSessionId };
   } catch {
     // not ours

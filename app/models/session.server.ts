@@ -10,7 +10,7 @@ import { deleteRoom } from "~/livekit/rooms.server";
 import { logActivity } from "~/models/activity.server";
 import { mayOnPairing } from "~/models/pairing.server";
 import { OutOfScopeError } from "~/models/project.server";
-import { notifyInviteesOfChange } from "~/models/session-change.server";
+import { inviteToNewSessions, notifyInviteesOfChange } from "~/models/session-change.server";
 import type { CurrentUser } from "~/models/user.server";
 import { parseWallClock } from "~/utils/dates";
 
@@ -236,22 +236,41 @@ export async function previewSeries(
 }
 
 /**
- * Creates the series with every session, inviting the person scheduling and the host's default
- * invitees who have accounts (or those of them chosen).
+ * Creates the series with every session, inviting the person scheduling (its organizer) and the
+ * host's default invitees who have accounts (or those of them chosen); each of the others receives
+ * one invitation. With `reuseSame` (the form), the same series submitted again by the same person
+ * (a double click, a resent form) is the series already made: nothing is created and nobody is
+ * invited twice.
  */
-export async function createSessionSeries({ user }: Actor, input: SeriesInput) {
+export async function createSessionSeries(
+  { user }: Actor,
+  input: SeriesInput,
+  { reuseSame = false }: { reuseSame?: boolean } = {},
+) {
   const host = await getSessionHostForUser(user, input);
   if (!host) throw new OutOfScopeError("not allowed");
   const starts = seriesStarts(input);
   const invitees = chosenInvitees(user, host, input.inviteeIds);
+  const titles = starts.map((_, index) => (starts.length > 1 ? `${input.title} ${index + 1}` : input.title));
   return prisma.$transaction(async (tx) => {
+    const same = reuseSame ? await sameSeries(tx, user.id, host, input, starts, titles) : null;
+    if (
+      same &&
+      same.sessions.length === starts.length &&
+      same.sessions.every(
+        (s, i) => s.startsAt.getTime() === starts[i].getTime() && s.durationMinutes === input.durationMinutes,
+      )
+    ) {
+      const { sessions, ...series } = same;
+      return { series, sessions };
+    }
     const series = await tx.sessionSeries.create({ data: { title: input.title } });
     const sessions = [];
     for (const [index, startsAt] of starts.entries()) {
       sessions.push(
         await tx.session.create({
           data: {
-            title: starts.length > 1 ? `${input.title} ${index + 1}` : input.title,
+            title: titles[index],
             startsAt,
             durationMinutes: input.durationMinutes,
             timeZone: input.timeZone,
@@ -267,10 +286,17 @@ export async function createSessionSeries({ user }: Actor, input: SeriesInput) {
               })),
             },
             invitees: { create: invitees.map((userId) => ({ userId })) },
+            organizerId: user.id,
           },
         }),
       );
     }
+    await inviteToNewSessions(
+      tx,
+      sessions.map((s) => s.id),
+      user.id,
+      { seriesTitle: input.title },
+    );
     await logActivity(
       {
         actorId: user.id,
@@ -282,6 +308,36 @@ export async function createSessionSeries({ user }: Actor, input: SeriesInput) {
       tx,
     );
     return { series, sessions };
+  });
+}
+
+/** The series this person already made here with the same title, times and length, if any. */
+async function sameSeries(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  host: HostInfo,
+  input: SeriesInput,
+  starts: Date[],
+  titles: string[],
+) {
+  // two submits of one form wait for each other here, so the second finds the first's series
+  const key = `session-series:${userId}:${JSON.stringify(host.columns)}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+  return tx.sessionSeries.findFirst({
+    where: {
+      title: input.title,
+      sessions: {
+        some: {
+          ...host.columns,
+          organizerId: userId,
+          startsAt: starts[0],
+          title: titles[0],
+          status: { not: "CANCELLED" },
+        },
+      },
+    },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, createdAt: true, sessions: { orderBy: { seriesIndex: "asc" } } },
   });
 }
 
@@ -477,6 +533,8 @@ const sessionDetail = {
   attendances: { orderBy: { joinedAt: "asc" }, include: { region: { select: { name: true } } } },
   commitments: { select: { id: true, title: true, side: true, status: true } },
   series: { select: { id: true, title: true } },
+  organizer: { select: { name: true, email: true } },
+  recordedBy: { select: { name: true } },
 } satisfies Prisma.SessionInclude;
 
 export async function getSessionForUser({ user, grants }: Scope, id: string) {
@@ -492,7 +550,8 @@ export async function isInvited(userId: string, sessionId: string) {
 
 /**
  * Each person's attendance from the rows (joins without a leave end at the session's end): total
- * minutes, region, first join and last leave (null while a join has no leave yet).
+ * minutes, region, first join and last leave (null while a join has no leave yet), and its source
+ * (LiveKit's webhooks, or recorded by hand: a person in both is listed once for each).
  */
 export function attendanceMinutes(
   rows: {
@@ -501,10 +560,12 @@ export function attendanceMinutes(
     joinedAt: Date | string;
     leftAt: Date | string | null;
     region?: { name: string } | null;
+    source?: "LIVEKIT" | "MANUAL";
   }[],
   sessionEnd: Date,
 ) {
   type Entry = {
+    source: "LIVEKIT" | "MANUAL";
     name: string;
     region: string | null;
     minutes: number;
@@ -517,7 +578,10 @@ export function attendanceMinutes(
     const joinedAt = new Date(row.joinedAt);
     const leftAt = row.leftAt ? new Date(row.leftAt) : null;
     const minutes = Math.max(0, ((leftAt ?? sessionEnd).getTime() - joinedAt.getTime()) / 60_000);
-    const entry = totals.get(row.identity) ?? {
+    const source = row.source ?? "LIVEKIT";
+    const key = `${source}:${row.identity}`;
+    const entry = totals.get(key) ?? {
+      source,
       name: row.name ?? row.identity,
       region: null,
       minutes: 0,
@@ -530,7 +594,7 @@ export function attendanceMinutes(
     if (joinedAt < entry.firstJoinedAt) entry.firstJoinedAt = joinedAt;
     if (leftAt && (!entry.lastLeftAt || leftAt > entry.lastLeftAt)) entry.lastLeftAt = leftAt;
     entry.open ||= !leftAt;
-    totals.set(row.identity, entry);
+    totals.set(key, entry);
   }
   return [...totals.values()].map(({ open, ...e }) => ({
     ...e,
@@ -551,7 +615,11 @@ export async function listSessionsForCalendarToken(token: string) {
     where: { invitees: { some: { userId: user.id } } },
     orderBy: { startsAt: "desc" },
     take: 500,
-    include: { pairing: { select: { topic: true } }, agenda: { orderBy: { position: "asc" } } },
+    include: {
+      pairing: { select: { topic: true } },
+      agenda: { orderBy: { position: "asc" } },
+      organizer: { select: { name: true, email: true } },
+    },
   });
   return { user, sessions };
 }

@@ -117,19 +117,41 @@ export async function verifyLogin(email: string, password: string) {
   return { id: user.id };
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+/**
+ * Changes the password and ends every other sign-in of the person (their live-notes sockets too,
+ * as "sign out everywhere" does); the sign-in that changed it (`keepLoginSessionId`) stays.
+ */
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  keepLoginSessionId: string | undefined,
+) {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: { password: { select: { hash: true } } },
   });
   if (!user?.password || !(await verifyPassword(currentPassword, user.password.hash))) return false;
-  await prisma.password.update({ where: { userId }, data: { hash: await hashPassword(newPassword) } });
-  await logActivity({
-    actorId: userId,
-    action: "auth.password_changed",
-    subjectType: "User",
-    subjectId: userId,
+  const hash = await hashPassword(newPassword);
+  const revoked = { userId, exceptLoginSessionId: keepLoginSessionId };
+  await prisma.$transaction(async (tx) => {
+    await tx.password.update({ where: { userId }, data: { hash } });
+    const { count } = await tx.loginSession.deleteMany({
+      where: { userId, ...(keepLoginSessionId ? { id: { not: keepLoginSessionId } } : {}) },
+    });
+    await notifyRevokedLogins(tx, revoked);
+    await logActivity(
+      {
+        actorId: userId,
+        action: "auth.password_changed",
+        subjectType: "User",
+        subjectId: userId,
+        data: { signedOut: count },
+      },
+      tx,
+    );
   });
+  announceRevokedLogins(revoked);
   return true;
 }
 

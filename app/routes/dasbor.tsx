@@ -14,6 +14,7 @@ import { formatDay, formatInstant, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 import { dateTimeFormat } from "~/utils/intl-formats";
 import { RiskReasonList } from "~/components/risk-reasons";
+import { listSessionsNeedingRecord } from "~/models/session-record.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashboard");
 
@@ -36,13 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? [{ code: g.regionCode, province: g.scope === "province" }]
       : [],
   );
-  const [{ value: fullDashboard }, programme] = await Promise.all([
+  const [{ value: fullDashboard }, programme, needingRecord] = await Promise.all([
     seesEverything(user)
       ? everythingFigures.get("all", () => getDashboard(user))
       : { value: await getDashboard(user) },
     followsProgramme(user)
       ? programmeFigures.get(viewerZone(user), () => getPmuDashboard(user))
       : { value: null, computedAt: new Date() },
+    // past sessions still "Terjadwal" the person may record by hand (per person, never cached)
+    listSessionsNeedingRecord(user, { take: LIST_SHOWN }),
   ]);
   const pmu = programme.value ? { ...programme.value, computedAt: programme.computedAt } : null;
   // long lists are counted in full and listed in part (the project and pairing lists hold all)
@@ -59,6 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dashboard,
     dashboards,
     pmu,
+    needingRecord,
+    zone: viewerZone(user),
   };
 }
 
@@ -77,7 +82,7 @@ function monthLabel(key: string, lng: string) {
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation();
-  const { user, dashboard, dashboards, pmu } = useLoaderData<typeof loader>();
+  const { user, dashboard, dashboards, pmu, needingRecord, zone } = useLoaderData<typeof loader>();
   const projectsTotal = dashboard.projectsByStatus.reduce((s, r) => s + r.count, 0);
   const pairingsTotal = dashboard.pairingsByStatus.reduce((s, r) => s + r.count, 0);
   return (
@@ -185,6 +190,33 @@ export default function Dashboard() {
                 {formatDay(m.dueDate, i18n.language)} ·{" "}
                 <Link to={`/proyek/${m.project.id}/tonggak`}>{m.project.acronym ?? m.project.title}</Link>:{" "}
                 {m.title}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {needingRecord.total > 0 ? (
+        <section aria-labelledby="needing-record-heading">
+          <h2 id="needing-record-heading">{t("sessionRecord.needingHeading")}</h2>
+          <p>
+            {t("sessionRecord.needingCount", {
+              count: needingRecord.total,
+              formatted: formatNumber(needingRecord.total, i18n.language),
+            })}
+          </p>
+          <ul>
+            {needingRecord.sessions.map((s) => (
+              <li key={s.id}>
+                <Link to={`/sesi/${s.id}#record-heading`}>
+                  {t("sessionRecord.recordLink", { title: s.title })}
+                </Link>{" "}
+                · {formatInstant(s.startsAt, i18n.language, zone)}
+                {s.pairing ? (
+                  <>
+                    {" · "}
+                    <Link to={`/pasangan/${s.pairing.id}`}>{s.pairing.topic}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -5,11 +5,13 @@ import { invariantResponse } from "~/utils/invariant";
 
 // public: the private, revocable token in the address is the permission (calendar apps cannot sign in).
 // The address is /kalender/<token>.ics; React Router params are whole segments, so the suffix is ours to strip.
+// A feed is METHOD:PUBLISH: each session with its ORGANIZER, nobody asked to answer.
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = (params.token ?? "").replace(/\.ics$/, "");
   const feed = await listSessionsForCalendarToken(token);
   invariantResponse(feed, "Not found", { status: 404 });
   return new Response(feedIcs(feed.user.name, feed.sessions), {
-    headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, max-age=300" },
+    // personal (names, times, rooms), and the address is the only key: no cache may keep it
+    headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, no-store" },
   });
 }

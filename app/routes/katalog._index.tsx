@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page === 1 && Object.values(filters).every((v) => v === undefined)
       ? await listLessonsForCatalog({ q: result.searchedFor || q })
       : [];
-  return { ...result, lessons };
+  // the sort the person chose; without one, a query sorts by relevance and no query by newest
+  return { ...result, lessons, chosenSort: sort === "relevance" ? undefined : sort };
 }
 
 /** Highlighted words as <mark>, everything else as text: no HTML from the database. */
@@ -68,7 +69,7 @@ function FacetSelect({
 export default function Catalog() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const { q, corrected, filters, sort, page, pages, total, practices, lessons, facets } = data;
+  const { q, corrected, filters, chosenSort, page, pages, total, practices, lessons, facets } = data;
   const hrefWith = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
     if (q) params.set("q", q);
@@ -76,7 +77,7 @@ export default function Catalog() {
       const value = filters[facet as keyof typeof filters];
       if (value !== undefined) params.set(param, value === true ? "1" : String(value));
     }
-    if (sort && sort !== (q ? "relevance" : "recent")) params.set("urut", sort);
+    if (chosenSort) params.set("urut", chosenSort);
     for (const [key, value] of Object.entries(changes))
       if (value === undefined) params.delete(key);
       else params.set(key, value);
@@ -154,8 +155,10 @@ export default function Catalog() {
             </div>
             <div className="field">
               <label htmlFor="catalog-sort">{t("catalog.sort.label")}</label>
-              <select id="catalog-sort" name="urut" defaultValue={sort}>
-                {CATALOG_SORTS.map((s) => (
+              {/* "" sorts by relevance when there is a query, newest first when there is none */}
+              <select id="catalog-sort" name="urut" defaultValue={chosenSort ?? ""}>
+                <option value="">{t("catalog.sort.relevance")}</option>
+                {CATALOG_SORTS.filter((s) => s !== "relevance").map((s) => (
                   <option key={s} value={s}>
                     {t(`catalog.sort.${s}`)}
                   </option>
@@ -196,12 +199,24 @@ export default function Catalog() {
                 </Link>
               </h3>
               <p className="muted">
-                {p.region.name} · {t(`catalog.maturity.${p.maturity}`)}
-                {p.replications > 0 ? ` · ${t("catalog.replicatedBy", { count: p.replications })}` : ""}
+                {[
+                  p.region.name,
+                  p.startedYear ? t("catalog.since", { year: p.startedYear }) : null,
+                  p.sector,
+                  t(`catalog.maturity.${p.maturity}`),
+                  p.replications > 0 ? t("catalog.replicatedBy", { count: p.replications }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
               </p>
               {p.summaryParts.length ? (
                 <p>
                   <Highlighted parts={p.summaryParts} />
+                </p>
+              ) : null}
+              {p.missing.length ? (
+                <p className="muted">
+                  {t("catalog.missing")} <s>{p.missing.join(", ")}</s>
                 </p>
               ) : null}
             </li>

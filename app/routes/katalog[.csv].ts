@@ -1,9 +1,10 @@
-import { listPracticesForExport, toCsv } from "~/models/catalog.server";
+import { listPracticesForExport } from "~/models/catalog.server";
+import { recordsToCsv } from "~/utils/csv";
 import { CONTENT_LICENCE } from "~/utils/licence";
 
 // public: the catalogue as open data (CC BY 4.0, named in the Link header)
 export async function loader() {
-  const csv = toCsv(await listPracticesForExport());
+  const csv = recordsToCsv(await listPracticesForExport());
   return new Response(`\uFEFF${csv}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -43,6 +43,7 @@ const KIND_GROUPS = [
   "session-reminder",
   "session-change",
   "pairing-request",
+  "lesson-review",
 ] as const;
 
 /** "checkin-due-3" and "session-reminder-15" are shown by their family. */

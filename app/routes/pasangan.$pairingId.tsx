@@ -54,6 +54,7 @@ import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 import { getLanguage } from "~/i18n/i18n.server";
+import { listSessionsNeedingRecord } from "~/models/session-record.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.pairing.topic} · Lintas` : "Lintas" },
@@ -75,11 +76,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // while the pairing has no (running) mentee project, converting a commitment asks which one
   const menteeProject = pairing.menteeProject?.status === "STOPPED" ? null : pairing.menteeProject;
   const unconverted = pairing.commitments.some((c) => c.side === "MENTEE" && !c.milestone);
-  const [recordChoices, projectChoices] = await Promise.all([
+  const [recordChoices, projectChoices, needingRecord] = await Promise.all([
     manage && !over
       ? listPairingRecordChoices(pairing.mentorRegionCode, pairing.menteeRegionCode, pairing)
       : null,
     convert && !menteeProject && unconverted ? listMenteeProjectChoices(pairing.menteeRegionCode) : [],
+    listSessionsNeedingRecord(scope.user, { pairingId: pairing.id, take: 50 }),
   ]);
   return {
     pairing,
@@ -91,6 +93,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     projectChoices,
     followUpHref: followUpLink(pairing.followUpChannel),
     ...splitSessions(pairing.sessions, new Date()),
+    // past sessions still "Terjadwal" that the viewer may record by hand (held or not, who attended)
+    needingRecord: needingRecord.sessions,
     moves: PAIRING_TRANSITIONS[pairing.status]
       .filter((m) => (m.action === "pairing:create" ? manage : manage || update))
       .map((m) => m.to),
@@ -98,13 +102,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Sessions still to come (scheduled or live, not yet over) and the rest, both in order of time. */
+/**
+ * Sessions still to come (not yet over by their scheduled end, a cancelled one too: it is listed
+ * where its date is, marked cancelled) and the past ones, both in order of time. A session recorded
+ * held or not held is past even before its scheduled end.
+ */
 function splitSessions<S extends { startsAt: Date; durationMinutes: number; status: string }>(
   sessions: S[],
   now: Date,
 ) {
   const isUpcoming = (s: S) =>
-    (s.status === "SCHEDULED" || s.status === "LIVE") &&
+    s.status !== "HELD" &&
+    s.status !== "NOT_HELD" &&
     s.startsAt.getTime() + s.durationMinutes * 60_000 > now.getTime();
   return {
     upcomingSessions: sessions.filter(isUpcoming),
@@ -227,6 +236,7 @@ export default function PairingPage() {
     followUpHref,
     upcomingSessions,
     pastSessions,
+    needingRecord,
     moves,
     viewerZone,
   } = useLoaderData<typeof loader>();
@@ -452,6 +462,22 @@ export default function PairingPage() {
           </p>
         ) : null}
         {pairing.sessions.length === 0 ? <p>{t("pairings.noSessions")}</p> : null}
+        {needingRecord.length > 0 ? (
+          <div>
+            <h3 id="needing-record-heading">{t("sessionRecord.needingHeading")}</h3>
+            <p>{t("sessionRecord.needingHint")}</p>
+            <ul>
+              {needingRecord.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/sesi/${s.id}#record-heading`}>
+                    {t("sessionRecord.recordLink", { title: s.title })}
+                  </Link>{" "}
+                  · {formatInstant(s.startsAt, lng, viewerZone)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {[
           { key: "upcoming", heading: t("pairings.upcomingSessions"), list: upcomingSessions },
           { key: "past", heading: t("pairings.pastSessions"), list: pastSessions },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod";
 import { requirePermission } from "~/auth/require-user.server";
-import { toCsv } from "~/models/catalog.server";
+import { recordsToCsv } from "~/utils/csv";
 import { getPairingReport } from "~/models/pairing-report.server";
 import { reportPeriodSchema } from "~/models/pairing-schemas";
 import { invariantResponse } from "~/utils/invariant";
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people_mentor: "",
     people_mentee: "",
   });
-  return new Response(`\uFEFF${toCsv(rows)}`, {
+  return new Response(`\uFEFF${recordsToCsv(rows)}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="lintas-pasangan-${pairing.id}.csv"`,

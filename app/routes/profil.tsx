@@ -51,10 +51,13 @@ export async function action({ request }: ActionFunctionArgs) {
           { intent: "password", result: submission.reply({ hideFields }) },
           { status: 400 },
         );
+      // this sign-in stays; every other one of the person ends
+      const session = await authSessionStorage.getSession(request.headers.get("Cookie"));
       const changed = await changePassword(
         user.id,
         submission.value.currentPassword,
         submission.value.password,
+        session.get("loginSessionId"),
       );
       if (!changed) {
         return Response.json(

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
-import { toCsv } from "~/models/catalog.server";
+import { recordsToCsv } from "~/utils/csv";
 import { modelFilters, parseListFilters } from "~/models/project-filters";
 import { listProjectsForUser } from "~/models/project.server";
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     launched_at: p.launchedAt ? new Date(p.launchedAt).toISOString().slice(0, 10) : "",
     sector: p.sector ?? "",
   }));
-  return new Response(`\uFEFF${toCsv(rows)}`, {
+  return new Response(`\uFEFF${recordsToCsv(rows)}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": 'attachment; filename="lintas-proyek.csv"',

@@ -12,10 +12,18 @@ import { can } from "~/auth/permissions";
 import { assertInScope, requirePermission } from "~/auth/require-user.server";
 import { SessionConflictWarning } from "~/components/session-conflicts";
 import { SessionAgenda, SessionInvitees } from "~/components/session-agenda";
+import { SessionRecordForm } from "~/components/session-record-form";
 import { SessionRecording } from "~/components/session-recording";
 import { egressConfig } from "~/livekit/egress.server";
 import { lessonAccess } from "~/models/lesson.server";
 import { startSessionRecording, stopSessionRecording } from "~/models/session-recording.server";
+import { sessionRecordSchema } from "~/models/session-record-schemas";
+import {
+  attendanceChoices,
+  mayRecordSession,
+  recordSessionByHand,
+  sessionStartForRecord,
+} from "~/models/session-record.server";
 import { agendaAddSchema, agendaItemSchema, inviteSchema, uninviteSchema } from "~/models/agenda-schemas";
 import {
   addAgendaItem,
@@ -86,12 +94,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewerZone = scope.user.timeZone ?? scope.user.region?.timeZone ?? session.timeZone;
   const end = new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
   const canManage = await mayManageSession(scope.user, session.id);
+  // recording by hand whether it was held and who attended: once the session has started
+  const canRecord = session.status !== "CANCELLED" && (await mayRecordSession(scope.user, session.id));
   return {
     session,
     zones,
     viewerZone,
     minutes: attendanceMinutes(session.attendances, session.endedAt ?? end),
     canManage,
+    record: canRecord
+      ? { started: session.startsAt.getTime() <= Date.now(), ...(await attendanceChoices(session.id)) }
+      : null,
     workingGroups: canManage ? await workingGroupsForSession(session.id) : [],
     recording: { available: egressConfig() !== null, running: Boolean(session.egressId) },
     startLocal: toWallClock(session.startsAt, session.timeZone),
@@ -103,7 +116,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   // a pairing's sessions: "session:create"; stand-alone ones: "session:host" (the models check which)
   const scope = await requirePermission(request, "app:use");
-  assertInScope(can(scope.user.memberships, "session:create") || can(scope.user.memberships, "session:host"));
+  assertInScope(
+    can(scope.user.memberships, "session:create") ||
+      can(scope.user.memberships, "session:host") ||
+      can(scope.user.memberships, "session:record"),
+  );
   const id = params.sessionId ?? "";
   const formData = await request.formData();
   switch (formData.get("intent")) {
@@ -180,6 +197,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         else await stopSessionRecording(scope, id);
       });
     }
+    case "record": {
+      const startsAt = await sessionStartForRecord(scope.user, id);
+      assertInScope(startsAt !== null);
+      const submission = parseWithZod(formData, { schema: sessionRecordSchema({ startsAt }) });
+      return runIntent("record", submission, async () => {
+        if (submission.status === "success") await recordSessionByHand(scope, id, submission.value);
+      });
+    }
     case "uninvite": {
       const submission = parseWithZod(formData, { schema: uninviteSchema });
       return runIntent("uninvite", submission, async () => {
@@ -200,6 +225,7 @@ export default function SessionPage() {
     viewerZone,
     minutes,
     canManage,
+    record,
     startLocal,
     workingGroups,
     recording,
@@ -246,6 +272,18 @@ export default function SessionPage() {
         {formatInstant(session.startsAt, lng, viewerZone)} ·{" "}
         {t("sessions.minutes", { count: session.durationMinutes })} ·{" "}
         <span className="badge">{t(`sessions.status.${session.status}`)}</span>
+        {session.recordedAt ? (
+          <span className="muted">
+            {" "}
+            ·{" "}
+            {session.recordedBy
+              ? t("sessionRecord.recordedBy", {
+                  name: session.recordedBy.name,
+                  time: formatInstant(session.recordedAt, lng, viewerZone),
+                })
+              : t("sessionRecord.recorded", { time: formatInstant(session.recordedAt, lng, viewerZone) })}
+          </span>
+        ) : null}
       </p>
       <ul className="clocks">
         {regionsByZone.map((r) => (
@@ -256,6 +294,9 @@ export default function SessionPage() {
       </ul>
       {session.status === "CANCELLED" ? (
         <p role="status">{t("sessions.cancelledBecause", { reason: session.cancelReason ?? "—" })}</p>
+      ) : null}
+      {session.status === "NOT_HELD" ? (
+        <p role="status">{t("sessionRecord.notHeldBecause", { reason: session.notHeldReason ?? "—" })}</p>
       ) : null}
       <p className="actions">
         {session.status !== "CANCELLED" ? (
@@ -297,24 +338,53 @@ export default function SessionPage() {
                 <th scope="col">{t("sessions.firstJoined")}</th>
                 <th scope="col">{t("sessions.lastLeft")}</th>
                 <th scope="col">{t("sessions.totalMinutes")}</th>
+                <th scope="col">{t("sessionRecord.source")}</th>
               </tr>
             </thead>
             <tbody>
               {minutes.map((m) => (
-                <tr key={`${m.name}-${m.firstJoinedAt}`}>
+                <tr key={`${m.source}-${m.name}-${m.firstJoinedAt}`}>
                   <td>{m.name}</td>
                   <td>{m.region ?? "—"}</td>
-                  <td>{formatTime(m.firstJoinedAt, viewerZone, lng)}</td>
-                  <td>
-                    {m.lastLeftAt ? formatTime(m.lastLeftAt, viewerZone, lng) : t("sessions.stillInRoom")}
-                  </td>
-                  <td>{m.minutes}</td>
+                  {m.source === "MANUAL" ? (
+                    // a record by hand says who was there, not when they came and went
+                    <>
+                      <td>—</td>
+                      <td>—</td>
+                      <td>—</td>
+                      <td>
+                        {session.recordedBy
+                          ? t("sessionRecord.sourceManualBy", { name: session.recordedBy.name })
+                          : t("sessionRecord.sourceManual")}
+                      </td>
+                    </>
+                  ) : (
+                    <>
+                      <td>{formatTime(m.firstJoinedAt, viewerZone, lng)}</td>
+                      <td>
+                        {m.lastLeftAt ? formatTime(m.lastLeftAt, viewerZone, lng) : t("sessions.stillInRoom")}
+                      </td>
+                      <td>{m.minutes}</td>
+                      <td>{t("sessionRecord.sourceLiveKit")}</td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         ) : null}
       </section>
+
+      {record && (record.started || actionData?.intent === "record") ? (
+        <SessionRecordForm
+          startsAt={session.startsAt}
+          status={session.status}
+          reason={session.notHeldReason}
+          candidates={record.candidates}
+          guests={record.guests}
+          actionData={actionData}
+        />
+      ) : null}
 
       <SessionConflictWarning intent="invite" actionData={actionData} viewerZone={viewerZone} />
       <SessionInvitees

@@ -7,6 +7,7 @@ import { invariantResponse } from "~/utils/invariant";
 // The session's calendar file, for anyone who may see the session. The documented address
 // /sesi/<id>.ics redirects here: the session page's route renders HTML for a browser's
 // document request whatever its loader returns, so the file needs a resource route of its own.
+// A download is a copy (METHOD:PUBLISH), not an invitation: the emailed files are the REQUESTs.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "session:read");
   const session = await getSessionForUser(scope, params.sessionId ?? "");

@@ -22,6 +22,7 @@ import {
   lessonFormSchema,
   lessonToForm,
   publishSchema,
+  sendBackSchema,
   withdrawSchema,
 } from "~/models/lesson-schemas";
 import {
@@ -33,10 +34,11 @@ import {
   publishLesson,
   resolveLessonComment,
   saveLessonDraft,
+  sendLessonBack,
   submitForReview,
   withdrawLesson,
 } from "~/models/lesson.server";
-import { OutOfScopeError } from "~/models/project.server";
+import { OutOfScopeError, describeError } from "~/errors";
 import { maySession } from "~/models/session.server";
 import lessonStyles from "~/styles/lesson.css?url";
 import { formatInstant } from "~/utils/format";
@@ -131,6 +133,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const lesson = await publishLesson(scope, sessionId, lessonId, parsed.data);
         return redirect(`/pelajaran/${lesson.slug}`);
       }
+      case "send-back": {
+        const parsed = parse(sendBackSchema, values);
+        if (!parsed.success) return refused(intent, values, parsed.error.flatten().fieldErrors);
+        await sendLessonBack(scope, sessionId, lessonId, parsed.data.reason);
+        return back("sendBack");
+      }
       case "withdraw": {
         const parsed = parse(withdrawSchema, values);
         if (!parsed.success) return refused(intent, values, parsed.error.flatten().fieldErrors);
@@ -146,9 +154,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : { intent, formErrors: [error.key], values }) satisfies ActionData,
         { status: 400 },
       );
-    if (error instanceof OutOfScopeError)
-      return Response.json({ intent, formErrors: ["errors.forbidden"] } satisfies ActionData, {
-        status: 403,
+    const known = describeError(error);
+    if (known)
+      return Response.json({ intent, formErrors: [known.formError], values } satisfies ActionData, {
+        status: known.status,
       });
     throw error;
   }
@@ -444,6 +453,7 @@ function StatusActions() {
   const open = comments.filter((c) => !c.resolvedAt).length;
   const publishErrors = actionData?.intent === "publish" ? actionData : undefined;
   const withdrawErrors = actionData?.intent === "withdraw" ? actionData : undefined;
+  const sendBackErrors = actionData?.intent === "send-back" ? actionData : undefined;
   return (
     <div className="lesson-actions">
       {access.write && lesson.status === "DRAFT" ? (
@@ -480,6 +490,25 @@ function StatusActions() {
               : t("lessonReview.publish")}
           </button>
         </Form>
+      ) : null}
+      {access.publish && lesson.status === "IN_REVIEW" ? (
+        <details open={Boolean(sendBackErrors)}>
+          <summary>{t("lessonReview.sendBack")}</summary>
+          <Form method="post">
+            <input type="hidden" name="intent" value="send-back" />
+            <input type="hidden" name="lessonId" value={lesson.id} />
+            <TextArea
+              name="reason"
+              label={t("lessonReview.sendBackReason")}
+              rows={2}
+              values={sendBackErrors?.values ?? {}}
+              errors={sendBackErrors?.fieldErrors}
+            />
+            <button type="submit" className="button">
+              {t("lessonReview.sendBackConfirm")}
+            </button>
+          </Form>
+        </details>
       ) : null}
       {access.publish && lesson.status === "PUBLISHED" ? (
         <details open={Boolean(withdrawErrors)}>

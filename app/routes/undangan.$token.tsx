@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { acceptInvitationSchema } from "~/auth/schemas";
@@ -8,6 +8,10 @@ import { signIn } from "~/auth/session.server";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { acceptInvitation, findOpenInvitation } from "~/models/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
+
+// The page and its .data answer show the invitee's email and name to whoever has the address, so
+// no browser or proxy cache may keep them (the address is the only key; no cookie says whose).
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 // public: the invitation token is the permission
 export async function loader({ params }: LoaderFunctionArgs) {

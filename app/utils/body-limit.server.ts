@@ -4,6 +4,7 @@
 // body without one (Transfer-Encoding: chunked) is counted as it is read and refused at the limit.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Readable, Transform } from "node:stream";
+import { carriesSessionCookie } from "~/utils/session-cookie";
 
 const FORM_LIMIT_BYTES = 2 * 1024 * 1024;
 
@@ -12,13 +13,22 @@ const UPLOAD_PATHS = [/^\/proyek\/[^/]+(\/tonggak)?(\.data|\/)?$/, /^\/angkatan\
 
 /**
  * The most a request body may carry: the upload limit (plus room for the multipart framing and
- * the other fields) for a multipart body to an upload page, 2 MB for anything else. Without a
+ * the other fields) for a multipart body to an upload page from someone signed in (`cookie`, the
+ * Cookie header, carries the sign-in cookie: only signed-in people upload, and the request guard
+ * reads a form whole before the action asks who sends it), 2 MB for anything else. Without a
  * path, any multipart body counts as an upload.
  */
-export function bodyLimitBytes(contentType: string | undefined, uploadMaxMb: number, path?: string): number {
+export function bodyLimitBytes(
+  contentType: string | undefined,
+  uploadMaxMb: number,
+  path?: string,
+  cookie?: string,
+): number {
   const multipart = /^multipart\/form-data/i.test(contentType ?? "");
-  const uploadPage = path === undefined || UPLOAD_PATHS.some((pattern) => pattern.test(path));
-  return multipart && uploadPage ? Math.ceil((uploadMaxMb + 1) * 1024 * 1024) : FORM_LIMIT_BYTES;
+  const upload =
+    path === undefined ||
+    (UPLOAD_PATHS.some((pattern) => pattern.test(path)) && carriesSessionCookie(cookie));
+  return multipart && upload ? Math.ceil((uploadMaxMb + 1) * 1024 * 1024) : FORM_LIMIT_BYTES;
 }
 
 /** True when the declared body is larger than allowed (413 without reading it). */
@@ -27,15 +37,18 @@ export function isBodyTooLarge({
   contentLength,
   uploadMaxMb,
   path,
+  cookie,
 }: {
   contentType: string | undefined;
   contentLength: string | undefined;
   uploadMaxMb: number;
   path?: string;
+  /** the Cookie header */
+  cookie?: string;
 }): boolean {
   if (!contentLength) return false;
   const length = Number(contentLength);
-  return !Number.isFinite(length) || length > bodyLimitBytes(contentType, uploadMaxMb, path);
+  return !Number.isFinite(length) || length > bodyLimitBytes(contentType, uploadMaxMb, path, cookie);
 }
 
 export class BodyTooLargeError extends Error {
@@ -67,8 +80,12 @@ export function countedBody(source: Readable, limit: number, onTooLarge: () => v
   return source.pipe(counter);
 }
 
-/** How long a refused client may still send before its connection is cut. */
-const LINGER_MS = 2_000;
+/**
+ * How long a refused client may still send before its connection is cut: long enough for a
+ * browser's 10 MB form on a slow link or a busy machine to be read and dropped (so it sees the
+ * answer instead of a broken pipe), short enough that a client cannot hold the socket.
+ */
+const LINGER_MS = 10_000;
 
 /**
  * Answers 413 with the friendly page and closes the connection. What the client still sends is
@@ -86,7 +103,12 @@ export function sendTooLarge(request: IncomingMessage, response: ServerResponse)
   }
   request.unpipe();
   request.resume();
-  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  const cut = setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  // the whole body arrived and was dropped: close now
+  request.once("end", () => {
+    clearTimeout(cut);
+    socket.end();
+  });
 }
 
 export const TOO_LARGE_PAGE = `<!doctype html><html lang="id"><meta charset="utf-8"><title>Terlalu besar / Too large</title>

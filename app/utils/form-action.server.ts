@@ -1,8 +1,7 @@
 // Runs a model write for a validated form and turns the models' known refusals into answers
 // next to the form (409 conflict, 403 out of scope), never a 500.
 import type { SubmissionResult } from "@conform-to/react";
-import { PairingRuleError } from "~/models/pairing.server";
-import { ConflictError, OutOfScopeError } from "~/models/project.server";
+import { describeError } from "~/errors";
 
 type Reply = (options?: {
   formErrors?: string[];
@@ -36,25 +35,12 @@ export async function runIntent(
       );
     }
   } catch (error) {
-    if (error instanceof ConflictError) {
-      return Response.json(
-        { intent, result: submission.reply({ formErrors: ["errors.conflict"] }) } satisfies IntentResult,
-        { status: 409 },
-      );
-    }
-    if (error instanceof PairingRuleError) {
-      return Response.json(
-        { intent, result: submission.reply({ formErrors: [error.key] }) } satisfies IntentResult,
-        { status: 400 },
-      );
-    }
-    if (error instanceof OutOfScopeError) {
-      return Response.json(
-        { intent, result: submission.reply({ formErrors: ["errors.forbidden"] }) } satisfies IntentResult,
-        { status: 403 },
-      );
-    }
-    throw error;
+    const known = describeError(error);
+    if (!known) throw error;
+    return Response.json(
+      { intent, result: submission.reply({ formErrors: [known.formError] }) } satisfies IntentResult,
+      { status: known.status },
+    );
   }
   return Response.json({ intent, result: submission.reply({ resetForm: true }) } satisfies IntentResult);
 }

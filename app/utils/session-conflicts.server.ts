@@ -1,7 +1,7 @@
 // Holds back a move or an invitation that would give someone two sessions at once, until the user
 // confirms (the same form again with confirm=1). A warning, not a refusal.
 import type { SubmissionResult } from "@conform-to/react";
-import { OutOfScopeError } from "~/models/project.server";
+import { OutOfScopeError } from "~/errors";
 import type { SessionConflictResult } from "~/components/session-conflicts";
 import { InvalidWallClockError } from "~/utils/dates";
 

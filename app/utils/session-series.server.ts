@@ -3,7 +3,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect } from "@remix-run/node";
 import type { Scope } from "~/auth/require-user.server";
-import { OutOfScopeError } from "~/models/project.server";
+import { OutOfScopeError } from "~/errors";
 import { chosenInviteeIds, parseAgenda, seriesSchema } from "~/models/session-series-schemas";
 import {
   type HostInfo,
@@ -76,13 +76,18 @@ export async function createSeriesFromForm(request: Request, scope: Pick<Scope, 
     const { skip, agenda, inviteesChosen, invitee, ...input } = submission.value;
     // the dates are taken in the Indonesian zone chosen; the "skip" boxes remove dates from the series
     try {
-      await createSessionSeries(scope, {
-        ...input,
-        ...host,
-        skipDates: skip,
-        agenda: parseAgenda(agenda),
-        inviteeIds: chosenInviteeIds({ inviteesChosen, invitee }),
-      });
+      // a second submit of the same form (double click, resend) finds the series made by the first
+      await createSessionSeries(
+        scope,
+        {
+          ...input,
+          ...host,
+          skipDates: skip,
+          agenda: parseAgenda(agenda),
+          inviteeIds: chosenInviteeIds({ inviteesChosen, invitee }),
+        },
+        { reuseSame: true },
+      );
       created = true;
     } catch (error) {
       if (error instanceof InvalidWallClockError) return { missing: ["errors.date"] };

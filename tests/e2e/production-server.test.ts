@@ -117,7 +117,7 @@ describe("production mode by default", () => {
   it("shows no stack trace, path or database code on a failing request", async () => {
     for (const address of ["/proyek?q=%00", "/proyek.data?q=%00", "/katalog?q=%00"]) {
       const response = await fetch(`${server.baseUrl}${address}`, { headers: { cookie } });
-      expect(response.status, address).toBeLessThan(600);
+      expect(response.status, address).toBe(400);
       const text = await response.text();
       expect(text, address).not.toMatch(/\bat .+:\d+:\d+/);
       expect(text, address).not.toContain(root);
@@ -131,6 +131,96 @@ describe("production mode by default", () => {
     const directive = (name: string) => policy.split(/;\s*/).find((part) => part.startsWith(`${name} `));
     expect(directive("style-src")).toBe("style-src 'self'");
     expect(directive("connect-src")).not.toMatch(/\bws:/);
+  });
+});
+
+// issue 25 item 8, against the server `npm start` runs: each a 4xx with the friendly page, no internals
+describe("hostile requests", () => {
+  const form = "application/x-www-form-urlencoded";
+  const requests: [string, string, RequestInit][] = [
+    ["NUL in q on /proyek", "/proyek?q=a%00b", {}],
+    ["NUL in q on /proyek.csv", "/proyek.csv?q=%00", {}],
+    ["NUL in q on /pasangan", "/pasangan?q=%00", {}],
+    ["NUL as a project id", "/proyek/%00", {}],
+    ["NUL as a practice slug", "/katalog/%00", {}],
+    [
+      "NUL in a comment",
+      "/proyek/demo-project-sanitasi-lampung-barat?index",
+      { method: "POST", headers: { "content-type": form }, body: "intent=comment&body=a%00b" },
+    ],
+    [
+      "a JSON body",
+      "/proyek/baru",
+      { method: "POST", headers: { "content-type": "application/json" }, body: '{"title":"x"}' },
+    ],
+    [
+      "an XML body",
+      "/proyek/baru",
+      { method: "POST", headers: { "content-type": "application/xml" }, body: "<x/>" },
+    ],
+    ["no Content-Type", "/proyek/baru", { method: "POST", body: new Uint8Array([1, 2, 3]) }],
+    [
+      "multipart without a boundary",
+      "/proyek/baru",
+      { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" },
+    ],
+    [
+      "truncated multipart",
+      "/proyek/baru",
+      {
+        method: "POST",
+        headers: { "content-type": "multipart/form-data; boundary=b" },
+        body: '--b\r\nContent-Disposition: form-data; name="title"\r\n\r\nx',
+      },
+    ],
+  ];
+
+  it.each(requests)("answers %s with a 4xx and no internals", async (_label, address, init) => {
+    const response = await fetch(`${server.baseUrl}${address}`, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), cookie, origin: server.baseUrl },
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const text = await response.text();
+    expect(text).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(text).not.toContain(root);
+  });
+
+  it("refuses TRACE with 405", async () => {
+    const { request } = await import("node:http");
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.baseUrl}/`, { method: "TRACE" }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(status).toBe(405);
+  });
+
+  it.each([
+    "%2F%09%2Fevil.example%2Fdasbor",
+    "%2F%5Cevil.example",
+    "%2F%2Fevil.example",
+    "https%3A%2F%2Fevil.example",
+    "%2F%0D%0ASet-Cookie%3Ax",
+  ])("keeps the sign-in redirect %s on the site", async (target) => {
+    const response = await fetch(`${server.baseUrl}/masuk?redirectTo=${target}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": form, origin: server.baseUrl },
+      body: new URLSearchParams({
+        email: "coach@lintas.test",
+        password: DEMO_PASSWORD,
+        redirectTo: decodeURIComponent(target),
+      }),
+    });
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get("location") ?? "", server.baseUrl);
+    expect(location.origin).toBe(server.baseUrl);
   });
 });
 

@@ -119,17 +119,20 @@ const counts = (list: { value: string; count: number }[]) =>
 describe("Indonesian search", () => {
   it("finds by stem: 'penyedotan lumpur tinja' finds the scheduled desludging", async () => {
     const result = await searchCatalog({ q: "penyedotan lumpur tinja" });
-    expect(slugs(result)).toEqual(["l2t2-kendari"]);
+    // the plant, with "lumpur tinja" but no desludging, comes after
+    expect(slugs(result)).toEqual(["l2t2-kendari", "iplt-konsel"]);
     expect(result.corrected).toBeNull();
   });
 
   it("ignores stop words", async () => {
     const result = await searchCatalog({ q: "cara penyedotan yang terjadwal untuk di kota" });
-    expect(result.searchedFor).toBe("cara penyedotan terjadwal kota");
-    // "cara" and "kota" are not in any practice: corrected or not, no stop word blocks the match
+    // "cara" is a question word like "bagaimana": dropped, never corrected
+    expect(result.searchedFor).toBe("penyedotan terjadwal kota");
+    expect(result.corrected).toBeNull();
+    expect(slugs(result)[0]).toBe("l2t2-kendari");
     const plain = await searchCatalog({ q: "lumpur yang terjadwal dan tinja" });
     expect(plain.searchedFor).toBe("lumpur terjadwal tinja");
-    expect(slugs(plain)).toEqual(["l2t2-kendari"]);
+    expect(slugs(plain)).toEqual(["l2t2-kendari", "iplt-konsel"]);
   });
 
   it("tolerates typos and says what it searched for", async () => {

@@ -98,8 +98,8 @@ describe("open data", () => {
   });
 
   it("defuses spreadsheet formulas in CSV cells", async () => {
-    const { toCsv } = await import("~/models/catalog.server");
-    expect(toCsv([{ a: '=HYPERLINK("x")', b: "biasa, dengan koma" }])).toBe(
+    const { recordsToCsv } = await import("~/utils/csv");
+    expect(recordsToCsv([{ a: '=HYPERLINK("x")', b: "biasa, dengan koma" }])).toBe(
       'a,b\r\n"\'=HYPERLINK(""x"")","biasa, dengan koma"\r\n',
     );
   });

@@ -21,7 +21,15 @@ import { deleteAllLoginSessions, hashToken } from "~/models/user.server";
 import * as adminRoute from "~/routes/admin._index";
 import * as resetRoute from "~/routes/lupa-sandi.$token";
 import * as profileRoute from "~/routes/profil";
-import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, formRequest } from "../fixtures/people";
+import {
+  TEST_PASSWORD,
+  actorFor,
+  callRoute,
+  cookieFor,
+  createPerson,
+  ensureRegions,
+  formRequest,
+} from "../fixtures/people";
 
 /** how soon a revoked socket must be closed */
 const CLOSE_WITHIN_MS = 2000;
@@ -152,7 +160,7 @@ beforeAll(async () => {
     firstLocal: "2020-01-27T09:00",
     timeZone: "Asia/Makassar",
     durationMinutes: 120,
-    count: 6,
+    count: 8,
     intervalWeeks: 1,
   });
   sessionIds = sessions.map((s) => s.id);
@@ -262,6 +270,69 @@ describe("an ended sign-in ends its live-notes sockets", () => {
   });
 });
 
+describe("a password change and a right taken away", () => {
+  it("a password change closes the person's other sockets at once and keeps the one that changed it", async () => {
+    const id = sessionIds[6];
+    const person = await createPerson({ role: "FACILITATOR", name: "Ganti Sandi" });
+    const here = await cookieFor(person.id);
+    const elsewhere = await cookieFor(person.id);
+    const hereSocket = notesSocket(running.url, here);
+    const elsewhereSocket = notesSocket(running.url, elsewhere);
+    const hereNotes = openNotes(hereSocket, id);
+    const elsewhereNotes = openNotes(elsewhereSocket, id);
+    await hereNotes.synced();
+    await elsewhereNotes.synced();
+
+    const started = Date.now();
+    const fields = {
+      intent: "password",
+      currentPassword: TEST_PASSWORD,
+      password: "sandi-baru-yang-panjang",
+      confirm: "sandi-baru-yang-panjang",
+    };
+    const response = await callRoute(profileRoute.action, formRequest("/profil", fields, here));
+    expect(response.status).toBe(200);
+    typeParagraph(elsewhereNotes.document, "Diketik di perangkat lain sesudah ganti sandi");
+    await waitFor(() => elsewhereSocket.closes.length > 0, CLOSE_WITHIN_MS);
+    expect(Date.now() - started).toBeLessThan(CLOSE_WITHIN_MS);
+    expect(elsewhereSocket.closes[0]).toBe(4401);
+
+    // the sign-in that changed the password writes on
+    typeParagraph(hereNotes.document, "Diketik di sini sesudah ganti sandi");
+    await waitFor(async () => (await storedText(id)).includes("di sini sesudah"));
+    expect(await storedText(id)).not.toContain("perangkat lain");
+    expect(hereSocket.closes).toEqual([]);
+    expect(await upgradeStatus(running.url, elsewhere)).toBe(401);
+    expect(await upgradeStatus(running.url, here)).toBe(101);
+    expect(await prisma.loginSession.count({ where: { userId: person.id } })).toBe(1);
+    hereSocket.websocketProvider.destroy();
+    elsewhereSocket.websocketProvider.destroy();
+  });
+
+  it("the periodic check closes a socket whose person may no longer write those notes", async () => {
+    const checking = await startCollab({ recheckMs: 200 });
+    try {
+      const id = sessionIds[7];
+      const person = await createPerson({ role: "FACILITATOR" });
+      const socket = notesSocket(checking.url, await cookieFor(person.id));
+      const notes = openNotes(socket, id);
+      await notes.synced();
+      typeParagraph(notes.document, "Diketik sebelum perannya dicabut");
+      await waitFor(async () => (await storedText(id)).includes("sebelum perannya"));
+      // still signed in, but a reader now
+      await prisma.membership.updateMany({ where: { userId: person.id }, data: { role: "VIEWER" } });
+      await waitFor(() => socket.closes.length > 0, CLOSE_WITHIN_MS);
+      expect(socket.closes[0]).toBe(4403);
+      typeParagraph(notes.document, "Diketik sesudah perannya dicabut");
+      await sleep(600);
+      expect(await storedText(id)).not.toContain("sesudah perannya");
+      socket.websocketProvider.destroy();
+    } finally {
+      await stop(checking);
+    }
+  });
+});
+
 // Several app processes share one PostgreSQL: the revoking transaction NOTIFYs, each process LISTENs.
 describe.runIf(database.sql.kind === "postgres")("on PostgreSQL, across processes", () => {
   it("sign out everywhere is announced on the database, on commit", async () => {
@@ -299,5 +370,32 @@ describe.runIf(database.sql.kind === "postgres")("on PostgreSQL, across processe
     await waitFor(() => socket.closes.length > 0, CLOSE_WITHIN_MS);
     expect(socket.closes[0]).toBe(4401);
     socket.websocketProvider.destroy();
+  });
+
+  it("another process's password change closes the person's other sockets and keeps the one that changed it", async () => {
+    const person = await createPerson({ role: "FACILITATOR" });
+    const here = await cookieFor(person.id);
+    const hereSocket = notesSocket(running.url, here);
+    const elsewhereSocket = notesSocket(running.url, await cookieFor(person.id));
+    await openNotes(hereSocket, sessionIds[6]).synced();
+    await openNotes(elsewhereSocket, sessionIds[6]).synced();
+    const [kept] = await prisma.loginSession.findMany({
+      where: { userId: person.id },
+      orderBy: { createdAt: "asc" },
+      take: 1,
+    });
+    await database.sql.transaction(async (tx) => {
+      await tx.query(`DELETE FROM "LoginSession" WHERE "userId" = $1 AND id <> $2`, [person.id, kept.id]);
+      await tx.query("SELECT pg_notify($1, $2)", [
+        REVOKED_LOGINS_CHANNEL,
+        JSON.stringify({ userId: person.id, exceptLoginSessionId: kept.id }),
+      ]);
+    });
+    await waitFor(() => elsewhereSocket.closes.length > 0, CLOSE_WITHIN_MS);
+    expect(elsewhereSocket.closes[0]).toBe(4401);
+    await sleep(300);
+    expect(hereSocket.closes).toEqual([]);
+    hereSocket.websocketProvider.destroy();
+    elsewhereSocket.websocketProvider.destroy();
   });
 });

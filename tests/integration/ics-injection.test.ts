@@ -1,5 +1,5 @@
 // Calendar files with hostile names: a session title, pairing topic, agenda item or person's name
-// holding line breaks (CR, LF, CRLF, U+2028) or other control characters must not add a property
+// (an invitee's, or the organizer's) holding line breaks (CR, LF, CRLF, U+2028) or other control characters must not add a property
 // or a component to the per-session file, the personal feed or the file attached to an email.
 // Each file is parsed back with ical.js and compared to exactly what Lintas writes, and its raw
 // text is checked line by line.
@@ -20,13 +20,16 @@ const TOPIC = "Topik\nX-TOPIC: 1\rX-CR: 1";
 const AGENDA_TITLE = "Paparan\r\nX-AGENDA: 1";
 const PRESENTER = "Bappeda\nEND:VCALENDAR";
 const PERSON = `Budi${INJECTED}" ;ROLE=CHAIR:mailto:palsu@contoh.test\r\nX-NAME: 1`;
+const ORGANIZER = `Rina\r\nATTENDEE:mailto:palsu@contoh.test\n" ;SENT-BY="mailto:palsu@contoh.test`;
 
 let sessionId: string;
 let person: { id: string; email: string };
+let organizer: { id: string; email: string };
 
 beforeAll(async () => {
   await ensureRegions();
-  const facilitator = await actorFor((await createPerson({ role: "FACILITATOR" })).id);
+  organizer = await createPerson({ role: "FACILITATOR", name: ORGANIZER });
+  const facilitator = await actorFor(organizer.id);
   person = await createPerson({ role: "PARTICIPANT", regionCode: "35.72", name: PERSON });
   const pairing = await createPairing(facilitator, {
     mentorRegionCode: "74.71",
@@ -61,6 +64,7 @@ const CLEAN_PERSON =
   'Budi X-ICS: injected BEGIN:VEVENT UID:palsu SUMMARY:Palsu END:VEVENT X-END:1" ;ROLE=CHAIR:mailto:palsu@contoh.test X-NAME: 1';
 /** in a parameter (CN="…") a double quote would end the value early */
 const CLEAN_PERSON_CN = CLEAN_PERSON.replace('"', "'");
+const CLEAN_ORGANIZER_CN = `Rina ATTENDEE:mailto:palsu@contoh.test ' ;SENT-BY='mailto:palsu@contoh.test`;
 
 const ALARM = { name: "valarm", properties: ["action", "trigger", "description"], components: [] };
 const EVENT = ["uid", "sequence", "dtstamp", "dtstart", "dtend", "summary", "location", "description"];
@@ -103,6 +107,17 @@ function parse(text: string) {
 }
 
 function expectEvent(vevent: ICAL.Component, event: ICAL.Event) {
+  // the hostile organizer is one ORGANIZER property: their name, their address, sent by Lintas
+  const org = vevent.getFirstProperty("organizer")!;
+  expect({
+    cn: org.getParameter("cn"),
+    sentBy: org.getParameter("sent-by"),
+    value: org.getFirstValue(),
+  }).toEqual({
+    cn: CLEAN_ORGANIZER_CN,
+    sentBy: "mailto:noreply@lintas.local",
+    value: `mailto:${organizer.email}`,
+  });
   expect(event.summary).toBe(CLEAN_SUMMARY);
   expect(event.description).toBe(
     `1. Paparan X-AGENDA: 1 (Bappeda END:VCALENDAR)\n\nRuang: http://localhost:3000/sesi/${sessionId}/ruang`,
@@ -125,14 +140,17 @@ describe("calendar files with hostile names", () => {
     );
     expect(response.status).toBe(200);
     const text = await response.text();
-    expectOnlyKnownLines(text, []);
+    expectOnlyKnownLines(text, ["ORGANIZER"]);
     const { calendar, vevent, event } = parse(text);
     expect(shape(calendar)).toEqual({
       name: "vcalendar",
       properties: ["version", "prodid", "method", "name", "x-wr-calname"],
-      components: [{ name: "vevent", properties: [...EVENT, "url", "status"], components: [ALARM, ALARM] }],
+      components: [
+        { name: "vevent", properties: [...EVENT, "organizer", "url", "status"], components: [ALARM, ALARM] },
+      ],
     });
     expect(calendar.getFirstPropertyValue("name")).toBe(CLEAN_TITLE);
+    expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
     expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe(CLEAN_TITLE);
     expectEvent(vevent, event);
   });
@@ -144,7 +162,7 @@ describe("calendar files with hostile names", () => {
     });
     expect(response.status).toBe(200);
     const text = await response.text();
-    expectOnlyKnownLines(text, ["REFRESH-INTERVAL", "X-PUBLISHED-TTL"]);
+    expectOnlyKnownLines(text, ["ORGANIZER", "REFRESH-INTERVAL", "X-PUBLISHED-TTL"]);
     const { calendar, vevent, event } = parse(text);
     expect(shape(calendar)).toEqual({
       name: "vcalendar",
@@ -157,7 +175,9 @@ describe("calendar files with hostile names", () => {
         "refresh-interval",
         "x-published-ttl",
       ],
-      components: [{ name: "vevent", properties: [...EVENT, "url", "status"], components: [ALARM, ALARM] }],
+      components: [
+        { name: "vevent", properties: [...EVENT, "organizer", "url", "status"], components: [ALARM, ALARM] },
+      ],
     });
     expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe(`Lintas · ${CLEAN_PERSON}`);
     expect(calendar.getFirstPropertyValue("name")).toBe(`Lintas · ${CLEAN_PERSON}`);
@@ -186,12 +206,14 @@ describe("calendar files with hostile names", () => {
     expect({
       cn: attendee.getParameter("cn"),
       role: attendee.getParameter("role"),
+      partstat: attendee.getParameter("partstat"),
       rsvp: attendee.getParameter("rsvp"),
       value: attendee.getFirstValue(),
     }).toEqual({
       cn: CLEAN_PERSON_CN,
       role: "REQ-PARTICIPANT",
-      rsvp: "FALSE",
+      partstat: "NEEDS-ACTION",
+      rsvp: "TRUE",
       value: `MAILTO:${person.email}`,
     });
   });

@@ -3,6 +3,7 @@
 // updates as versions, withdrawal (410) and citations.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { ConflictError } from "~/errors";
 import {
   formToLesson,
   lessonFormSchema,
@@ -325,7 +326,8 @@ describe("review and publication", () => {
       publishedById: facilitator.user.id,
     });
     expect(await prisma.activityLog.count({ where: { action: "lesson.published" } })).toBe(activities + 1);
-    expect((await prisma.session.findUniqueOrThrow({ where: { id } })).status).toBe("HELD");
+    // publishing says nothing of whether the session was held (issue #22, defect 1)
+    expect((await prisma.session.findUniqueOrThrow({ where: { id } })).status).toBe("SCHEDULED");
     expect((await prisma.commitment.findMany({ where: { sessionId: id } })).map((c) => c.title)).toEqual([
       "Siapkan bahan advokasi",
     ]);
@@ -391,6 +393,26 @@ describe("review and publication", () => {
     // with a free slug (made from the title) it goes through
     const published = await publishLesson(facilitator, id, lesson.id);
     expect(published.slug).toBe("sesi-dua");
+    expect(await prisma.commitment.count({ where: { sessionId: id } })).toBe(1);
+  });
+
+  it("publishes once when two reviewers publish at the same moment; the other is told it changed", async () => {
+    const id = sessionIds[3];
+    await saveLessonDraft(facilitator, id, parseForm(form({ title: "Sesi empat" })));
+    const lesson = await prisma.lesson.findFirstOrThrow({ where: { sessionId: id } });
+    await submitForReview(facilitator, id, lesson.id);
+    const outcomes = await Promise.allSettled([
+      publishLesson(facilitator, id, lesson.id, { slug: "sesi-empat-a" }),
+      publishLesson(facilitator, id, lesson.id, { slug: "sesi-empat-b" }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(
+      ConflictError,
+    );
+    const published = await prisma.activityLog.findMany({
+      where: { action: "lesson.published", data: { path: ["lessonId"], equals: lesson.id } },
+    });
+    expect(published).toHaveLength(1);
     expect(await prisma.commitment.count({ where: { sessionId: id } })).toBe(1);
   });
 

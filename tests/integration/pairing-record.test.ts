@@ -297,6 +297,10 @@ describe("the pairing page's sessions", () => {
     const demo = await page(facilitator.user.id);
     expect(demo.upcomingSessions).toEqual([]);
     expect(demo.pastSessions).toHaveLength(demo.pairing.sessions.length);
+    // sessions 2–6 of 2020 were never recorded: the facilitator is asked to (issue #22, defect 2)
+    expect(demo.needingRecord.map((s: { id: string }) => s.id)).toEqual(
+      [2, 3, 4, 5, 6].map((n) => `demo-session-kendari-blitar-${n}`),
+    );
 
     const pairing = await createPairing(facilitator, {
       mentorRegionCode: "74.71",
@@ -328,14 +332,15 @@ describe("the pairing page's sessions", () => {
       ],
     });
     const data = await page(facilitator.user.id, pairing.id);
+    // a cancelled session is listed where its date is, marked cancelled (issue #22, item 6)
     expect(data.upcomingSessions.map((s: { title: string }) => s.title)).toEqual([
       "Sesi berlangsung",
       "Sesi depan",
+      "Sesi batal",
     ]);
     expect(data.pastSessions.map((s: { title: string }) => s.title)).toEqual([
       "Sesi lalu",
       "Sesi terlewat tanpa dicatat",
-      "Sesi batal",
     ]);
   });
 });

@@ -274,6 +274,23 @@ describe("launch status", () => {
     expect(steps.filter((a) => a === "project.status_changed")).toHaveLength(4);
   });
 
+  it("makes one of two moves checked at once and tells the other it came too late", async () => {
+    const project = await newProject();
+    // both check DRAFT; one stops it, the other finds it no longer DRAFT when it writes
+    const outcomes = await Promise.allSettled([
+      transitionProject(participant, project.id, "STOPPED", { stopReason: "Anggaran dialihkan" }),
+      transitionProject(participant, project.id, "STOPPED", { stopReason: "Pindah tugas" }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConflictError);
+    const steps = (await listProjectTimeline(project.id)).map((e) => e.action);
+    expect(steps.filter((a) => a === "project.status_changed")).toHaveLength(1);
+    expect((await prisma.changeProject.findUniqueOrThrow({ where: { id: project.id } })).version).toBe(
+      project.version + 1,
+    );
+  });
+
   it("stops only with a reason", async () => {
     const project = await newProject();
     expect(await transitionProject(participant, project.id, "STOPPED", { stopReason: "" })).toMatchObject({

@@ -43,6 +43,11 @@ const ACCESS: Record<string, Rule> = {
   "undangan.$token.tsx": { path: "/undangan/x", params: { token: "x" }, loader: EVERYONE, action: EVERYONE },
   "profil.tsx": { path: "/profil", loader: SIGNED_IN, action: SIGNED_IN },
   "notifikasi.tsx": { path: "/notifikasi", loader: SIGNED_IN, action: SIGNED_IN },
+  // the review queue: "lesson:review" (facilitators all; others the pairings they lead, maybe none)
+  "tinjauan.tsx": {
+    path: "/tinjauan",
+    loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "COACH", "MENTOR"],
+  },
   "dasbor.tsx": { path: "/dasbor", loader: SIGNED_IN },
   // the test people of region-scoped roles belong to 74.71 (Kota Kendari, province 74)
   "dasbor_.wilayah.$code.tsx": {

@@ -134,7 +134,8 @@ describe("lesson search vectors", () => {
     for (const q of ["paragraph", "heading", "bulletList", "listItem", "content", "text", "marks", "bold"])
       expect(await foundLessons(q), q).not.toContain("jadwal-penyedotan");
     expect(await foundLessons("tersembunyi")).not.toContain("jadwal-penyedotan");
-    expect(await foundLessons("contoh")).not.toContain("jadwal-penyedotan");
+    // "contoh" is a stop word of the catalogue search: the link's host is checked by its other word
+    expect(await foundLessons("https")).not.toContain("jadwal-penyedotan");
   });
 
   it("follows a change of the content", async () => {

@@ -304,6 +304,8 @@ describe("attendance on the session page", () => {
         formatTime(new Date((now - 500) * 1000), zone, "id"),
         formatTime(new Date((now - 100) * 1000), zone, "id"),
         "5",
+        // the source beside each row: the webhook, or who recorded it by hand
+        "LiveKit",
       ]);
       expect(cells?.[2]).toMatch(new RegExp(`^\\d{2}\\.\\d{2} ${abbreviation}$`));
     }

@@ -15,10 +15,13 @@ export function SiteHeader({
   language,
   userName,
   unread = 0,
+  reviews = false,
 }: {
   language: string;
   userName?: string | null;
   unread?: number;
+  /** the person may review lessons: the review queue is one of their areas */
+  reviews?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -39,6 +42,11 @@ export function SiteHeader({
             ))}
             {userName ? (
               <>
+                {reviews ? (
+                  <li>
+                    <NavLink to="/tinjauan">{t("nav.review")}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink
                     to="/notifikasi"
