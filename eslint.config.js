@@ -39,4 +39,56 @@ export default tseslint.config(
       "react/prop-types": "off",
     },
   },
+  // layers go one way: routes → modules → db/utils (docs/architecture.md). Utils and components
+  // import no server code of a module (its schemas and pure rules are shared with the browser);
+  // only modules (and the adapters that need it) touch the Prisma client.
+  {
+    files: ["app/utils/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/modules/**/*.server", "~/modules/**/*.server.ts"],
+              message:
+                "utils and components import no module server code: pass the data in, or move the code into the module",
+            },
+            { group: ["~/routes/**"], message: "nothing imports a route" },
+            {
+              group: ["~/db.server", "~/generated/prisma/client"],
+              message: "only modules use the Prisma client",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/modules/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["~/routes/**"], message: "modules never import routes: routes call modules" }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/db.server", "~/generated/prisma/client"],
+              message: "routes call modules; only modules use the Prisma client",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -8,8 +8,8 @@
 import { hashPassword, verifyPassword } from "../app/auth/password.server";
 import type { Prisma, PrismaClient } from "../app/generated/prisma/client";
 import type { OrganisationType } from "../app/generated/prisma/enums";
-import { importRegions } from "../app/models/region.server";
-import { lessonSectionsSchema } from "../app/models/lesson-schemas";
+import { importRegions } from "../app/modules/regions/region.server";
+import { lessonSectionsSchema } from "../app/modules/lessons/lesson-schemas";
 import { DEMO_ACCOUNTS, type DemoOrganisationKey } from "./demo-accounts";
 
 type Tx = Prisma.TransactionClient;

@@ -57,7 +57,7 @@ if (values["password-stdin"]) {
 const { database } = await prepareDatabase(env, { seed: false });
 let exitCode = 0;
 try {
-  const { ensureAdminAccount } = await import("../app/models/admin-account.server");
+  const { ensureAdminAccount } = await import("../app/modules/accounts/admin-account.server");
   const result = await ensureAdminAccount({ email: email.data, name, password });
   if (result.created) console.log(`Created the admin account ${email.data}.`);
   else if (result.promoted) console.log(`${email.data} already had an account; it now has the ADMIN role.`);

@@ -19,7 +19,7 @@ const text = await readFile(file, "utf8").catch((error: Error) => {
 
 const { database } = await prepareDatabase(env, { seed: false });
 globalThis.__lintasDatabase = database;
-const { importRegionShapes } = await import("../app/models/region-geo.server");
+const { importRegionShapes } = await import("../app/modules/regions/region-geo.server");
 const report = await importRegionShapes(text);
 if (report.problems.length > 0) {
   console.error(`${report.problems.length} problem(s); nothing was changed:`);

@@ -8,7 +8,7 @@ import { prepareDatabase } from "../server/prepare";
 
 const { database } = await prepareDatabase(env, { seed: false, regions: false });
 try {
-  const { importRegions } = await import("../app/models/region.server");
+  const { importRegions } = await import("../app/modules/regions/region.server");
   const result = await importRegions(database.prisma);
   console.log(
     `Regions: ${result.provinces} provinces, ${result.regencies} kabupaten/kota; ` +

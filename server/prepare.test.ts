@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { parseEnv } from "~/env.server";
-import { searchRegions } from "~/models/region.server";
+import { searchRegions } from "~/modules/regions/region.server";
 import { prepareDatabase } from "./prepare";
 
 const env = parseEnv({ ...process.env, SEED_ON_EMPTY: "false" });

@@ -33,7 +33,7 @@ export async function prepareDatabase(
       }
     }
     // after the emptiness check above, which looks at the region table
-    const { importRegions } = await import("../app/models/region.server");
+    const { importRegions } = await import("../app/modules/regions/region.server");
     const regions =
       options.regions === false ? { created: 0, updated: 0 } : await importRegions(database.prisma);
     if (regions.created || regions.updated)

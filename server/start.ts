@@ -10,7 +10,7 @@ import { ensureBackupToken } from "../app/db/backup.server";
 import { env } from "../app/env.server";
 import { bodyLimitBytes, isBodyTooLarge, sendTooLarge } from "../app/utils/body-limit.server";
 import { isCrossSiteWrite } from "../app/utils/csrf.server";
-import { CATALOG_PAGE_PATHS, catalogStamp } from "../app/models/catalog-state.server";
+import { CATALOG_PAGE_PATHS, catalogStamp } from "../app/modules/catalogue/catalog-state.server";
 import { createPageCache } from "../app/utils/page-cache.server";
 import { guardBuild, requestGuardMiddleware } from "../app/utils/request-guard.server";
 import { SIGNED_IN_PAGE_PATHS, databaseSnapshot } from "../app/db/snapshot.server";

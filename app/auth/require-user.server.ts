@@ -2,7 +2,7 @@
 import { redirect } from "@remix-run/node";
 import { getUser } from "~/auth/session.server";
 import { type Action, type Grant, grantsFor } from "~/auth/permissions";
-import type { CurrentUser } from "~/models/user.server";
+import type { CurrentUser } from "~/modules/accounts/user.server";
 
 export type Scope = { user: CurrentUser; grants: Grant[] };
 

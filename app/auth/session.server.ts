@@ -7,7 +7,7 @@ import {
   createLoginSession,
   deleteLoginSession,
   getUserByLoginSession,
-} from "~/models/user.server";
+} from "~/modules/accounts/user.server";
 
 export const authSessionStorage = createCookieSessionStorage<{ loginSessionId: string }>({
   cookie: {

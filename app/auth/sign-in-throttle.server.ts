@@ -2,8 +2,8 @@
 // counted before its password is checked, and the decision is taken on the count that same atomic
 // statement returns, so concurrent guesses cannot race past a limit.
 import { isIPv6 } from "node:net";
-import { normaliseEmail } from "~/models/user.server";
-import { clearRateLimit, hitRateLimit, refundRateLimit } from "~/models/rate-limit.server";
+import { normaliseEmail } from "~/modules/accounts/user.server";
+import { clearRateLimit, hitRateLimit, refundRateLimit } from "~/modules/accounts/rate-limit.server";
 
 export const SIGN_IN_LIMIT = {
   windowMs: 15 * 60_000,

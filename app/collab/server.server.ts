@@ -20,15 +20,15 @@ import {
   replaceYDocContent,
   sessionIdFromDocumentName,
   storeNoteFromCollab,
-} from "~/models/note-collab.server";
-import { mayWriteNote } from "~/models/note.server";
+} from "~/modules/lessons/note-collab.server";
+import { mayWriteNote } from "~/modules/lessons/note.server";
 import {
   type RevokedLogins,
   isRevoked,
   listenForRevokedLogins,
   validLoginSessionIds,
-} from "~/models/revoked-logins.server";
-import { type CurrentUser, getUserByLoginSession } from "~/models/user.server";
+} from "~/modules/accounts/revoked-logins.server";
+import { type CurrentUser, getUserByLoginSession } from "~/modules/accounts/user.server";
 
 export const COLLAB_PATH = "/kolaborasi";
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;

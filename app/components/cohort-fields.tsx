@@ -3,7 +3,7 @@
 // for a new cohort are always there and only read when "a new cohort" is picked.
 import { useTranslation } from "react-i18next";
 import { type AnyField, FormField, SelectField } from "~/components/ui/form-field";
-import { NEW_COHORT, TRAINING_PROGRAMMES } from "~/models/project-schemas";
+import { NEW_COHORT, TRAINING_PROGRAMMES } from "~/modules/projects/project-schemas";
 
 export type CohortOption = { id: string; programme: string; batch: string; year: number };
 

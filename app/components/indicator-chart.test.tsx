@@ -1,5 +1,5 @@
 // The indicator chart states progress toward the target in the indicator's good direction, from
-// the same calculation as everywhere else (app/models/indicator-progress.ts).
+// the same calculation as everywhere else (app/modules/projects/indicator-progress.ts).
 import { Window } from "happy-dom";
 import { createInstance } from "i18next";
 import { renderToString } from "react-dom/server";

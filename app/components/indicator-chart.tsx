@@ -4,7 +4,7 @@
 import { scaleLinear, scaleTime } from "@visx/scale";
 import { Circle, Line, LinePath } from "@visx/shape";
 import { useTranslation } from "react-i18next";
-import { latestProgress } from "~/models/indicator-progress";
+import { latestProgress } from "~/modules/projects/indicator-progress";
 import { formatDay, formatNumber } from "~/utils/format";
 
 type Indicator = {

@@ -1,7 +1,7 @@
 // The lessons-learned template's fields as text: React escapes every string, so nothing typed in a
 // field can become markup. Used by the public page and the draft's preview.
 import { useTranslation } from "react-i18next";
-import type { LessonSections as Sections } from "~/models/lesson-schemas";
+import type { LessonSections as Sections } from "~/modules/lessons/lesson-schemas";
 
 function Paragraphs({ text }: { text: string }) {
   return (

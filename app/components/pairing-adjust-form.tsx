@@ -6,7 +6,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type AnyField, FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
-import { METHODS, pairingAdjustSchema } from "~/models/pairing-schemas";
+import { METHODS, pairingAdjustSchema } from "~/modules/pairings/pairing-schemas";
 import type { IntentResult } from "~/utils/form-action.server";
 
 type Pairing = {

@@ -13,8 +13,8 @@ import {
   INNOVATION_TYPES,
   MATURITIES,
   practiceSchema,
-} from "~/models/practice-schemas";
-import { SPM_FIELDS } from "~/models/project-schemas";
+} from "~/modules/catalogue/practice-schemas";
+import { SPM_FIELDS } from "~/modules/projects/project-schemas";
 
 /** The innovation-index choices, each a field named like its i18n keys. */
 const IID_CHOICES = [

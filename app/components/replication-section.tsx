@@ -11,7 +11,7 @@ import {
   replicationItemSchema,
   replicationResultSchema,
   replicationSummarySchema,
-} from "~/models/replication-schemas";
+} from "~/modules/pairings/replication-schemas";
 import type { IntentResult } from "~/utils/form-action.server";
 import { formatDay, formatNumber } from "~/utils/format";
 

@@ -1,6 +1,6 @@
 // Why a project is at risk, said wherever the flag appears: which check-in, which milestone.
 import { useTranslation } from "react-i18next";
-import { describeRiskReason } from "~/models/project-status";
+import { describeRiskReason } from "~/modules/projects/project-status";
 import { formatDay } from "~/utils/format";
 
 /** A reason as a loader sends it (dates as ISO strings after serialisation). */
@@ -31,14 +31,23 @@ export function RiskReasonList({ reasons, limit = 3 }: { reasons: RiskReasonView
   );
 }
 
-/** The "at risk" badge followed by its reasons; nothing when there are none. */
+/**
+ * The "at risk" badge followed by its reasons, inline (it stands in paragraphs and table cells,
+ * where a list would break the HTML); nothing when there are none.
+ */
 export function AtRiskBadge({ reasons, limit = 3 }: { reasons: RiskReasonView[]; limit?: number }) {
   const { t } = useTranslation();
+  const text = useRiskReasonText();
   if (reasons.length === 0) return null;
+  const shown = reasons.slice(0, limit).map(text);
+  if (reasons.length > limit) shown.push("…");
   return (
     <>
-      <span className="badge badge-risk">{t("projects.atRisk")}</span>
-      <RiskReasonList reasons={reasons} limit={limit} />
+      <span className="badge badge-risk">{t("projects.atRisk")}</span>{" "}
+      <span className="risk-reasons-inline">
+        <span className="visually-hidden">{t("projects.risk.reasons")}: </span>
+        {shown.join(" · ")}
+      </span>
     </>
   );
 }

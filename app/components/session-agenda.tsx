@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
-import { agendaAddSchema, inviteSchema } from "~/models/agenda-schemas";
+import { agendaAddSchema, inviteSchema } from "~/modules/sessions/agenda-schemas";
 import type { IntentResult } from "~/utils/form-action.server";
 
 type Result = (IntentResult & { added?: number }) | undefined;

@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors } from "~/components/ui/form-field";
-import { RECORD_OUTCOMES, sessionRecordSchema } from "~/models/session-record-schemas";
+import { RECORD_OUTCOMES, sessionRecordSchema } from "~/modules/sessions/session-record-schemas";
 import type { IntentResult } from "~/utils/form-action.server";
 
 type Candidate = { key: string; name: string; detail: string | null; viaLiveKit: boolean; recorded: boolean };

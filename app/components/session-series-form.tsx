@@ -3,7 +3,7 @@
 // their conflicts, the dates to skip and the people to invite (POST).
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SESSION_ZONES } from "~/models/session-series-schemas";
+import { SESSION_ZONES } from "~/modules/sessions/session-series-schemas";
 import { formatTimeInZones } from "~/utils/dates";
 import { formatInstant } from "~/utils/format";
 import type { IntentResult } from "~/utils/form-action.server";

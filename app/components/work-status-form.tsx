@@ -1,7 +1,7 @@
 // A one-field form to change the work status of an assignment, a commitment or the like.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { WORK_STATUSES } from "~/models/project-schemas";
+import { WORK_STATUSES } from "~/modules/projects/project-schemas";
 
 export function WorkStatusForm({
   intent,

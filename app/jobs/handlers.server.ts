@@ -4,15 +4,15 @@ import { analyzeStaleTables } from "~/db/statistics.server";
 import { env } from "~/env.server";
 import { purgeJobs } from "~/jobs/queue.server";
 import type { JobHandler, RecurringJob } from "~/jobs/worker.server";
-import { flagDueCheckIns } from "~/models/check-in-due.server";
-import { deliverPendingEmails } from "~/models/outbox.server";
+import { flagDueCheckIns } from "~/modules/projects/check-in-due.server";
+import { deliverPendingEmails } from "~/modules/notifications/outbox.server";
 import {
   REMINDER_JOB,
   type ReminderWhich,
   scheduleReminders,
   sendSessionReminder,
-} from "~/models/reminder.server";
-import { PASSWORD_RESET_JOB, requestPasswordReset } from "~/models/user.server";
+} from "~/modules/sessions/reminder.server";
+import { PASSWORD_RESET_JOB, requestPasswordReset } from "~/modules/accounts/user.server";
 
 export const jobHandlers: Record<string, JobHandler> = {
   "reminders.schedule": (_job, { now }) => scheduleReminders(now),

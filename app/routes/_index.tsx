@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { fixedT, languageOfMatches } from "~/i18n/translate";
-import { type RecentPublicItem, listRecentPublicItems } from "~/models/home.server";
+import { type RecentPublicItem, listRecentPublicItems } from "~/modules/dashboards/home.server";
 import type { loader as rootLoader } from "~/root";
 import { formatDate } from "~/utils/dates";
 

@@ -6,7 +6,12 @@ import { requirePermission } from "~/auth/require-user.server";
 import { ROLES } from "~/auth/roles";
 import { changeRoleSchema, deactivateSchema } from "~/auth/schemas";
 import { AdminNav } from "~/components/admin-nav";
-import { deactivateUser, listPeople, reactivateUser, setMembershipRole } from "~/models/user.server";
+import {
+  deactivateUser,
+  listPeople,
+  reactivateUser,
+  setMembershipRole,
+} from "~/modules/accounts/user.server";
 import { invariantResponse } from "~/utils/invariant";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { AdminNav } from "~/components/admin-nav";
-import { listActivity } from "~/models/activity.server";
+import { listActivity } from "~/modules/accounts/activity.server";
 import { formatInstant } from "~/utils/format";
 import { viewerZone } from "~/utils/time-zones";
 

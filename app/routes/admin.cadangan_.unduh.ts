@@ -2,7 +2,7 @@
 // their session, or `npm run backup` on the same machine with the local backup token.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
-import { hasBackupToken, snapshotDatabase } from "~/models/backup.server";
+import { hasBackupToken, snapshotDatabase } from "~/modules/accounts/backup.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actorId = (await hasBackupToken(request))

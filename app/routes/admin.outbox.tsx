@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { AdminNav } from "~/components/admin-nav";
 import { env } from "~/env.server";
-import { listOutbox } from "~/models/outbox.server";
+import { listOutbox } from "~/modules/notifications/outbox.server";
 import { formatInstant } from "~/utils/format";
 import { viewerZone } from "~/utils/time-zones";
 

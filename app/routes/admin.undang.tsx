@@ -10,8 +10,8 @@ import { inviteSchema } from "~/auth/schemas";
 import { AdminNav } from "~/components/admin-nav";
 import { RegionPicker } from "~/components/region-picker";
 import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
-import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
-import { inviteUser } from "~/models/user.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
+import { inviteUser } from "~/modules/accounts/user.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "people:invite");

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { StatusBadge } from "~/components/project-status";
-import { getCohortOverview } from "~/models/cohort.server";
+import { getCohortOverview } from "~/modules/projects/cohort.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { AtRiskBadge } from "~/components/risk-reasons";

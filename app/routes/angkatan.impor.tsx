@@ -22,7 +22,7 @@ import {
   REQUIRED_COLUMNS,
   type RowProblem,
   cohortImportSchema,
-} from "~/models/cohort-import-schemas";
+} from "~/modules/projects/cohort-import-schemas";
 import {
   carriedRowsSchema,
   checkRows,
@@ -31,7 +31,7 @@ import {
   importHash,
   normaliseCohort,
   parseCohortFile,
-} from "~/models/cohort-import.server";
+} from "~/modules/projects/cohort-import.server";
 import { titleMeta } from "~/i18n/translate";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "cohortImport.title");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
-import { TEMPLATE_CSV } from "~/models/cohort-import.server";
+import { TEMPLATE_CSV } from "~/modules/projects/cohort-import.server";
 
 // the cohort import template: the accepted headers and one example row
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
-import { mimeForEvidence, readEvidence } from "~/models/evidence.server";
-import { findEvidenceForUser } from "~/models/project.server";
+import { mimeForEvidence, readEvidence } from "~/modules/projects/evidence.server";
+import { findEvidenceForUser } from "~/modules/projects/project.server";
 import { invariantResponse } from "~/utils/invariant";
 
 // an evidence file, for people who may read its project

@@ -6,15 +6,15 @@ import { requirePermission } from "~/auth/require-user.server";
 import { BarChart } from "~/components/bar-chart";
 import { HBarChart, StackedColumnChart } from "~/components/dashboard-chart";
 import { intlLocale } from "~/i18n/config";
-import { getDashboard, seesEverything } from "~/models/dashboard.server";
-import { followsProgramme, getPmuDashboard, viewerZone } from "~/models/dashboards.server";
+import { getDashboard, seesEverything } from "~/modules/dashboards/dashboard.server";
+import { followsProgramme, getPmuDashboard, viewerZone } from "~/modules/dashboards/dashboards.server";
 import { env } from "~/env.server";
 import { createMemo } from "~/utils/memo.server";
 import { formatDay, formatInstant, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 import { dateTimeFormat } from "~/utils/intl-formats";
 import { RiskReasonList } from "~/components/risk-reasons";
-import { listSessionsNeedingRecord } from "~/models/session-record.server";
+import { listSessionsNeedingRecord } from "~/modules/sessions/session-record.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashboard");
 

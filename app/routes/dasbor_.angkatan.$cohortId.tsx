@@ -8,7 +8,7 @@ import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
 import { AtRiskBadge } from "~/components/risk-reasons";
 import { StatusBadge } from "~/components/project-status";
-import { refuseOutOfScope, getCohortDashboard } from "~/models/dashboards.server";
+import { refuseOutOfScope, getCohortDashboard } from "~/modules/dashboards/dashboards.server";
 import { formatDay } from "~/utils/format";
 import { formatPercent } from "~/utils/numbers";
 import { invariantResponse } from "~/utils/invariant";

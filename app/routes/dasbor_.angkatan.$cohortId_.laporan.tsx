@@ -5,7 +5,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { ReportPeriodForm } from "~/components/report-period";
-import { refuseOutOfScope, getCohortReport, parsePeriod, viewerZone } from "~/models/dashboards.server";
+import {
+  refuseOutOfScope,
+  getCohortReport,
+  parsePeriod,
+  viewerZone,
+} from "~/modules/dashboards/dashboards.server";
 import { formatDay } from "~/utils/format";
 import { formatPercent } from "~/utils/numbers";
 import { invariantResponse } from "~/utils/invariant";

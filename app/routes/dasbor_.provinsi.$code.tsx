@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
-import { refuseOutOfScope, getProvinceDashboard } from "~/models/dashboards.server";
+import { refuseOutOfScope, getProvinceDashboard } from "~/modules/dashboards/dashboards.server";
 import { formatNumber } from "~/utils/format";
 import { formatPercent } from "~/utils/numbers";
 import { invariantResponse } from "~/utils/invariant";

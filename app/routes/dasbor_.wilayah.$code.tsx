@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
 import { IndicatorChart } from "~/components/indicator-chart";
-import { refuseOutOfScope, getRegionDashboard } from "~/models/dashboards.server";
+import { refuseOutOfScope, getRegionDashboard } from "~/modules/dashboards/dashboards.server";
 import { formatDay, formatNumber } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { RiskReasonList } from "~/components/risk-reasons";

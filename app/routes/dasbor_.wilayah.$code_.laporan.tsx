@@ -6,7 +6,12 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { DataTableView } from "~/components/dashboard-chart";
 import { ReportPeriodForm } from "~/components/report-period";
-import { refuseOutOfScope, getRegionReport, parsePeriod, viewerZone } from "~/models/dashboards.server";
+import {
+  refuseOutOfScope,
+  getRegionReport,
+  parsePeriod,
+  viewerZone,
+} from "~/modules/dashboards/dashboards.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { abbreviationForIanaZone } from "~/utils/time-zones";

@@ -1,14 +1,8 @@
-import { database } from "~/db.server";
+import { databaseAnswers } from "~/db/health.server";
 
 // public: a load balancer asks whether the database answers
 export async function loader() {
-  try {
-    await database.sql.query("SELECT 1");
-    return Response.json(
-      { status: "ok", database: database.sql.kind },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch {
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
-  }
+  const health = await databaseAnswers();
+  if (!health.ok) return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
+  return Response.json({ status: "ok", database: health.kind }, { headers: { "Cache-Control": "no-store" } });
 }

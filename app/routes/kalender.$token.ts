@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { feedIcs } from "~/calendar/ics.server";
-import { listSessionsForCalendarToken } from "~/models/session.server";
+import { listSessionsForCalendarToken } from "~/modules/sessions/session.server";
 import { invariantResponse } from "~/utils/invariant";
 
 // public: the private, revocable token in the address is the permission (calendar apps cannot sign in).

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
-import { listPracticesForExport } from "~/models/catalog.server";
+import { listPracticesForExport } from "~/modules/catalogue/catalog.server";
 import { CONTENT_LICENCE } from "~/utils/licence";
 
 // public: one published practice as open data, in the shape of an item of /katalog.json

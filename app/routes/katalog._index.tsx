@@ -1,9 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listLessonsForCatalog } from "~/models/catalog.server";
-import { CATALOG_SORTS, FACET_PARAMS, type Segment, parseCatalogParams } from "~/models/catalog-params";
-import { searchCatalog } from "~/models/catalog-search.server";
+import { listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
+import {
+  CATALOG_SORTS,
+  FACET_PARAMS,
+  type Segment,
+  parseCatalogParams,
+} from "~/modules/catalogue/catalog-params";
+import { searchCatalog } from "~/modules/catalogue/catalog-search.server";
 import { titleMeta } from "~/i18n/translate";
 import { formatNumber } from "~/utils/numbers";
 

@@ -10,15 +10,15 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { PracticeForm } from "~/components/practice-form";
 import { titleMeta } from "~/i18n/translate";
-import { practiceSchema } from "~/models/practice-schemas";
+import { practiceSchema } from "~/modules/catalogue/practice-schemas";
 import {
   createPractice,
   lessonsForRegion,
   prefillFromLesson,
   prefillFromProject,
-} from "~/models/practice.server";
-import { OutOfScopeError } from "~/models/project.server";
-import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
+} from "~/modules/catalogue/practice.server";
+import { OutOfScopeError } from "~/modules/projects/project.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "curation.newTitle");
 

@@ -1,5 +1,5 @@
 import { env } from "~/env.server";
-import { listLessonsForCatalog, listPracticesForExport } from "~/models/catalog.server";
+import { listLessonsForCatalog, listPracticesForExport } from "~/modules/catalogue/catalog.server";
 import { CONTENT_LICENCE } from "~/utils/licence";
 
 function escapeXml(text: string) {

@@ -10,7 +10,11 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { PracticeForm } from "~/components/practice-form";
 import { FormErrors } from "~/components/ui/form-field";
-import { PUBLICATION_STATUSES, practiceSchema, practiceStatusSchema } from "~/models/practice-schemas";
+import {
+  PUBLICATION_STATUSES,
+  practiceSchema,
+  practiceStatusSchema,
+} from "~/modules/catalogue/practice-schemas";
 import {
   PracticeIncompleteError,
   getPracticeForCuration,
@@ -18,9 +22,9 @@ import {
   practiceFormValues,
   setPracticeStatus,
   updatePractice,
-} from "~/models/practice.server";
-import { ConflictError, OutOfScopeError } from "~/models/project.server";
-import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
+} from "~/modules/catalogue/practice.server";
+import { ConflictError, OutOfScopeError } from "~/modules/projects/project.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { titleMeta } from "~/i18n/translate";
-import { listPracticesForCurator } from "~/models/practice.server";
+import { listPracticesForCurator } from "~/modules/catalogue/practice.server";
 import { formatDay } from "~/utils/format";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "curation.title");

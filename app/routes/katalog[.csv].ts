@@ -1,4 +1,4 @@
-import { listPracticesForExport } from "~/models/catalog.server";
+import { listPracticesForExport } from "~/modules/catalogue/catalog.server";
 import { recordsToCsv } from "~/utils/csv";
 import { CONTENT_LICENCE } from "~/utils/licence";
 

@@ -1,5 +1,5 @@
 import { env } from "~/env.server";
-import { listPracticesForExport } from "~/models/catalog.server";
+import { listPracticesForExport } from "~/modules/catalogue/catalog.server";
 import { CONTENT_LICENCE } from "~/utils/licence";
 
 // public: the catalogue as open data (schema: /schema/katalog.schema.json, docs/open-data.md)

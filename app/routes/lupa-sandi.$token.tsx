@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { setPasswordSchema } from "~/auth/schemas";
 import { FormErrors } from "~/components/ui/form-field";
-import { isResetTokenUsable, resetPassword } from "~/models/user.server";
+import { isResetTokenUsable, resetPassword } from "~/modules/accounts/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
 
 // public: the one-time token is the permission

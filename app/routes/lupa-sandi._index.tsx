@@ -5,8 +5,8 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forgotPasswordSchema } from "~/auth/schemas";
 import { FormErrors, FormField } from "~/components/ui/form-field";
-import { hitRateLimit } from "~/models/rate-limit.server";
-import { normaliseEmail, queuePasswordResetRequest } from "~/models/user.server";
+import { hitRateLimit } from "~/modules/accounts/rate-limit.server";
+import { normaliseEmail, queuePasswordResetRequest } from "~/modules/accounts/user.server";
 import { clientIpOf } from "~/utils/request.server";
 import { titleMeta } from "~/i18n/translate";
 

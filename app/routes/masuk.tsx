@@ -12,7 +12,7 @@ import { signInSchema } from "~/auth/schemas";
 import { getUser, safeRedirect, signIn } from "~/auth/session.server";
 import { admitSignInAttempt, signInSucceeded } from "~/auth/sign-in-throttle.server";
 import { FormErrors, FormField } from "~/components/ui/form-field";
-import { verifyLogin } from "~/models/user.server";
+import { verifyLogin } from "~/modules/accounts/user.server";
 import { clientIpOf } from "~/utils/request.server";
 import { titleMeta } from "~/i18n/translate";
 

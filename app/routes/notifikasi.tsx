@@ -7,7 +7,7 @@ import {
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
-} from "~/models/notification.server";
+} from "~/modules/notifications/notification.server";
 import { titleMeta } from "~/i18n/translate";
 import { formatInstant } from "~/utils/format";
 

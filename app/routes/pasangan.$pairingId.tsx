@@ -18,7 +18,7 @@ import {
   pairingAdjustSchema,
   participantSchema,
   pairingTransitionSchema,
-} from "~/models/pairing-schemas";
+} from "~/modules/pairings/pairing-schemas";
 import {
   PAIRING_TRANSITIONS,
   addCommitment,
@@ -32,13 +32,13 @@ import {
   mayOnPairing,
   setCommitmentStatus,
   transitionPairing,
-} from "~/models/pairing.server";
+} from "~/modules/pairings/pairing.server";
 import {
   replicationItemSchema,
   replicationRemoveSchema,
   replicationResultSchema,
   replicationSummarySchema,
-} from "~/models/replication-schemas";
+} from "~/modules/pairings/replication-schemas";
 import {
   REPLICATION_STATUSES,
   addReplicationItem,
@@ -48,13 +48,13 @@ import {
   removeReplicationItem,
   removeReplicationResult,
   setReplicationSummary,
-} from "~/models/replication.server";
+} from "~/modules/pairings/replication.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 import { getLanguage } from "~/i18n/i18n.server";
-import { listSessionsNeedingRecord } from "~/models/session-record.server";
+import { listSessionsNeedingRecord } from "~/modules/sessions/session-record.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.pairing.topic} · Lintas` : "Lintas" },
@@ -466,7 +466,7 @@ export default function PairingPage() {
           <div>
             <h3 id="needing-record-heading">{t("sessionRecord.needingHeading")}</h3>
             <p>{t("sessionRecord.needingHint")}</p>
-            <ul>
+            <ul aria-labelledby="needing-record-heading">
               {needingRecord.map((s) => (
                 <li key={s.id}>
                   <Link to={`/sesi/${s.id}#record-heading`}>

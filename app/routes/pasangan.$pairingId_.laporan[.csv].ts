@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod";
 import { requirePermission } from "~/auth/require-user.server";
 import { recordsToCsv } from "~/utils/csv";
-import { getPairingReport } from "~/models/pairing-report.server";
-import { reportPeriodSchema } from "~/models/pairing-schemas";
+import { getPairingReport } from "~/modules/pairings/pairing-report.server";
+import { reportPeriodSchema } from "~/modules/pairings/pairing-schemas";
 import { invariantResponse } from "~/utils/invariant";
 
 // the pairing report's sessions as CSV (one row per session, then the totals), for the PMU's sheets

@@ -5,15 +5,15 @@ import { FilterSelect } from "~/components/ui/filter-select";
 import { can } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { RegionMap, RegionMapTable } from "~/components/region-map";
-import { pageWindow } from "~/models/project-filters";
-import { PAIRING_PAGE_SIZE, PAIRING_STATUSES } from "~/models/pairing-schemas";
+import { pageWindow } from "~/modules/projects/project-filters";
+import { PAIRING_PAGE_SIZE, PAIRING_STATUSES } from "~/modules/pairings/pairing-schemas";
 import {
   type PairingListFilters,
   mapPairingsForUser,
   pagePairingsForUser,
   pairingFilterOptions,
-} from "~/models/pairing.server";
-import { getMapData } from "~/models/region.server";
+} from "~/modules/pairings/pairing.server";
+import { getMapData } from "~/modules/regions/region.server";
 import { formatDay } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 

@@ -12,14 +12,14 @@ import { requirePermission } from "~/auth/require-user.server";
 import { RegionPicker } from "~/components/region-picker";
 import { PairingPlanFields, PairingRecordFields, type RecordChoices } from "~/components/pairing-adjust-form";
 import { FormErrors, FormField } from "~/components/ui/form-field";
-import { newPairingSchema } from "~/models/pairing-schemas";
+import { newPairingSchema } from "~/modules/pairings/pairing-schemas";
 import {
   PairingRuleError,
   createPairing,
   listPairingRecordChoices,
   suggestMentors,
-} from "~/models/pairing.server";
-import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
+} from "~/modules/pairings/pairing.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 

@@ -9,7 +9,7 @@ import { changePasswordSchema, profileSchema, signOutEverywhereSchema } from "~/
 import { authSessionStorage } from "~/auth/session.server";
 import { languageCookie } from "~/i18n/i18n.server";
 import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
-import { changePassword, deleteAllLoginSessions, updateProfile } from "~/models/user.server";
+import { changePassword, deleteAllLoginSessions, updateProfile } from "~/modules/accounts/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { CalendarFeedSection } from "~/components/calendar-feed-section";
 import {
@@ -17,7 +17,7 @@ import {
   getCalendarFeed,
   replaceCalendarFeed,
   revokeCalendarFeed,
-} from "~/models/calendar-feed.server";
+} from "~/modules/sessions/calendar-feed.server";
 
 const calendarFeedSchema = z.object({
   intent: z.enum(["calendar-create", "calendar-replace", "calendar-revoke"]),

@@ -9,10 +9,10 @@ import { getUser } from "~/auth/session.server";
 import { CohortFields } from "~/components/cohort-fields";
 import { ProjectCover } from "~/components/project-cover";
 import { StatusSteps } from "~/components/project-status";
-import { listCohortsForPicker } from "~/models/cohort.server";
+import { listCohortsForPicker } from "~/modules/projects/cohort.server";
 import { MentionPicker } from "~/components/mention-picker";
 import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
-import { movesFor } from "~/models/project-status";
+import { movesFor } from "~/modules/projects/project-status";
 import {
   PROJECT_KINDS,
   SPM_FIELDS,
@@ -23,7 +23,7 @@ import {
   editProjectSchema,
   transitionSchema,
   withCohortChoice,
-} from "~/models/project-schemas";
+} from "~/modules/projects/project-schemas";
 import {
   CohortNotFoundError,
   ReviewerNotFoundError,
@@ -36,7 +36,7 @@ import {
   setProjectCover,
   transitionProject,
   updateProject,
-} from "~/models/project.server";
+} from "~/modules/projects/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";

@@ -7,8 +7,8 @@ import { requirePermission } from "~/auth/require-user.server";
 import { IndicatorChart } from "~/components/indicator-chart";
 import { DecimalField, FormErrors, FormField, SelectField } from "~/components/ui/form-field";
 import { getLanguage } from "~/i18n/i18n.server";
-import { indicatorSchema, measurementSchema } from "~/models/project-schemas";
-import { addIndicator, addMeasurement } from "~/models/project.server";
+import { indicatorSchema, measurementSchema } from "~/modules/projects/project-schemas";
+import { addIndicator, addMeasurement } from "~/modules/projects/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import type { loader as projectLoader } from "./proyek.$projectId";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
 import { getLanguage } from "~/i18n/i18n.server";
-import { renderProjectPdf } from "~/models/project-pdf.server";
-import { getProjectForUser } from "~/models/project.server";
+import { renderProjectPdf } from "~/modules/projects/project-pdf.server";
+import { getProjectForUser } from "~/modules/projects/project.server";
 import { invariantResponse } from "~/utils/invariant";
 
 // the project as a PDF for the training report: whoever may read the project, nobody else (404)

@@ -3,7 +3,7 @@ import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { MilestoneTimeline } from "~/components/milestone-timeline";
-import { getProjectForUser, listProjectTimeline } from "~/models/project.server";
+import { getProjectForUser, listProjectTimeline } from "~/modules/projects/project.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import type { loader as projectLoader } from "./proyek.$projectId";

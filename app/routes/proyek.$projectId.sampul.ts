@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/auth/session.server";
-import { mimeForEvidence, readEvidence } from "~/models/evidence.server";
-import { findProjectCover } from "~/models/project.server";
+import { mimeForEvidence, readEvidence } from "~/modules/projects/evidence.server";
+import { findProjectCover } from "~/modules/projects/project.server";
 import { invariantResponse } from "~/utils/invariant";
 
 // a project's cover image: public when the project has a public follow-up page, otherwise for

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { grantsFor } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { HostedSessionList } from "~/components/hosted-session-list";
-import { getProjectForUser } from "~/models/project.server";
-import { listHostedSessions, mayHostSessions } from "~/models/session.server";
+import { getProjectForUser } from "~/modules/projects/project.server";
+import { listHostedSessions, mayHostSessions } from "~/modules/sessions/session.server";
 import { invariantResponse } from "~/utils/invariant";
 import type { loader as projectLoader } from "./proyek.$projectId";
 

@@ -12,14 +12,14 @@ import {
   assignmentStatusSchema,
   memberSchema,
   stakeholderSchema,
-} from "~/models/project-schemas";
+} from "~/modules/projects/project-schemas";
 import {
   OwnerNotOnProjectError,
   addAssignment,
   addStakeholder,
   addTeamMember,
   setAssignmentStatus,
-} from "~/models/project.server";
+} from "~/modules/projects/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
 import type { loader as projectLoader } from "./proyek.$projectId";

@@ -7,14 +7,14 @@ import { requirePermission } from "~/auth/require-user.server";
 import { MilestoneTimeline } from "~/components/milestone-timeline";
 import { FormErrors, FormField, SelectField } from "~/components/ui/form-field";
 import { SafeLink } from "~/components/ui/safe-link";
-import { peopleWithAccounts } from "~/models/project-people";
+import { peopleWithAccounts } from "~/modules/projects/project-people";
 import {
   HORIZONS,
   WORK_STATUSES,
   milestoneApproveSchema,
   milestoneSchema,
   milestoneUpdateSchema,
-} from "~/models/project-schemas";
+} from "~/modules/projects/project-schemas";
 import {
   type MilestoneInput,
   OwnerNotOnProjectError,
@@ -23,7 +23,7 @@ import {
   assertMilestoneOwner,
   attachMilestoneEvidence,
   updateMilestone,
-} from "~/models/project.server";
+} from "~/modules/projects/project.server";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
 import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";

@@ -5,7 +5,7 @@ import { grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { StatusBadge } from "~/components/project-status";
 import { PublicProject } from "~/components/public-project";
-import { getProjectForUser, getPublicProject, mayOnProject } from "~/models/project.server";
+import { getProjectForUser, getPublicProject, mayOnProject } from "~/modules/projects/project.server";
 import { AtRiskBadge } from "~/components/risk-reasons";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/require-user.server";
 import { SessionSeriesForm } from "~/components/session-series-form";
 import type { IntentResult } from "~/utils/form-action.server";
-import { createSeriesFromForm, loadSeriesForm } from "~/utils/session-series.server";
+import { createSeriesFromForm, loadSeriesForm } from "~/modules/sessions/session-series.server";
 
 // a change project's team meeting (or series): the project's people are invited by default
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -13,9 +13,13 @@ import {
   modelFilters,
   pageWindow,
   parseListFilters,
-} from "~/models/project-filters";
-import { PROJECT_STATUSES } from "~/models/project-schemas";
-import { boardProjectsForUser, pageProjectsForUser, projectFilterOptions } from "~/models/project.server";
+} from "~/modules/projects/project-filters";
+import { PROJECT_STATUSES } from "~/modules/projects/project-schemas";
+import {
+  boardProjectsForUser,
+  pageProjectsForUser,
+  projectFilterOptions,
+} from "~/modules/projects/project.server";
 import { titleMeta } from "~/i18n/translate";
 import { AtRiskBadge } from "~/components/risk-reasons";
 

@@ -12,10 +12,15 @@ import { requirePermission } from "~/auth/require-user.server";
 import { CohortFields } from "~/components/cohort-fields";
 import { RegionPicker } from "~/components/region-picker";
 import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
-import { listCohortsForPicker } from "~/models/cohort.server";
-import { PROJECT_KINDS, SPM_FIELDS, newProjectSchema, withCohortChoice } from "~/models/project-schemas";
-import { CohortNotFoundError, OutOfScopeError, createProject } from "~/models/project.server";
-import { listRegionsForPicker, resolveRegionFields } from "~/models/region.server";
+import { listCohortsForPicker } from "~/modules/projects/cohort.server";
+import {
+  PROJECT_KINDS,
+  SPM_FIELDS,
+  newProjectSchema,
+  withCohortChoice,
+} from "~/modules/projects/project-schemas";
+import { CohortNotFoundError, OutOfScopeError, createProject } from "~/modules/projects/project.server";
+import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { titleMeta } from "~/i18n/translate";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "projects.newTitle");

@@ -15,16 +15,21 @@ import { SessionAgenda, SessionInvitees } from "~/components/session-agenda";
 import { SessionRecordForm } from "~/components/session-record-form";
 import { SessionRecording } from "~/components/session-recording";
 import { egressConfig } from "~/livekit/egress.server";
-import { lessonAccess } from "~/models/lesson.server";
-import { startSessionRecording, stopSessionRecording } from "~/models/session-recording.server";
-import { sessionRecordSchema } from "~/models/session-record-schemas";
+import { lessonAccess } from "~/modules/lessons/lesson.server";
+import { startSessionRecording, stopSessionRecording } from "~/modules/sessions/session-recording.server";
+import { sessionRecordSchema } from "~/modules/sessions/session-record-schemas";
 import {
   attendanceChoices,
   mayRecordSession,
   recordSessionByHand,
   sessionStartForRecord,
-} from "~/models/session-record.server";
-import { agendaAddSchema, agendaItemSchema, inviteSchema, uninviteSchema } from "~/models/agenda-schemas";
+} from "~/modules/sessions/session-record.server";
+import {
+  agendaAddSchema,
+  agendaItemSchema,
+  inviteSchema,
+  uninviteSchema,
+} from "~/modules/sessions/agenda-schemas";
 import {
   addAgendaItem,
   inviteConflicts,
@@ -34,7 +39,7 @@ import {
   removeInvitee,
   unknownEmails,
   workingGroupsForSession,
-} from "~/models/session-agenda.server";
+} from "~/modules/sessions/session-agenda.server";
 import {
   attendanceMinutes,
   cancelSession,
@@ -42,8 +47,8 @@ import {
   mayManageSession,
   moveConflicts,
   moveSession,
-} from "~/models/session.server";
-import { holdForConflicts } from "~/utils/session-conflicts.server";
+} from "~/modules/sessions/session.server";
+import { holdForConflicts } from "~/modules/sessions/session-conflicts.server";
 import { formatTime, formatTimeInZones, toWallClock, zoneName } from "~/utils/dates";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatInstant } from "~/utils/format";

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/require-user.server";
 import { NotesEditor } from "~/editor/notes-editor";
 import type { DiffBlock, DiffPart } from "~/editor/note-diff";
-import { noteDocumentName, noteVersionDiff } from "~/models/note-collab.server";
+import { noteDocumentName, noteVersionDiff } from "~/modules/lessons/note-collab.server";
 import {
   EMPTY_DOC,
   NoteError,
@@ -25,9 +25,9 @@ import {
   saveNote,
   saveNotePlainText,
   textFingerprint,
-} from "~/models/note.server";
-import { OutOfScopeError } from "~/models/project.server";
-import { getSessionForUser, maySession } from "~/models/session.server";
+} from "~/modules/lessons/note.server";
+import { OutOfScopeError } from "~/modules/projects/project.server";
+import { getSessionForUser, maySession } from "~/modules/sessions/session.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { titleMeta } from "~/i18n/translate";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
 import { sessionIcs } from "~/calendar/ics.server";
-import { getSessionForUser } from "~/models/session.server";
+import { getSessionForUser } from "~/modules/sessions/session.server";
 import { invariantResponse } from "~/utils/invariant";
 
 // The session's calendar file, for anyone who may see the session. The documented address

@@ -24,7 +24,7 @@ import {
   publishSchema,
   sendBackSchema,
   withdrawSchema,
-} from "~/models/lesson-schemas";
+} from "~/modules/lessons/lesson-schemas";
 import {
   LessonError,
   addLessonComment,
@@ -37,9 +37,9 @@ import {
   sendLessonBack,
   submitForReview,
   withdrawLesson,
-} from "~/models/lesson.server";
+} from "~/modules/lessons/lesson.server";
 import { OutOfScopeError, describeError } from "~/errors";
-import { maySession } from "~/models/session.server";
+import { maySession } from "~/modules/sessions/session.server";
 import lessonStyles from "~/styles/lesson.css?url";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";

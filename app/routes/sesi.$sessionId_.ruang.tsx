@@ -7,7 +7,7 @@ import { requirePermission } from "~/auth/require-user.server";
 import { liveKitConfig } from "~/livekit/config.server";
 import { ensureRoom } from "~/livekit/rooms.server";
 import { type JoinRole, joinToken } from "~/livekit/token.server";
-import { getSessionForUser, isInvited } from "~/models/session.server";
+import { getSessionForUser, isInvited } from "~/modules/sessions/session.server";
 import { invariantResponse } from "~/utils/invariant";
 import { titleMeta } from "~/i18n/translate";
 

@@ -2,8 +2,8 @@
 // of the session only), for the editor's suggestion list.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
-import { mentionCandidates } from "~/models/note-collab.server";
-import { getSessionForUser } from "~/models/session.server";
+import { mentionCandidates } from "~/modules/lessons/note-collab.server";
+import { getSessionForUser } from "~/modules/sessions/session.server";
 import { invariantResponse } from "~/utils/invariant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import { env } from "~/env.server";
-import { listSitemapEntries } from "~/models/catalog.server";
+import { listSitemapEntries } from "~/modules/catalogue/catalog.server";
 
 function escapeXml(text: string) {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { titleMeta } from "~/i18n/translate";
-import { listReviewQueue } from "~/models/lesson-review.server";
+import { listReviewQueue } from "~/modules/lessons/lesson-review.server";
 import { formatInstant } from "~/utils/format";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "reviewQueue.title");

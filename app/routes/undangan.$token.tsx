@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { acceptInvitationSchema } from "~/auth/schemas";
 import { signIn } from "~/auth/session.server";
 import { FormErrors, FormField } from "~/components/ui/form-field";
-import { acceptInvitation, findOpenInvitation } from "~/models/user.server";
+import { acceptInvitation, findOpenInvitation } from "~/modules/accounts/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
 
 // The page and its .data answer show the invitee's email and name to whoever has the address, so

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { env } from "~/env.server";
-import { innovationXlsx, listInnovationRows } from "~/models/innovation-export.server";
+import { innovationXlsx, listInnovationRows } from "~/modules/projects/innovation-export.server";
 import { invariantResponse } from "~/utils/invariant";
 import { CONTENT_LICENCE } from "~/utils/licence";
 

@@ -17,7 +17,7 @@ import {
   groupMemberRemoveSchema,
   groupMemberSchema,
   groupSchema,
-} from "~/models/agency-schemas";
+} from "~/modules/regions/agency-schemas";
 import {
   AgencyInUseError,
   DuplicateNameError,
@@ -30,8 +30,8 @@ import {
   saveAgency,
   saveGroup,
   setGroupLead,
-} from "~/models/agency.server";
-import { OutOfScopeError } from "~/models/project.server";
+} from "~/modules/regions/agency.server";
+import { OutOfScopeError } from "~/modules/projects/project.server";
 import { titleMeta } from "~/i18n/translate";
 import { invariantResponse } from "~/utils/invariant";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegionMap, RegionMapTable } from "~/components/region-map";
-import { getMapData, listProvinces, searchRegions } from "~/models/region.server";
+import { getMapData, listProvinces, searchRegions } from "~/modules/regions/region.server";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 import { titleMeta } from "~/i18n/translate";
 

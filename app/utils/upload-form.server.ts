@@ -5,7 +5,12 @@ import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
-import { maxEvidenceBytes } from "~/models/evidence.server";
+import { env } from "~/env.server";
+
+/** The largest uploaded file accepted (UPLOAD_MAX_MB). */
+export function maxEvidenceBytes() {
+  return Math.round(env.UPLOAD_MAX_MB * 1024 * 1024);
+}
 
 export async function readUploadForm(request: Request) {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data"))

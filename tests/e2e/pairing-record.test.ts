@@ -65,7 +65,7 @@ describe("the replication record and the report", () => {
     };
     expect(await fill("sedikit")).toBe(400);
     const form = page.locator("form#replication-result");
-    await form.getByText(text("id", "errors.number"), { exact: true }).waitFor();
+    await form.getByText(text("id", "errors.decimal"), { exact: true }).waitFor();
     expect(await form.getByLabel(text("id", "replication.indicator"), { exact: true }).inputValue()).toBe(
       "Rumah tangga ASN terlayani penyedotan terjadwal",
     );

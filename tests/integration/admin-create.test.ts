@@ -10,7 +10,7 @@ import { adminPasswordProblem } from "~/auth/admin-password";
 import { verifyPassword } from "~/auth/password.server";
 import { type Database, openDatabase } from "~/db/database.server";
 import { prisma } from "~/db.server";
-import { ensureAdminAccount } from "~/models/admin-account.server";
+import { ensureAdminAccount } from "~/modules/accounts/admin-account.server";
 import { createPerson } from "../fixtures/people";
 
 const STRONG = "Tiga-kuda-lari-di-Kendari-7";

@@ -11,7 +11,7 @@ import { prisma } from "~/db.server";
 import { errorKindForStatus } from "~/components/ui/error-page";
 import { getLanguage, languageCookie, rememberLanguageChoice } from "~/i18n/i18n.server";
 import { fixedT } from "~/i18n/translate";
-import { listRecentPublicItems } from "~/models/home.server";
+import { listRecentPublicItems } from "~/modules/dashboards/home.server";
 import { loader as rootLoader } from "~/root";
 import { loader as notFoundLoader } from "~/routes/$";
 import { loader as homeLoader } from "~/routes/_index";

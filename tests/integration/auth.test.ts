@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { inviteUser, requestPasswordReset } from "~/models/user.server";
+import { inviteUser, requestPasswordReset } from "~/modules/accounts/user.server";
 import * as invitationRoute from "~/routes/undangan.$token";
 import * as resetRequestRoute from "~/routes/lupa-sandi._index";
 import * as resetRoute from "~/routes/lupa-sandi.$token";

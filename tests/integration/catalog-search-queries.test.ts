@@ -7,8 +7,12 @@ import { createRequestHandler } from "@remix-run/node";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { listLessonsForCatalog } from "~/models/catalog.server";
-import { correctQuery, invalidateCatalogVocabulary, searchCatalog } from "~/models/catalog-search.server";
+import { listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
+import {
+  correctQuery,
+  invalidateCatalogVocabulary,
+  searchCatalog,
+} from "~/modules/catalogue/catalog-search.server";
 import * as catalogRoute from "~/routes/katalog._index";
 import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
 

@@ -2,14 +2,14 @@
 // and combine, sorts, safe highlights, similar practices; drafts never appear.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { parseCatalogParams } from "~/models/catalog-params";
+import { parseCatalogParams } from "~/modules/catalogue/catalog-params";
 import {
   correctQuery,
   invalidateCatalogVocabulary,
   searchCatalog,
   segmentsOf,
   similarPractices,
-} from "~/models/catalog-search.server";
+} from "~/modules/catalogue/catalog-search.server";
 import * as catalogRoute from "~/routes/katalog._index";
 import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
 

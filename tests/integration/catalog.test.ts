@@ -5,7 +5,7 @@ import {
   getPublishedPractice,
   listLessonsForCatalog,
   listPracticesForCatalog,
-} from "~/models/catalog.server";
+} from "~/modules/catalogue/catalog.server";
 import * as lessonRoute from "~/routes/pelajaran.$slug";
 import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
 

@@ -353,7 +353,7 @@ describe("cohort import", () => {
   });
 
   it("lets an invited participant set a password and sign in to their imported project", async () => {
-    const { acceptInvitation, verifyLogin } = await import("~/models/user.server");
+    const { acceptInvitation, verifyLogin } = await import("~/modules/accounts/user.server");
     const message = await prisma.outboxMessage.findFirstOrThrow({ where: { to: "wati@kendari.go.id" } });
     const token = message.text.match(/\/undangan\/([\w-]+)/)![1];
     const accepted = await acceptInvitation(token, { name: "Wati", password: "kata-sandi-baru-123" });

@@ -2,7 +2,7 @@
 // edit with a stale-form check, publish/unpublish/archive, and what the public then sees.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { getPublishedPractice } from "~/models/catalog.server";
+import { getPublishedPractice } from "~/modules/catalogue/catalog.server";
 import * as newRoute from "~/routes/katalog.baru";
 import * as listRoute from "~/routes/katalog.kelola._index";
 import * as editRoute from "~/routes/katalog.kelola.$id";

@@ -15,8 +15,8 @@ import {
   getRegionReport,
   lastMonths,
   parsePeriod,
-} from "~/models/dashboards.server";
-import { OutOfScopeError } from "~/models/project.server";
+} from "~/modules/dashboards/dashboards.server";
+import { OutOfScopeError } from "~/modules/projects/project.server";
 import * as cohortRoute from "~/routes/dasbor_.angkatan.$cohortId";
 import * as provinceRoute from "~/routes/dasbor_.provinsi.$code";
 import * as regionRoute from "~/routes/dasbor_.wilayah.$code";

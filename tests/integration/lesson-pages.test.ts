@@ -8,7 +8,7 @@ import { Window } from "happy-dom";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { lessonFormSchema } from "~/models/lesson-schemas";
+import { lessonFormSchema } from "~/modules/lessons/lesson-schemas";
 import {
   addLessonComment,
   citeLesson,
@@ -17,10 +17,10 @@ import {
   saveLessonDraft,
   submitForReview,
   withdrawLesson,
-} from "~/models/lesson.server";
-import { saveNote } from "~/models/note.server";
-import { addParticipant, createPairing } from "~/models/pairing.server";
-import { createSessionSeries } from "~/models/session.server";
+} from "~/modules/lessons/lesson.server";
+import { saveNote } from "~/modules/lessons/note.server";
+import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
+import { createSessionSeries } from "~/modules/sessions/session.server";
 import { actorFor, cookieFor, createPerson, ensureRegions } from "../fixtures/people";
 
 const ATTACK = `<script>alert(1)</script><style>*{display:none}</style><img src=x onerror=alert(2)>"><svg onload=alert(3)>`;

@@ -11,7 +11,7 @@ import {
   lines,
   parseSections,
   parseStep,
-} from "~/models/lesson-schemas";
+} from "~/modules/lessons/lesson-schemas";
 import {
   LessonError,
   addLessonComment,
@@ -26,11 +26,11 @@ import {
   saveLessonDraft,
   submitForReview,
   withdrawLesson,
-} from "~/models/lesson.server";
-import { saveNote } from "~/models/note.server";
-import { addParticipant, createPairing } from "~/models/pairing.server";
-import { OutOfScopeError, createProject } from "~/models/project.server";
-import { createSessionSeries } from "~/models/session.server";
+} from "~/modules/lessons/lesson.server";
+import { saveNote } from "~/modules/lessons/note.server";
+import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
+import { OutOfScopeError, createProject } from "~/modules/projects/project.server";
+import { createSessionSeries } from "~/modules/sessions/session.server";
 import * as publicRoute from "~/routes/pelajaran.$slug";
 import * as workspaceRoute from "~/routes/sesi.$sessionId_.pelajaran";
 import {

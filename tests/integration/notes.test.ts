@@ -10,11 +10,11 @@ import {
   parseDoc,
   restoreNoteVersion,
   saveNote,
-} from "~/models/note.server";
-import { publishLesson, submitForReview } from "~/models/lesson.server";
-import { addParticipant, createPairing } from "~/models/pairing.server";
-import { OutOfScopeError } from "~/models/project.server";
-import { createSessionSeries } from "~/models/session.server";
+} from "~/modules/lessons/note.server";
+import { publishLesson, submitForReview } from "~/modules/lessons/lesson.server";
+import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
+import { OutOfScopeError } from "~/modules/projects/project.server";
+import { createSessionSeries } from "~/modules/sessions/session.server";
 import * as notesRoute from "~/routes/sesi.$sessionId_.catatan";
 import {
   actorFor,

@@ -3,8 +3,8 @@
 // header's unread count comes from the root loader.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { safeLink } from "~/models/notification.server";
-import { addComment, addTeamMember, createProject } from "~/models/project.server";
+import { safeLink } from "~/modules/notifications/notification.server";
+import { addComment, addTeamMember, createProject } from "~/modules/projects/project.server";
 import { loader as rootLoader } from "~/root";
 import * as route from "~/routes/notifikasi";
 import {

@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { deliverPendingEmails, queueEmail } from "~/models/outbox.server";
+import { deliverPendingEmails, queueEmail } from "~/modules/notifications/outbox.server";
 import { loader as outboxLoader } from "~/routes/admin.outbox";
 import { callRoute, cookieFor, createPerson, getRequest } from "../fixtures/people";
 

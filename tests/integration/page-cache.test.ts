@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isPostgresUrl } from "~/db/database.server";
 import { database, prisma } from "~/db.server";
 import { SIGNED_IN_PAGE_PATHS, databaseSnapshot } from "~/db/snapshot.server";
-import { CATALOG_PAGE_PATHS, catalogStamp } from "~/models/catalog-state.server";
+import { CATALOG_PAGE_PATHS, catalogStamp } from "~/modules/catalogue/catalog-state.server";
 import { type PageCacheOptions, createPageCache, isAnonymous } from "~/utils/page-cache.server";
 import { createNonce } from "~/utils/security-headers.server";
 import { cookieFor, createPerson, ensureRegions } from "../fixtures/people";

@@ -2,13 +2,13 @@
 // Pokja), where its commitments become milestones, and its follow-up channel, on the demo data.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { NEW_PROJECT, followUpLink } from "~/models/pairing-schemas";
+import { NEW_PROJECT, followUpLink } from "~/modules/pairings/pairing-schemas";
 import {
   PairingRuleError,
   addCommitment,
   convertCommitmentToMilestone,
   createPairing,
-} from "~/models/pairing.server";
+} from "~/modules/pairings/pairing.server";
 import { seedDemo } from "../../prisma/seed-demo";
 import { actorFor, callRoute, cookieFor, formRequest, getRequest } from "../fixtures/people";
 

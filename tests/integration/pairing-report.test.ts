@@ -2,9 +2,9 @@
 // CSV show them, and a bad period comes back next to its field.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { addReplicationItem } from "~/models/replication.server";
-import { createPairing } from "~/models/pairing.server";
-import { getPairingReport } from "~/models/pairing-report.server";
+import { addReplicationItem } from "~/modules/pairings/replication.server";
+import { createPairing } from "~/modules/pairings/pairing.server";
+import { getPairingReport } from "~/modules/pairings/pairing-report.server";
 import * as reportRoute from "~/routes/pasangan.$pairingId_.laporan";
 import * as csvRoute from "~/routes/pasangan.$pairingId_.laporan[.csv]";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { PairingStatus } from "~/generated/prisma/enums";
-import { NEW_PROJECT } from "~/models/pairing-schemas";
+import { NEW_PROJECT } from "~/modules/pairings/pairing-schemas";
 import {
   PAIRING_TRANSITIONS,
   PairingRuleError,
@@ -13,9 +13,9 @@ import {
   setCommitmentStatus,
   suggestMentors,
   transitionPairing,
-} from "~/models/pairing.server";
-import { requestToLearnAsVisitor } from "~/models/learn-request.server";
-import { OutOfScopeError } from "~/models/project.server";
+} from "~/modules/pairings/pairing.server";
+import { requestToLearnAsVisitor } from "~/modules/pairings/learn-request.server";
+import { OutOfScopeError } from "~/modules/projects/project.server";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
 let facilitator: Awaited<ReturnType<typeof actorFor>>;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS } from "~/auth/permissions";
 import { ROLES } from "~/auth/roles";
 import { prisma } from "~/db.server";
-import { addTeamMember, createProject } from "~/models/project.server";
+import { addTeamMember, createProject } from "~/modules/projects/project.server";
 import * as projectLayout from "~/routes/proyek.$projectId";
 import * as projectOverview from "~/routes/proyek.$projectId._index";
 import {

@@ -9,7 +9,7 @@ import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { diskStorage } from "~/storage/disk.server";
 import { setFileStorage } from "~/storage/storage.server";
-import { ConflictError, createProject, setProjectCover } from "~/models/project.server";
+import { ConflictError, createProject, setProjectCover } from "~/modules/projects/project.server";
 import * as projectRoute from "~/routes/proyek.$projectId";
 import * as overviewRoute from "~/routes/proyek.$projectId._index";
 import * as coverRoute from "~/routes/proyek.$projectId.sampul";

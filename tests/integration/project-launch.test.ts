@@ -4,8 +4,8 @@
 // why, when a launched project is stopped.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { getCohortOverview } from "~/models/cohort.server";
-import { transitionProject } from "~/models/project.server";
+import { getCohortOverview } from "~/modules/projects/cohort.server";
+import { transitionProject } from "~/modules/projects/project.server";
 import * as projectRoute from "~/routes/proyek.$projectId";
 import * as overviewRoute from "~/routes/proyek.$projectId._index";
 import {

@@ -2,7 +2,7 @@
 // count per column, and the CSV with the same filters; always inside the person's scope.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { listFilterParams, pageWindow, parseListFilters } from "~/models/project-filters";
+import { listFilterParams, pageWindow, parseListFilters } from "~/modules/projects/project-filters";
 import * as listRoute from "~/routes/proyek._index";
 import * as csvRoute from "~/routes/proyek[.csv]";
 import { callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";

@@ -4,7 +4,7 @@
 import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { renderProjectPdf } from "~/models/project-pdf.server";
+import { renderProjectPdf } from "~/modules/projects/project-pdf.server";
 import {
   addAssignment,
   addCheckIn,
@@ -14,7 +14,7 @@ import {
   addTeamMember,
   createProject,
   getProjectForUser,
-} from "~/models/project.server";
+} from "~/modules/projects/project.server";
 import * as pdfRoute from "~/routes/proyek.$projectId.laporan[.pdf]";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 

@@ -15,7 +15,7 @@ import {
   createProject,
   listProjectPeopleWithAccounts,
   listProjectTimeline,
-} from "~/models/project.server";
+} from "~/modules/projects/project.server";
 import * as milestonesRoute from "~/routes/proyek.$projectId.tonggak";
 import * as teamRoute from "~/routes/proyek.$projectId.tim";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, formRequest } from "../fixtures/people";

@@ -16,7 +16,7 @@ import {
   transitionProject,
   updateMilestone,
   updateProject,
-} from "~/models/project.server";
+} from "~/modules/projects/project.server";
 import { grantsFor } from "~/auth/permissions";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
@@ -340,7 +340,7 @@ describe("comments", () => {
 
 describe("cohort page", () => {
   it("shows everyone the cohort's launched projects with milestones done, and a member their drafts too", async () => {
-    const { getCohortOverview } = await import("~/models/cohort.server");
+    const { getCohortOverview } = await import("~/modules/projects/cohort.server");
     const cohort = await prisma.cohort.create({
       data: { programme: "PKN_II", batch: "Angkatan XX", year: 2023 },
     });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { regionErrorText } from "~/components/region-picker";
 import { prisma } from "~/db.server";
 import { i18nConfig } from "~/i18n/config";
-import { importRegions, resolveRegionInput } from "~/models/region.server";
+import { importRegions, resolveRegionInput } from "~/modules/regions/region.server";
 import * as invitePersonRoute from "~/routes/admin.undang";
 import * as practiceRequestRoute from "~/routes/katalog.$slug";
 import * as newPairingRoute from "~/routes/pasangan.baru";

@@ -2,10 +2,10 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs } from "~/jobs/worker.server";
-import { flagDueCheckIns } from "~/models/check-in-due.server";
-import { createPairing } from "~/models/pairing.server";
-import { reminderKey, scheduleReminders, sendSessionReminder } from "~/models/reminder.server";
-import { cancelSession, createSessionSeries, moveSession } from "~/models/session.server";
+import { flagDueCheckIns } from "~/modules/projects/check-in-due.server";
+import { createPairing } from "~/modules/pairings/pairing.server";
+import { reminderKey, scheduleReminders, sendSessionReminder } from "~/modules/sessions/reminder.server";
+import { cancelSession, createSessionSeries, moveSession } from "~/modules/sessions/session.server";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
 let facilitator: Awaited<ReturnType<typeof actorFor>>;

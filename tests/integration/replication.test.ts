@@ -7,8 +7,8 @@ import {
   createPairing,
   recordCatalogueReplication,
   transitionPairing,
-} from "~/models/pairing.server";
-import { OutOfScopeError } from "~/models/project.server";
+} from "~/modules/pairings/pairing.server";
+import { OutOfScopeError } from "~/modules/projects/project.server";
 import {
   addReplicationItem,
   addReplicationResult,
@@ -17,7 +17,7 @@ import {
   removeReplicationItem,
   removeReplicationResult,
   setReplicationSummary,
-} from "~/models/replication.server";
+} from "~/modules/pairings/replication.server";
 import * as pairingRoute from "~/routes/pasangan.$pairingId";
 import {
   actorFor,

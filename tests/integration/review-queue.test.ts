@@ -8,8 +8,8 @@ import { Window } from "happy-dom";
 import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { addParticipant, createPairing } from "~/models/pairing.server";
-import { createSessionSeries } from "~/models/session.server";
+import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
+import { createSessionSeries } from "~/modules/sessions/session.server";
 import * as workspaceRoute from "~/routes/sesi.$sessionId_.pelajaran";
 import * as queueRoute from "~/routes/tinjauan";
 import {

@@ -3,8 +3,8 @@
 // only the words its reader sees, not the keys and node names of the editor's JSON.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db.server";
-import { listLessonsForCatalog } from "~/models/catalog.server";
-import { searchCatalog } from "~/models/catalog-search.server";
+import { listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
+import { searchCatalog } from "~/modules/catalogue/catalog-search.server";
 import { ensureRegions } from "../fixtures/people";
 
 const foundSlugs = async (q: string) => (await searchCatalog({ q })).practices.map((p) => p.slug);

@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "~/auth/password.server";
 import { database, prisma } from "~/db.server";
-import { getPublishedLesson, listPracticesForCatalog } from "~/models/catalog.server";
-import { getPublicLesson } from "~/models/lesson.server";
+import { getPublishedLesson, listPracticesForCatalog } from "~/modules/catalogue/catalog.server";
+import { getPublicLesson } from "~/modules/lessons/lesson.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { seedDemo } from "../../prisma/seed-demo";
 import { SCALE_PREFIX, countScaleRows, parseScale, scaleProjectId, seedScale } from "../../prisma/seed-scale";

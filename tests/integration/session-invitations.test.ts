@@ -6,14 +6,14 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { addParticipant, createPairing } from "~/models/pairing.server";
-import { inviteToSession } from "~/models/session-agenda.server";
+import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
+import { inviteToSession } from "~/modules/sessions/session-agenda.server";
 import {
   cancelSession,
   createSessionSeries,
   moveSession,
   rotateCalendarToken,
-} from "~/models/session.server";
+} from "~/modules/sessions/session.server";
 import * as feedRoute from "~/routes/kalender.$token";
 import * as seriesRoute from "~/routes/pasangan.$pairingId_.sesi-baru";
 import * as sessionIcsRoute from "~/routes/sesi.$sessionId_.kalender[.ics]";

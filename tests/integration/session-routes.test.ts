@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { prisma } from "~/db.server";
-import { addParticipant, createPairing } from "~/models/pairing.server";
-import { createSessionSeries, rotateCalendarToken } from "~/models/session.server";
+import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
+import { createSessionSeries, rotateCalendarToken } from "~/modules/sessions/session.server";
 import * as calendarRoute from "~/routes/kalender.$token";
 import * as profileRoute from "~/routes/profil";
 import * as roomRoute from "~/routes/sesi.$sessionId_.ruang";

@@ -5,15 +5,15 @@ import { prisma } from "~/db.server";
 import { ensureRoom } from "~/livekit/rooms.server";
 import { joinToken } from "~/livekit/token.server";
 import { handleLiveKitWebhook } from "~/livekit/webhooks.server";
-import { createPairing, addParticipant } from "~/models/pairing.server";
-import { inviteToSession } from "~/models/session-agenda.server";
+import { createPairing, addParticipant } from "~/modules/pairings/pairing.server";
+import { inviteToSession } from "~/modules/sessions/session-agenda.server";
 import {
   cancelSession,
   createSessionSeries,
   findConflicts,
   moveSession,
   seriesStarts,
-} from "~/models/session.server";
+} from "~/modules/sessions/session.server";
 import { formatTimeInZones } from "~/utils/dates";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 import { signWebhook, startLiveKitStandIn, webhookBody } from "../fixtures/livekit";

@@ -1,0 +1,78 @@
+// Words that officials and residents use for the same thing, applied to a catalogue query when it
+// is searched (nothing is re-indexed: add a line here and the next search uses it). Each line is a
+// set of equivalent terms; a term of several words is matched as a phrase. A term containing a stop
+// word (app/modules/catalogue/catalog-query.ts) is searched for but never recognised in a query.
+// Keep terms lower case; the unit test app/modules/catalogue/catalog-query.test.ts checks the list.
+export const CATALOG_SYNONYMS: readonly (readonly string[])[] = [
+  // sanitation: desludging, toilets, septic tanks, waste water
+  [
+    "sedot wc",
+    "sedot tinja",
+    "sedot septik",
+    "sedot septic tank",
+    "penyedotan tinja",
+    "penyedotan lumpur tinja",
+    "penyedotan tangki septik",
+    "layanan lumpur tinja",
+    "layanan lumpur tinja terjadwal",
+    "lltt",
+    "l2t2",
+  ],
+  ["wc", "jamban", "kakus", "toilet", "kloset"],
+  ["septic tank", "septiktank", "septitank", "tangki septik", "tangki tinja"],
+  ["tinja", "lumpur tinja", "kotoran manusia"],
+  ["iplt", "instalasi pengolahan lumpur tinja"],
+  ["ipal", "instalasi pengolahan air limbah"],
+  ["air limbah", "air limbah domestik", "limbah domestik", "limbah rumah tangga", "spald", "air buangan"],
+  ["babs", "bab sembarangan", "buang air besar sembarangan", "odf", "open defecation"],
+  ["stbm", "sanitasi total berbasis masyarakat"],
+  ["sampah", "persampahan", "limbah padat"],
+  ["air minum", "air bersih", "spam", "pdam", "perumda air minum"],
+  // how often and when
+  ["rutin", "berkala", "terjadwal", "reguler", "periodik"],
+  // people and offices
+  ["asn", "pns", "pegawai negeri", "pegawai negeri sipil", "aparatur sipil negara", "pegawai pemerintah"],
+  ["opd", "perangkat daerah", "organisasi perangkat daerah", "skpd", "dinas"],
+  ["mbr", "masyarakat berpenghasilan rendah", "warga miskin", "keluarga miskin", "gakin"],
+  ["lansia", "lanjut usia", "manula"],
+  ["disabilitas", "difabel", "penyandang disabilitas", "berkebutuhan khusus"],
+  ["odgj", "gangguan jiwa", "orang dengan gangguan jiwa"],
+  ["bumil", "ibu hamil"],
+  ["stunting", "tengkes", "gagal tumbuh", "balita pendek"],
+  // services and how they are delivered
+  ["online", "daring", "dalam jaringan"],
+  ["offline", "luring", "luar jaringan", "tatap muka"],
+  ["antre", "antri", "antrean", "antrian"],
+  ["gratis", "tanpa biaya", "bebas biaya", "cuma cuma"],
+  ["pengaduan", "aduan", "keluhan", "komplain"],
+  ["izin", "ijin", "perizinan", "perijinan"],
+  ["mpp", "mal pelayanan publik"],
+  ["ktp", "ktp elektronik", "kartu tanda penduduk"],
+  ["kk", "kartu keluarga"],
+  ["akta kelahiran", "akte kelahiran", "akta lahir"],
+  ["adminduk", "administrasi kependudukan", "dukcapil", "kependudukan pencatatan sipil"],
+  ["bansos", "bantuan sosial"],
+  ["posyandu", "pos pelayanan terpadu"],
+  ["puskesmas", "pusat kesehatan masyarakat"],
+  ["paud", "pendidikan anak usia dini"],
+  ["putus sekolah", "anak tidak sekolah", "ats"],
+  ["rtlh", "rumah tidak layak huni", "bedah rumah"],
+  ["damkar", "pemadam kebakaran"],
+  ["bpbd", "penanggulangan bencana"],
+  // the six fields of the minimum service standards (SPM, PP 2/2018)
+  ["spm", "standar pelayanan minimal"],
+  ["pendidikan", "disdik", "dikbud"],
+  ["kesehatan", "dinkes"],
+  ["pekerjaan umum", "pu", "pupr", "penataan ruang"],
+  ["perumahan rakyat", "perumahan", "perkim", "kawasan permukiman"],
+  [
+    "trantibumlinmas",
+    "trantibum",
+    "linmas",
+    "ketenteraman",
+    "ketertiban umum",
+    "pelindungan masyarakat",
+    "satpol pp",
+  ],
+  ["sosial", "dinsos", "kesejahteraan sosial"],
+];

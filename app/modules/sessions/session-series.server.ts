@@ -1,0 +1,98 @@
+// The loader and action behind every "schedule sessions" page: a pairing's, a change project's team,
+// a province's coordination meeting. One implementation; the routes only say what the host is.
+import { parseWithZod } from "@conform-to/zod";
+import { redirect } from "@remix-run/node";
+import type { Scope } from "~/auth/require-user.server";
+import { OutOfScopeError } from "~/errors";
+import { chosenInviteeIds, parseAgenda, seriesSchema } from "~/modules/sessions/session-series-schemas";
+import {
+  type HostInfo,
+  type SessionHost,
+  createSessionSeries,
+  getSessionHostForUser,
+  previewSeries,
+} from "~/modules/sessions/session.server";
+import type { CurrentUser } from "~/modules/accounts/user.server";
+import { InvalidWallClockError } from "~/utils/dates";
+import { runIntent } from "~/utils/form-action.server";
+import { invariantResponse } from "~/utils/invariant";
+
+/** The host, or 404 (missing or outside the person's scope) / 403 (a province they do not coordinate). */
+async function requireHost(user: CurrentUser, host: SessionHost): Promise<HostInfo> {
+  try {
+    const info = await getSessionHostForUser(user, host);
+    invariantResponse(info, "Not found", { status: 404 });
+    return info;
+  } catch (error) {
+    if (error instanceof OutOfScopeError) throw new Response("Forbidden", { status: 403 });
+    throw error;
+  }
+}
+
+/** The form's values from the query string, and the dates it gives with each one's conflicts. */
+export async function loadSeriesForm(request: Request, { user }: Pick<Scope, "user">, host: SessionHost) {
+  const info = await requireHost(user, host);
+  const url = new URL(request.url);
+  const submission = url.searchParams.has("firstLocal")
+    ? parseWithZod(url.searchParams, { schema: seriesSchema })
+    : null;
+  let preview: Awaited<ReturnType<typeof previewSeries>> = [];
+  let previewError: string | null = null;
+  if (submission?.status === "success") {
+    try {
+      // every default invitee is checked: the preview says who to untick
+      preview = await previewSeries(user, info, submission.value);
+    } catch (error) {
+      if (!(error instanceof InvalidWallClockError)) throw error;
+      previewError = "errors.date";
+    }
+  }
+  return {
+    host: {
+      kind: info.kind,
+      label: info.label,
+      backPath: info.backPath,
+      zones: info.zones,
+      defaultZone: info.defaultZone,
+      invitees: info.invitees.filter((p) => p.id !== user.id),
+    },
+    values: Object.fromEntries(url.searchParams),
+    errors: submission?.status === "error" ? submission.error : null,
+    preview: preview.map((p) => ({
+      ...p,
+      conflicts: p.conflicts.map((c) => ({ id: c.id, title: c.title, people: c.people })),
+    })),
+    previewError,
+  };
+}
+
+/** Creates the series and returns to the host's page, or answers next to the form. */
+export async function createSeriesFromForm(request: Request, scope: Pick<Scope, "user">, host: SessionHost) {
+  const info = await requireHost(scope.user, host);
+  const submission = parseWithZod(await request.formData(), { schema: seriesSchema });
+  let created = false;
+  const response = await runIntent("series", submission, async () => {
+    if (submission.status !== "success") return;
+    const { skip, agenda, inviteesChosen, invitee, ...input } = submission.value;
+    // the dates are taken in the Indonesian zone chosen; the "skip" boxes remove dates from the series
+    try {
+      // a second submit of the same form (double click, resend) finds the series made by the first
+      await createSessionSeries(
+        scope,
+        {
+          ...input,
+          ...host,
+          skipDates: skip,
+          agenda: parseAgenda(agenda),
+          inviteeIds: chosenInviteeIds({ inviteesChosen, invitee }),
+        },
+        { reuseSame: true },
+      );
+      created = true;
+    } catch (error) {
+      if (error instanceof InvalidWallClockError) return { missing: ["errors.date"] };
+      throw error;
+    }
+  });
+  return created ? redirect(info.backPath) : response;
+}
