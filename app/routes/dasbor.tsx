@@ -15,6 +15,7 @@ import { titleMeta } from "~/i18n/translate";
 import { dateTimeFormat } from "~/utils/intl-formats";
 import { RiskReasonList } from "~/components/risk-reasons";
 import { listSessionsNeedingRecord } from "~/modules/sessions/session-record.server";
+import { regionNames } from "~/modules/regions/region.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashboard");
 
@@ -32,11 +33,14 @@ const everythingFigures = createMemo<Awaited<ReturnType<typeof getDashboard>>>({
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "app:use");
   // the region and province dashboards the person's memberships open (the PMU reaches any from a region page)
-  const dashboards = grantsFor(user.memberships, "dashboard:read").flatMap((g) =>
+  const opened = grantsFor(user.memberships, "dashboard:read").flatMap((g) =>
     g.regionCode && (g.scope === "region" || g.scope === "province")
       ? [{ code: g.regionCode, province: g.scope === "province" }]
       : [],
   );
+  // named as people know them ("Kab. Lahat"), not by code
+  const names = await regionNames(opened.map((d) => d.code));
+  const dashboards = opened.map((d) => ({ ...d, name: names.get(d.code) ?? d.code }));
   const [{ value: fullDashboard }, programme, needingRecord] = await Promise.all([
     seesEverything(user)
       ? everythingFigures.get("all", () => getDashboard(user))
@@ -97,7 +101,7 @@ export default function Dashboard() {
           {dashboards.map((d) => (
             <span key={d.code}>
               <Link to={`/dasbor/wilayah/${d.code}`}>
-                {t("dashboards.regionDashboard", { code: d.code })}
+                {t("dashboards.regionDashboard", { name: d.name })}
               </Link>
               {d.province ? (
                 <>

@@ -95,7 +95,7 @@ export default function ProjectIndicators() {
             <input type="hidden" name="intent" value="indicator" />
             <FormErrors id={indicatorForm.errorId} errors={indicatorForm.errors} />
             <FormField field={indicator.name} label={t("indicators.name")} />
-            <FormField field={indicator.unit} label={t("indicators.unit")} hint="%, km, kunjungan, orang" />
+            <FormField field={indicator.unit} label={t("indicators.unit")} hint={t("indicators.unitHint")} />
             <SelectField
               field={indicator.direction}
               label={t("indicators.direction")}

@@ -223,7 +223,7 @@ export default function ProjectMilestones() {
                       </button>
                     </Form>
                   ) : null}
-                  {training && can.review && !m.approvedAt ? (
+                  {training && can.review && !m.approvedAt && m.status !== "NOT_STARTED" ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="milestone-approve" />
                       <input type="hidden" name="milestoneId" value={m.id} />

@@ -277,6 +277,17 @@ describe("a participant's change project, from idea to launch", () => {
       expect(await card.textContent()).toContain(t("projects.workStatus.NOT_STARTED"));
       expect(await card.textContent()).toContain(t("projects.notApproved"));
     }
+    // the short-term milestone gets under way: only then is there something for the coach to approve
+    const first = page
+      .getByRole("region", { name: t("projects.horizon.SHORT") })
+      .getByRole("listitem")
+      .filter({ hasText: MILESTONES[0].title });
+    await first.getByLabel(t("admin.status"), { exact: true }).selectOption("IN_PROGRESS");
+    const saved = page.waitForResponse((r) => r.request().method() === "POST");
+    await first.getByRole("button", { name: t("common.save"), exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await first.getByLabel(t("admin.status"), { exact: true }).inputValue()).toBe("IN_PROGRESS");
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -624,3 +624,13 @@ describe("the dashboard page", () => {
     expect((await load(officerCookie)).pmu).toBeNull();
   });
 });
+
+describe("links to a person's dashboards (issue 21)", () => {
+  it("name the region as people know it, not by its code", async () => {
+    const { loader } = await import("~/routes/dasbor");
+    const officer = await createPerson({ role: "REGION_OFFICER", regionCode: "74.71" });
+    const response = await callRoute(loader, getRequest("/dasbor", await cookieFor(officer.id)));
+    const { dashboards } = (await response.json()) as { dashboards: { code: string; name: string }[] };
+    expect(dashboards).toContainEqual(expect.objectContaining({ code: "74.71", name: "Kota Kendari" }));
+  });
+});

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { RuleError } from "~/errors";
 import {
   ConflictError,
   OutOfScopeError,
@@ -188,6 +189,17 @@ describe("milestones", () => {
     expect((await prisma.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).status).toBe(
       "IN_PROGRESS",
     );
+  });
+
+  it("cannot be approved before it has started (issue 21)", async () => {
+    const project = await newProject();
+    const milestone = await addMilestone(participant, project.id, {
+      title: "Perbup layanan lumpur tinja",
+      horizon: "LONG",
+      status: "NOT_STARTED",
+    });
+    await expect(approveMilestone(coach, project.id, milestone.id)).rejects.toThrow(RuleError);
+    expect((await prisma.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).approvedAt).toBeNull();
   });
 
   it("is approved by the project's coach, not by another coach or the leader", async () => {

@@ -252,3 +252,15 @@ describe("check-in windows (issue 21)", () => {
     ]);
   });
 });
+
+describe("a report after the launch (issue 21)", () => {
+  it("is not satisfied by a check-in made before the launch", () => {
+    const before = { ...complete, checkIns: [{ createdAt: new Date(LAUNCH.getTime() - 86_400_000) }] };
+    expect(checkTransition("LAUNCHED", "IMPLEMENTED", everything, before, {}, now)).toEqual({
+      ok: false,
+      reason: "incomplete",
+      missing: ["status.missing.checkIn"],
+    });
+    expect(checkTransition("LAUNCHED", "IMPLEMENTED", everything, complete, {}, now).ok).toBe(true);
+  });
+});

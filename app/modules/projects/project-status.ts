@@ -77,7 +77,9 @@ export function missingFor(
           .every((m) => m.status === "DONE" || m.status === "DROPPED")
       )
         missing.push("status.missing.shortTermDone");
-      if (facts.checkIns.length === 0) missing.push("status.missing.checkIn");
+      // a report after the launch: a check-in made before it does not count
+      if (!facts.launchedAt || !facts.checkIns.some((c) => c.createdAt >= facts.launchedAt!))
+        missing.push("status.missing.checkIn");
       break;
     case "SUSTAINED":
       if (!facts.launchedAt || addMonths(facts.launchedAt, 12) > now)

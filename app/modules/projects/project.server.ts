@@ -1,5 +1,5 @@
 // Change projects, always read and written through a person's scope.
-import { ConflictError, OutOfScopeError } from "~/errors";
+import { ConflictError, OutOfScopeError, RuleError } from "~/errors";
 import { type Action, grantsFor } from "~/auth/permissions";
 import type { Scope } from "~/auth/require-user.server";
 import { projectWhere } from "~/auth/scope.server";
@@ -648,11 +648,16 @@ export async function updateMilestone(
 export async function approveMilestone({ user }: Actor, projectId: string, milestoneId: string) {
   if (!(await mayOnProject(user, projectId, "project:review"))) throw new OutOfScopeError("not allowed");
   await prisma.$transaction(async (tx) => {
+    const where = { id: milestoneId, projectId, project: { kind: "TRAINING_CHANGE_PROJECT" as const } };
+    // a milestone is approved for what was done: one not started yet has nothing to approve
     const { count } = await tx.milestone.updateMany({
-      where: { id: milestoneId, projectId, project: { kind: "TRAINING_CHANGE_PROJECT" } },
+      where: { ...where, status: { not: "NOT_STARTED" } },
       data: { approvedAt: new Date(), approvedById: user.id, version: { increment: 1 } },
     });
-    if (count !== 1) throw new OutOfScopeError("no such milestone on a training project");
+    if (count !== 1) {
+      if (await tx.milestone.count({ where })) throw new RuleError("milestones.errors.notStarted");
+      throw new OutOfScopeError("no such milestone on a training project");
+    }
     await logProjectStep(user.id, projectId, "project.milestone_approved", { milestoneId }, tx);
   });
 }

@@ -441,3 +441,13 @@ export async function listRegionsForPicker() {
     label: r.provinceName ? `${r.name}, ${r.provinceName}` : `Provinsi ${r.name}`,
   }));
 }
+
+/** The names of regions by code ("16.04" → "Kab. Lahat"), for links that would otherwise show codes. */
+export async function regionNames(codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const regions = await prisma.region.findMany({
+    where: { code: { in: codes } },
+    select: { code: true, name: true },
+  });
+  return new Map(regions.map((r) => [r.code, r.name]));
+}
