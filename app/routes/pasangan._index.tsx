@@ -143,7 +143,7 @@ export default function Pairings() {
       <p role="status">
         {total === 0
           ? t("pairings.empty")
-          : t("board.showing", {
+          : t("board.showingPairings", {
               from: (page - 1) * PAIRING_PAGE_SIZE + 1,
               to: (page - 1) * PAIRING_PAGE_SIZE + pairings.length,
               total,

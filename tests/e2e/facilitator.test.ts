@@ -206,6 +206,8 @@ describe("a PMU facilitator", () => {
     await open(page, "/pasangan");
     await expectVisible(page.getByRole("link", { name: topic, exact: true }));
     expect(await page.getByRole("link", { name: topic, exact: true }).getAttribute("href")).toBe(pairingPath);
+    // the count names pairings, not projects (issue 22)
+    expect(await page.getByRole("status").first().textContent()).toMatch(/^Pasangan 1–\d+ dari \d+/);
     await expectNoSeriousA11yViolations(page);
   }, 120_000);
 

@@ -196,6 +196,30 @@ describe("session reminders", () => {
   });
 });
 
+describe("the day reminder's words (issue 22)", () => {
+  it("says today for a session later the same day, tomorrow for one after midnight, on each invitee's clock", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const at = (hourUtc: number) =>
+      new Date(Date.UTC(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth(), tomorrow.getUTCDate(), hourUtc));
+    // 08.00 WIB (09.00 WITA): a session at 11.00 WIB (12.00 WITA) is today for both
+    const sameDay = await newSession(at(4), "Sesi siang");
+    await scheduleReminders(at(1));
+    await runTwoWorkers(at(1));
+    const today = await remindersFor(sameDay.id);
+    expect(today.mails.length).toBeGreaterThan(0);
+    for (const mail of today.mails) expect(mail.subject).toMatch(/hari ini$|today$/);
+    for (const n of today.notifications) expect(n.title).toMatch(/^(Hari ini|Today):/);
+    // 22.00 WIB (23.00 WITA): a session at 01.00 WIB (02.00 WITA) is tomorrow for both
+    const afterMidnight = await newSession(at(18), "Sesi dini hari");
+    await scheduleReminders(at(15));
+    await runTwoWorkers(at(15));
+    const next = await remindersFor(afterMidnight.id);
+    expect(next.mails.length).toBeGreaterThan(0);
+    for (const mail of next.mails) expect(mail.subject).toMatch(/besok$|tomorrow$/);
+    for (const n of next.notifications) expect(n.title).toMatch(/^(Besok|Tomorrow):/);
+  });
+});
+
 describe("check-ins due", () => {
   it("tells the leader once when a launched project's 3-month check-in falls due", async () => {
     const leader = await createPerson({ role: "REGION_OFFICER", regionCode: "35.72" });

@@ -103,9 +103,10 @@ export async function sendSessionReminder(
       const t = fixedT(user.locale);
       const zone = user.timeZone ?? user.region?.timeZone ?? session.timeZone;
       const when = formatInstant(session.startsAt, zone, user.locale === "en" ? "en" : "id");
-      const subject = t(`reminders.${which === "day" ? "daySubject" : "soonSubject"}`, {
-        title: session.title,
-      });
+      // the day reminder of a session set up less than a day ahead goes out on its own day:
+      // "today" or "tomorrow" as the invitee's calendar has it
+      const day = which === "day" ? (sameDay(session.startsAt, now, zone) ? "today" : "day") : "soon";
+      const subject = t(`reminders.${day}Subject`, { title: session.title });
       await queueEmail(
         {
           to: user.email,
@@ -118,7 +119,7 @@ export async function sendSessionReminder(
         data: {
           userId: user.id,
           kind: `session-reminder-${which}`,
-          title: t(`reminders.${which === "day" ? "dayNotification" : "soonNotification"}`, {
+          title: t(`reminders.${day}Notification`, {
             title: session.title,
             when,
           }),
@@ -128,4 +129,15 @@ export async function sendSessionReminder(
     }
     return "sent" as const;
   });
+}
+
+/** Whether two instants fall on the same calendar day in `zone`. */
+function sameDay(a: Date, b: Date, zone: string) {
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
+  return day.format(a) === day.format(b);
 }
