@@ -53,7 +53,7 @@ export async function openPglite(
       startParams: durable ? DURABLE_START_PARAMS : undefined,
     });
     // a new cluster was copied in from initdb (or the dump) without PostgreSQL's syncs
-    if (durable && fresh) syncDirectoryTree(dir);
+    if (durable && fresh) syncDirectoryTree(dir, options.observe);
     return client;
   } catch (error) {
     if (client && !client.closed) await client.close().catch(() => undefined);

@@ -106,7 +106,7 @@ export class DurableNodeFS extends NodeFS {
  * by copying initdb's result into the directory, outside PostgreSQL's sync rules (~1,000 files,
  * ~0.2 s, once).
  */
-export function syncDirectoryTree(dir: string) {
+export function syncDirectoryTree(dir: string, observe?: (event: FsEvent) => void) {
   const sync = (target: string) => {
     const fd = openSync(target, "r");
     try {
@@ -119,7 +119,10 @@ export function syncDirectoryTree(dir: string) {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) sync(full);
+      else if (entry.isFile()) {
+        sync(full);
+        observe?.({ op: "sync", path: path.relative(dir, full) });
+      }
     }
     sync(current);
   };
