@@ -193,8 +193,10 @@ describe("two production processes on one PostgreSQL", () => {
     expect(profile.status).toBe(200);
     expect(await profile.text()).toContain("Dewi Lestari");
 
+    // as the browser's sign-out form posts it: an empty form (a body that is not a form is refused)
     const out = await fetch(`${b.baseUrl}/keluar`, {
       method: "POST",
+      body: new URLSearchParams(),
       headers: { Cookie: cookie, Origin: b.baseUrl },
       redirect: "manual",
     });
@@ -261,8 +263,10 @@ describe("two production processes on one PostgreSQL", () => {
         { kind: "outbox.deliver", key: "test:outbox:b" },
       ],
     });
-    const subject = "Pengingat: Sesi pengingat ganda besok";
-    await eventually(async () => mails.filter((m) => m.subject === subject).length >= 2, 30_000, "the mails");
+    // "besok" or "hari ini" as the invitee's calendar has the session, three hours from now
+    const reminder = (m: { subject: string }) =>
+      /^Pengingat: Sesi pengingat ganda (besok|hari ini)$/.test(m.subject);
+    await eventually(async () => mails.filter(reminder).length >= 2, 30_000, "the mails");
     // a few more worker rounds on both processes change nothing
     await prisma.job.createMany({
       data: [
@@ -277,7 +281,7 @@ describe("two production processes on one PostgreSQL", () => {
     );
     expect(
       mails
-        .filter((m) => m.subject === subject)
+        .filter(reminder)
         .map((m) => m.to)
         .sort(),
     ).toEqual([sari.email, budi.email].sort());
