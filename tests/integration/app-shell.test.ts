@@ -3,9 +3,9 @@
 // Express middleware for static files, and the home page's model on this file's database.
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { createServer, type ViteDevServer } from "vite";
+import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { errorKindForStatus } from "~/components/ui/error-page";
@@ -21,6 +21,7 @@ import {
   securityHeaders,
   securityHeadersMiddleware,
 } from "~/utils/security-headers.server";
+import { loadAppBuild } from "../fixtures/app-build";
 
 const args = (url: string, headers: Record<string, string> = {}) => ({
   request: new Request(url, { headers }),
@@ -174,13 +175,9 @@ describe("documents", () => {
   let handle: (request: Request) => Promise<Response>;
 
   beforeAll(async () => {
-    vite = await createServer({
-      configFile: "vite.config.ts",
-      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-      appType: "custom",
-      logLevel: "silent",
-    });
-    const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+    const started = await loadAppBuild();
+    vite = started.vite;
+    const build = started.build;
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request);
   }, 60_000);

@@ -2,9 +2,9 @@
 // match and are never "corrected"; one word the text lacks lowers the rank instead of emptying the
 // list; colloquial and official words meet through the synonym list; results are ordered by
 // relevance and say why they matched. Kendari's practice carries the demo seed's own text.
-import type { ServerBuild } from "@remix-run/node";
+
 import { createRequestHandler } from "@remix-run/node";
-import { createServer, type ViteDevServer } from "vite";
+import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
@@ -15,6 +15,7 @@ import {
 } from "~/modules/catalogue/catalog-search.server";
 import * as catalogRoute from "~/routes/katalog._index";
 import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
+import { loadAppBuild } from "../fixtures/app-build";
 
 // prisma/seed-demo.ts: the practice in the public catalogue
 const kendari = {
@@ -215,13 +216,9 @@ describe("the catalogue page", () => {
   let handle: (request: Request) => Promise<Response>;
 
   beforeAll(async () => {
-    vite = await createServer({
-      configFile: "vite.config.ts",
-      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-      appType: "custom",
-      logLevel: "silent",
-    });
-    const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+    const started = await loadAppBuild();
+    vite = started.vite;
+    const build = started.build;
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request);
   }, 60_000);

@@ -28,6 +28,7 @@ import { guardBuild, guardRouteModule, requestGuardMiddleware } from "~/utils/re
 import { seedDemo } from "../../prisma/seed-demo";
 import { createRemixHandler } from "../../server/remix-handler";
 import { callRoute, cookieFor, createPerson } from "../fixtures/people";
+import { loadAppBuild } from "../fixtures/app-build";
 
 const ROUTES_DIR = path.resolve("app/routes");
 
@@ -503,13 +504,7 @@ describe("every route of the build, through Express", () => {
   beforeAll(async () => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@lintas.test" } });
     cookie = await cookieFor(admin.id);
-    vite = await createViteServer({
-      configFile: "vite.config.ts",
-      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-      appType: "custom",
-      logLevel: "silent",
-    });
-    build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+    ({ vite, build } = await loadAppBuild());
     const app = express();
     app.use(requestGuardMiddleware());
     app.all(

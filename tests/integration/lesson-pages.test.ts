@@ -3,9 +3,9 @@
 // comment, a citation note, a withdrawal reason or the notes (the notes page too, and JSON stored
 // with javascript: images or on* attributes) never becomes markup; plus the public
 // page's metadata (Open Graph, schema.org Article), print style, version line and 410.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import { Window } from "happy-dom";
-import { createServer, type ViteDevServer } from "vite";
+import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { lessonFormSchema } from "~/modules/lessons/lesson-schemas";
@@ -22,6 +22,7 @@ import { saveNote } from "~/modules/lessons/note.server";
 import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
 import { createSessionSeries } from "~/modules/sessions/session.server";
 import { actorFor, cookieFor, createPerson, ensureRegions } from "../fixtures/people";
+import { loadAppBuild } from "../fixtures/app-build";
 
 const ATTACK = `<script>alert(1)</script><style>*{display:none}</style><img src=x onerror=alert(2)>"><svg onload=alert(3)>`;
 const SHORT = `<img src=x onerror=alert(4)>`;
@@ -209,13 +210,9 @@ beforeAll(async () => {
   withdrawnSlug = (await publishLesson(facilitator, sessions[1].id, second.id)).slug;
   await withdrawLesson(facilitator, sessions[1].id, second.id, ATTACK);
 
-  vite = await createServer({
-    configFile: "vite.config.ts",
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    appType: "custom",
-    logLevel: "silent",
-  });
-  const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+  const started = await loadAppBuild();
+  vite = started.vite;
+  const build = started.build;
   const handler = createRequestHandler(build, "production");
   handle = (request) => handler(request);
 }, 120_000);

@@ -3,9 +3,9 @@
 // author, for facilitators and the pairing's leads ("lesson:review" in the permission map); review
 // comments and the decision (sent back, published) notify its authors; another region's officer
 // sees nothing. Through the real routes (the queue rendered whole by Remix's handler) on a real DB.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import { Window } from "happy-dom";
-import { createServer, type ViteDevServer } from "vite";
+import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
@@ -21,6 +21,7 @@ import {
   formRequest,
   getRequest,
 } from "../fixtures/people";
+import { loadAppBuild } from "../fixtures/app-build";
 
 const DAY = 24 * 60 * 60 * 1000;
 const TITLE = "Kendari–Blitar: layanan lumpur tinja terjadwal";
@@ -130,13 +131,9 @@ beforeAll(async () => {
   });
   sessionId = sessions[0].id;
 
-  vite = await createServer({
-    configFile: "vite.config.ts",
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    appType: "custom",
-    logLevel: "silent",
-  });
-  const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+  const started = await loadAppBuild();
+  vite = started.vite;
+  const build = started.build;
   const handler = createRequestHandler(build, "production");
   handle = (request) => handler(request);
 }, 120_000);

@@ -1,8 +1,8 @@
 // Issue #22: a session is held when it was held (defect 1), sessions recorded by hand with who
 // attended (defect 2), and a cancelled future session listed where its date is (item 6), through
 // the real route loaders and actions on a real database.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { createServer, type ViteDevServer } from "vite";
+import { createRequestHandler } from "@remix-run/node";
+import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import id from "~/i18n/id.json";
@@ -23,6 +23,7 @@ import {
   formRequest,
   getRequest,
 } from "../fixtures/people";
+import { loadAppBuild } from "../fixtures/app-build";
 
 type Actor = Awaited<ReturnType<typeof actorFor>>;
 let facilitator: Actor;
@@ -427,13 +428,9 @@ describe("the pages, rendered as served (no JavaScript)", () => {
   let handle: (request: Request) => Promise<Response>;
 
   beforeAll(async () => {
-    vite = await createServer({
-      configFile: "vite.config.ts",
-      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-      appType: "custom",
-      logLevel: "silent",
-    });
-    const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+    const started = await loadAppBuild();
+    vite = started.vite;
+    const build = started.build;
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request);
   }, 180_000);

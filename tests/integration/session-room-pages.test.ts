@@ -5,10 +5,10 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createRequestHandler as expressHandler } from "@remix-run/express";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import express from "express";
 import { Window } from "happy-dom";
-import { createServer, type ViteDevServer } from "vite";
+import { type ViteDevServer } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Env } from "~/env.server";
@@ -19,6 +19,7 @@ import { formatTime } from "~/utils/dates";
 import id from "~/i18n/id.json";
 import { signWebhook, startLiveKitStandIn, webhookBody } from "../fixtures/livekit";
 import { actorFor, cookieFor, createPerson, ensureRegions } from "../fixtures/people";
+import { loadAppBuild } from "../fixtures/app-build";
 
 let vite: ViteDevServer;
 let handle: (request: Request) => Promise<Response>;
@@ -83,13 +84,9 @@ beforeAll(async () => {
   for (const [key, person] of Object.entries({ admin, invited, officer }))
     people[key as keyof typeof people] = { id: person.id, cookie: await cookieFor(person.id) };
 
-  vite = await createServer({
-    configFile: "vite.config.ts",
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    appType: "custom",
-    logLevel: "silent",
-  });
-  const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+  const started = await loadAppBuild();
+  vite = started.vite;
+  const build = started.build;
   // the environment module the served routes read (a module of vite's graph, not this file's)
   servedEnv = ((await vite.ssrLoadModule("/app/env.server.ts")) as { env: Env }).env;
   const handler = createRequestHandler(build, "production");

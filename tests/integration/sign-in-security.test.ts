@@ -1,8 +1,8 @@
 // Issue #25, items 2, 3 and 11: where sign-in may send a person, how guessing is throttled
 // (docs/decisions/0037-sign-in-throttling.md), and a password-reset answer that cannot tell
 // whether an account exists.
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { type ViteDevServer, createServer } from "vite";
+import { createRequestHandler } from "@remix-run/node";
+import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { safeRedirect } from "~/auth/session.server";
 import { SIGN_IN_LIMIT, addressKey, signInDelayMs } from "~/auth/sign-in-throttle.server";
@@ -20,6 +20,7 @@ import {
   formRequest,
   getRequest,
 } from "../fixtures/people";
+import { loadAppBuild } from "../fixtures/app-build";
 
 beforeAll(async () => {
   await ensureRegions();
@@ -142,13 +143,9 @@ describe("the sign-in page through the request handler", () => {
   let handle: (request: Request) => Promise<Response>;
 
   beforeAll(async () => {
-    vite = await createServer({
-      configFile: "vite.config.ts",
-      server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-      appType: "custom",
-      logLevel: "silent",
-    });
-    const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+    const started = await loadAppBuild();
+    vite = started.vite;
+    const build = started.build;
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request, { clientIp: "198.18.2.1" });
   }, 60_000);

@@ -3,15 +3,16 @@
 // browser's or a proxy's cache, as a document, as a single-fetch .data answer, and through the
 // Express middleware of server/start.ts, which keeps a route's own no-store.
 import type { AddressInfo } from "node:net";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { type ViteDevServer, createServer } from "vite";
+import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rotateCalendarToken } from "~/modules/sessions/session.server";
 import { inviteUser } from "~/modules/accounts/user.server";
 import * as feedRoute from "~/routes/kalender.$token";
 import { privateCacheMiddleware } from "~/utils/security-headers.server";
 import { callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
+import { loadAppBuild } from "../fixtures/app-build";
 
 let vite: ViteDevServer;
 let handle: (request: Request) => Promise<Response>;
@@ -25,13 +26,9 @@ beforeAll(async () => {
     name: "Tamu Rahasia",
     role: "VIEWER",
   });
-  vite = await createServer({
-    configFile: "vite.config.ts",
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    appType: "custom",
-    logLevel: "silent",
-  });
-  const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+  const started = await loadAppBuild();
+  vite = started.vite;
+  const build = started.build;
   const handler = createRequestHandler(build, "production");
   handle = (request) => handler(request, { clientIp: "198.18.3.1" });
 }, 60_000);
