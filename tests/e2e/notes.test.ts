@@ -22,12 +22,12 @@ async function openNotes(page: Page, who: { email: string }) {
 }
 
 /** The caret at the very end of the notes, then typing goes on there. */
-async function typeAtEnd(page: Page, editor: Locator, lines: string[]) {
+async function typeAtEnd(page: Page, editor: Locator, lines: string[], delay = 15) {
   await editor.click();
   await page.keyboard.press("Control+End");
   for (const line of lines) {
     await page.keyboard.press("Enter");
-    await page.keyboard.type(line, { delay: 15 });
+    await page.keyboard.type(line, { delay });
   }
 }
 
@@ -53,16 +53,30 @@ describe("live session notes", () => {
     // both type at the same time
     const fromFacilitator = "Kendari: instruksi wali kota 2018 mewajibkan ASN menyedot tangki septik.";
     const fromBlitar = "Blitar: draf instruksi wali kota disiapkan Bappeda bulan depan.";
+    const bothTexts = async () =>
+      `facilitator sees: ${await facilitatorEditor.innerText()}\nBlitar sees: ${await blitarEditor.innerText()}`;
     const watchTyping = presence(facilitator).getByText(t("collab.typing")).waitFor({ timeout: 10_000 });
+    // Blitar starts once the facilitator's new line has reached it, while the facilitator is
+    // still typing: two empty lines opened in the same instant can share one caret anchor in
+    // y-prosemirror, which is not what two people in a session do
     await Promise.all([
-      typeAtEnd(facilitator, facilitatorEditor, [fromFacilitator]),
-      typeAtEnd(blitar, blitarEditor, [fromBlitar]),
+      typeAtEnd(facilitator, facilitatorEditor, [fromFacilitator], 40),
+      blitarEditor
+        .getByText(fromFacilitator.slice(0, 12))
+        .waitFor({ timeout: 10_000 })
+        .then(() => typeAtEnd(blitar, blitarEditor, [fromBlitar])),
     ]);
+    expect(await facilitatorEditor.getByText(fromFacilitator).count(), await bothTexts()).toBe(1);
     // the facilitator saw Blitar typing while it happened
     await watchTyping;
 
     // each sees the other's text, and both see the same notes
-    await facilitatorEditor.getByText(fromBlitar).waitFor({ timeout: 10_000 });
+    await facilitatorEditor
+      .getByText(fromBlitar)
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\n${await bothTexts()}`);
+      });
     await blitarEditor.getByText(fromFacilitator).waitFor({ timeout: 10_000 });
     await expect
       .poll(async () => (await facilitatorEditor.innerHTML()) === (await blitarEditor.innerHTML()), {
