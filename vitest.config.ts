@@ -2,24 +2,45 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Unit and integration tests: each test file gets its own fresh, migrated database.
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+
+// Two projects in one run (two cores: two files at a time):
+// - unit: the tests beside the code (app/, server/, scripts/, prisma/); no database, so no set-up
+//   cost, and they run once: the PostgreSQL pass in CI runs `--project integration` only;
+// - integration: tests/integration/, each file with its own fresh database copied from a migrated
+//   template, on PGlite or on the PostgreSQL server DATABASE_URL names. tests/postgres/ holds what
+//   only a PostgreSQL server can show (several processes on one server) and runs only there.
 export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   test: {
-    include: [
-      "app/**/*.test.{ts,tsx}",
-      "tests/integration/**/*.test.ts",
-      "scripts/**/*.test.ts",
-      "server/**/*.test.ts",
-      "prisma/**/*.test.ts",
-    ],
-    globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/database.ts", "tests/setup/no-console-errors.ts"],
     environment: "node",
     env: { NODE_ENV: "test", UPLOAD_DIR: path.join(os.tmpdir(), `lintas-test-uploads-${process.pid}`) },
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // two cores: two files at a time
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: [
+            "app/**/*.test.{ts,tsx}",
+            "scripts/**/*.test.ts",
+            "server/**/*.test.ts",
+            "prisma/**/*.test.ts",
+          ],
+          setupFiles: ["tests/setup/no-database.ts", "tests/setup/no-console-errors.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts", ...(onPostgres ? ["tests/postgres/**/*.test.ts"] : [])],
+          globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/database.ts", "tests/setup/no-console-errors.ts"],
+        },
+      },
+    ],
   },
 });

@@ -9,9 +9,9 @@ export default defineConfig({
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/setup/e2e-global.ts"],
     environment: "node",
-    // one server, one browser at a time: files run one after another
-    fileParallelism: false,
-    maxWorkers: 1,
+    // two files at a time (two cores), each worker on a server and database of its own
+    // (E2E_WORKERS in tests/setup/e2e-global.ts): a worker's files run one after another
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,

@@ -60,9 +60,21 @@ browser() {
 }
 step "browser (Chromium)" browser
 step "prisma generate" quietly npm run --silent db:generate
-step "typecheck" npm run --silent typecheck
-step "lint" npm run --silent lint
-step "format" npm run --silent format:check
+# the three checks read the same files and each uses one core: side by side
+checks() {
+  local dir status=0
+  dir=$(mktemp -d)
+  npm run --silent typecheck >"$dir/typecheck" 2>&1 &
+  local typecheck=$!
+  npm run --silent lint >"$dir/lint" 2>&1 &
+  local lint=$!
+  npm run --silent format:check >"$dir/format" 2>&1 || { cat "$dir/format" >&2; status=1; }
+  wait "$typecheck" || { cat "$dir/typecheck" >&2; echo "typecheck failed" >&2; status=1; }
+  wait "$lint" || { cat "$dir/lint" >&2; echo "lint failed" >&2; status=1; }
+  rm -rf "$dir"
+  return "$status"
+}
+step "typecheck, lint, format" checks
 step "unit and integration tests" npx vitest run
 step "production build" quietly npx remix vite:build
 step "browser journeys" npx vitest run --config vitest.e2e.config.ts

@@ -3,10 +3,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, expect, inject, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 import { databaseFromPglite, openPglite } from "~/db/database.server";
 import { startE2eServer } from "../setup/e2e-global";
 import { orphanRows } from "../fixtures/consistency";
+import { baseUrl } from "./helpers";
 
 const PROJECT = "demo-project-sanitasi-lampung-barat";
 const WRITES = 400;
@@ -99,7 +100,6 @@ test("every acknowledged write survives SIGKILL and the database stays consisten
 }, 300_000);
 
 test("a 10 MB form is refused with 413 before anything reads it, and the server keeps serving", async () => {
-  const baseUrl = inject("e2eBaseUrl");
   const response = await fetch(`${baseUrl}/masuk`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", origin: baseUrl },

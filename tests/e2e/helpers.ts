@@ -7,7 +7,15 @@ import { afterAll, inject, onTestFinished } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { text } from "./i18n";
 
-export const baseUrl = inject("e2eBaseUrl");
+/**
+ * This worker's server: files run two at a time, each worker on its own server and database, so
+ * the files of one worker run one after another on their server as before.
+ */
+export const baseUrl = (() => {
+  const urls = inject("e2eBaseUrls");
+  const worker = Number(process.env.VITEST_POOL_ID ?? "1");
+  return urls[(worker - 1) % urls.length];
+})();
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -57,6 +65,11 @@ export type PageOptions = {
   baseUrl?: string;
   /** browser window size; 1280×800 unless told */
   viewport?: { width: number; height: number };
+  /**
+   * a phone: the page's meta viewport is honoured, touch events are on and pixels are dense
+   * (Chromium's device emulation through playwright-core's isMobile, hasTouch, deviceScaleFactor)
+   */
+  phone?: { deviceScaleFactor: number };
   /** false to see the page as a browser without JavaScript (forms and links must still work) */
   javaScriptEnabled?: boolean;
   /**
@@ -78,6 +91,9 @@ export async function newPage(options: PageOptions = {}): Promise<Page> {
     baseURL: options.baseUrl ?? baseUrl,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(options.phone
+      ? { isMobile: true, hasTouch: true, deviceScaleFactor: options.phone.deviceScaleFactor }
+      : {}),
   });
   const problems: string[] = [];
   const expected = options.expectedConsoleErrors ?? [];

@@ -152,3 +152,17 @@ describe("lesson search vectors", () => {
     expect(await foundLessons("sedot")).not.toContain("jadwal-penyedotan");
   });
 });
+
+// PGlite has no autovacuum to empty GIN's pending list: the catalogue's indexes take each row as it
+// is written (migration catalog_gin_fastupdate_off), so the planner can use them (issue #20).
+describe("the catalogue's search indexes", () => {
+  it("keep no pending list: fastupdate is off on both", async () => {
+    const rows = await prisma.$queryRaw<{ name: string; options: string[] | null }[]>`
+      SELECT relname AS name, reloptions AS options FROM pg_class
+       WHERE relname IN ('Practice_searchVector_idx', 'Lesson_searchVector_idx') ORDER BY relname`;
+    expect(rows).toEqual([
+      { name: "Lesson_searchVector_idx", options: ["fastupdate=off"] },
+      { name: "Practice_searchVector_idx", options: ["fastupdate=off"] },
+    ]);
+  });
+});

@@ -12,9 +12,13 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    e2eBaseUrl: string;
+    /** one server per journey worker: worker n uses the n-th (tests/e2e/helpers.ts) */
+    e2eBaseUrls: string[];
   }
 }
+
+/** journey files run two at a time (vitest.e2e.config.ts), each worker on a server of its own */
+export const E2E_WORKERS = 2;
 
 const root = path.resolve(import.meta.dirname, "../..");
 /** migrating and seeding a fresh database, then importing the build, on a slow machine */
@@ -25,12 +29,17 @@ export default async function setup(project: TestProject) {
     throw new Error("No production build in build/: run `npx remix vite:build` before `npm run test:e2e`.");
   }
   const started = performance.now();
-  const server = await startE2eServer();
+  const servers = await Promise.all(Array.from({ length: E2E_WORKERS }, () => startE2eServer()));
   console.log(
-    `e2e server ready on ${server.baseUrl} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `${servers.length} e2e servers ready (${servers.map((s) => s.baseUrl).join(", ")}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  project.provide("e2eBaseUrl", server.baseUrl);
-  return server.stop;
+  project.provide(
+    "e2eBaseUrls",
+    servers.map((server) => server.baseUrl),
+  );
+  return async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+  };
 }
 
 /**
@@ -40,8 +49,11 @@ export default async function setup(project: TestProject) {
  */
 export async function startE2eServer(
   env: Record<string, string> = {},
-  /** `dir`: use (and keep) this directory, e.g. to restart a server on the same database */
-  options: { dir?: string } = {},
+  /**
+   * `dir`: use (and keep) this directory, e.g. to restart a server on the same database;
+   * `nodeArgs`: options for node itself (e.g. --cpu-prof)
+   */
+  options: { dir?: string; nodeArgs?: string[] } = {},
 ): Promise<{
   baseUrl: string;
   /** the server's process id, e.g. to read its memory from /proc */
@@ -57,22 +69,26 @@ export async function startE2eServer(
   // The journeys always run on the embedded default, also under scripts/with-postgres.sh.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const log = createWriteStream(logFile);
-  const server = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
-    cwd: root,
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      APP_URL: baseUrl,
-      DATA_DIR: path.join(dir, "pg"),
-      UPLOAD_DIR: path.join(dir, "uploads"),
-      SESSION_SECRET: randomBytes(24).toString("hex"),
-      SEED_ON_EMPTY: "true",
-      ...env,
+  const server = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--import", "tsx", "server/start.ts"],
+    {
+      cwd: root,
+      env: {
+        ...inherited,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        APP_URL: baseUrl,
+        DATA_DIR: path.join(dir, "pg"),
+        UPLOAD_DIR: path.join(dir, "uploads"),
+        SESSION_SECRET: randomBytes(24).toString("hex"),
+        SEED_ON_EMPTY: "true",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
 

@@ -8,7 +8,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyLimitBytes, isBodyTooLarge, sendTooLarge } from "~/utils/body-limit.server";
 import { privateCacheMiddleware } from "~/utils/security-headers.server";
-import { type RemixHandler, createRemixHandler } from "./remix-handler";
+import { type RemixHandler, createRemixHandler } from "../../server/remix-handler";
 
 const UPLOAD_MAX_MB = 5;
 const MB = 1024 * 1024;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { parseEnv } from "~/env.server";
 import { searchRegions } from "~/modules/regions/region.server";
-import { prepareDatabase } from "./prepare";
+import { prepareDatabase } from "../../server/prepare";
 
 const env = parseEnv({ ...process.env, SEED_ON_EMPTY: "false" });
 

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { migratedPglite } from "../../tests/setup/fresh-pglite";
+import { migratedPglite } from "../setup/fresh-pglite";
 import { database } from "~/db.server";
-import { pgliteDriver } from "./database.server";
-import { MigrationError, applyMigrations, readMigrations } from "./migrate.server";
+import { pgliteDriver } from "~/db/database.server";
+import { MigrationError, applyMigrations, readMigrations } from "~/db/migrate.server";
 
 describe("migration runner", () => {
   it("records every migration as Prisma does, with the sha256 checksum", async () => {

@@ -1,0 +1,82 @@
+// `npm run bench:cpu`: the server CPU one uncached request costs, in what `npm start` runs
+// (production build, embedded database, demo data, no page cache). Each request has a new query
+// string, so nothing answers from a cache; CPU is read from /proc/<pid>/stat before and after.
+// `--profile` also writes a V8 CPU profile of the server (open it in Chrome's DevTools).
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startE2eServer } from "../tests/setup/e2e-global";
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: "string", default: "200" },
+    profile: { type: "boolean", default: false },
+    /** only the pages whose name contains this */
+    only: { type: "string", default: "" },
+  },
+});
+const requests = Number(values.requests);
+const profileDir = path.join(os.tmpdir(), `lintas-cpu-profile-${process.pid}`);
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  // the fields after the command name, which may hold spaces, in parentheses
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+}
+
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const body = new URLSearchParams({ email, password: "lintas-demo-2024", redirectTo: "/dasbor" });
+  const response = await fetch(`${baseUrl}/masuk`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { origin: baseUrl, "sec-fetch-site": "same-origin" },
+  });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (cookie.length === 0) throw new Error(`signing in as ${email} failed (${response.status})`);
+  return cookie.join("; ");
+}
+
+const server = await startE2eServer(
+  { PAGE_CACHE: "false", WORKER: "false" },
+  { nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] },
+);
+try {
+  const { baseUrl, pid } = server;
+  const facilitator = await signIn(baseUrl, "fasilitator@lintas.test");
+  const pages: { name: string; path: string; cookie?: string }[] = [
+    { name: "bare 404 (no loader data)", path: "/tidak-ada" },
+    { name: "page without database work", path: "/tentang-data" },
+    { name: "same, signed in", path: "/tentang-data", cookie: facilitator },
+    { name: "catalogue search", path: "/katalog?q=lumpur+tinja" },
+    { name: "project page", path: "/proyek/demo-project-sanitasi-lampung-barat", cookie: facilitator },
+    { name: "pairing page", path: "/pasangan/demo-pairing-kendari-blitar-2020", cookie: facilitator },
+    { name: "dashboard", path: "/dasbor", cookie: facilitator },
+  ];
+  console.log(`Server CPU per uncached request (${requests} requests each, one at a time)`);
+  console.log("page".padEnd(32), "CPU ms/req".padStart(11), "wall ms/req".padStart(12), "status");
+  for (const page of pages.filter((p) => p.name.includes(values.only))) {
+    const headers = page.cookie ? { cookie: page.cookie } : undefined;
+    const separator = page.path.includes("?") ? "&" : "?";
+    // warm-up: modules, statements and JIT
+    for (let i = 0; i < 20; i++) await (await fetch(`${baseUrl}${page.path}`, { headers })).arrayBuffer();
+    const before = await cpuMs(pid);
+    const started = performance.now();
+    let status = 0;
+    for (let i = 0; i < requests; i++) {
+      const response = await fetch(`${baseUrl}${page.path}${separator}n=${i}`, { headers });
+      await response.arrayBuffer();
+      status = response.status;
+    }
+    const wall = (performance.now() - started) / requests;
+    const cpu = ((await cpuMs(pid)) - before) / requests;
+    console.log(page.name.padEnd(32), cpu.toFixed(1).padStart(11), wall.toFixed(1).padStart(12), status);
+  }
+} finally {
+  await server.stop();
+}
+if (values.profile) console.log(`CPU profile of the server in ${profileDir}`);
