@@ -2,135 +2,38 @@
 // deactivation and a password reset close the person's open sockets at once (what they type
 // after that reaches neither the database nor the others), the old cookie cannot reconnect, and
 // a sign-in ended without an announcement is caught by the periodic check and by onAuthenticate.
-import { type Server, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import pg from "pg";
-import WebSocket from "ws";
+// Across processes on one PostgreSQL server: tests/postgres/collab-revocation.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { type Collab, attachCollab, COLLAB_PATH } from "~/collab/server.server";
-import { database, prisma } from "~/db.server";
+import { prisma } from "~/db.server";
 import { plainText } from "~/editor/render.server";
-import { jsonFromYDoc, noteDocumentName } from "~/modules/lessons/note-collab.server";
-import { getNote } from "~/modules/lessons/note.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
-import { REVOKED_LOGINS_CHANNEL } from "~/modules/accounts/revoked-logins.server";
-import { createSessionSeries } from "~/modules/sessions/session.server";
-import { deleteAllLoginSessions, hashToken } from "~/modules/accounts/user.server";
+import { jsonFromYDoc } from "~/modules/lessons/note-collab.server";
+import { hashToken } from "~/modules/accounts/user.server";
 import * as adminRoute from "~/routes/admin._index";
 import * as resetRoute from "~/routes/lupa-sandi.$token";
 import * as profileRoute from "~/routes/profil";
 import {
+  CLOSE_WITHIN_MS,
+  type Running,
+  cleanup,
+  notesSessions,
+  notesSocket,
+  openNotes,
+  sleep,
+  startCollab,
+  stop,
+  storedText,
+  typeParagraph,
+  upgradeStatus,
+  waitFor,
+} from "../fixtures/notes-sockets";
+import {
   TEST_PASSWORD,
-  actorFor,
   callRoute,
   cookieFor,
   createPerson,
   ensureRegions,
   formRequest,
 } from "../fixtures/people";
-
-/** how soon a revoked socket must be closed */
-const CLOSE_WITHIN_MS = 2000;
-
-type Running = { server: Server; collab: Collab; url: string };
-
-async function startCollab(options: Parameters<typeof attachCollab>[1] = {}): Promise<Running> {
-  const server = createServer((_, res) => res.end());
-  // a minute between periodic checks: within the tests only an announcement can close a socket
-  const collab = await attachCollab(server, {
-    debounce: 50,
-    maxDebounce: 300,
-    recheckMs: 60_000,
-    ...options,
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, collab, url: `ws://127.0.0.1:${port}${COLLAB_PATH}` };
-}
-
-async function stop(running: Running) {
-  await running.collab.close();
-  await new Promise((resolve) => running.server.close(resolve));
-}
-
-const cleanup: { destroy(): void }[] = [];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeout = 8000) {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await sleep(20);
-  }
-}
-
-function cookieSocket(cookie: string) {
-  return class CookieSocket extends WebSocket {
-    constructor(address: string) {
-      super(address, { headers: { Cookie: cookie } });
-    }
-  };
-}
-
-/** A notes editor's connection: one socket (shareable by several documents), its closes recorded. */
-function notesSocket(url: string, cookie: string) {
-  const closes: number[] = [];
-  const websocketProvider = new HocuspocusProviderWebsocket({
-    url,
-    WebSocketPolyfill: cookieSocket(cookie),
-    onClose: ({ event }) => {
-      closes.push(event.code);
-    },
-  });
-  cleanup.push(websocketProvider);
-  return { websocketProvider, closes };
-}
-
-function openNotes(socket: ReturnType<typeof notesSocket>, sessionId: string) {
-  const document = new Y.Doc();
-  let failed: string | null = null;
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket.websocketProvider,
-    name: noteDocumentName(sessionId),
-    document,
-    onAuthenticationFailed: ({ reason }) => {
-      failed = reason;
-    },
-  });
-  provider.attach();
-  cleanup.push(provider);
-  return {
-    provider,
-    document,
-    failure: () => failed,
-    synced: () => waitFor(() => provider.isSynced),
-  };
-}
-
-function typeParagraph(document: Y.Doc, text: string) {
-  document.transact(() => {
-    const paragraph = new Y.XmlElement("paragraph");
-    paragraph.insert(0, [new Y.XmlText(text)]);
-    document.getXmlFragment("default").insert(0, [paragraph]);
-  });
-}
-
-/** Raw upgrade: the HTTP status the server answers, or 101 when the socket opens. */
-function upgradeStatus(url: string, cookie: string) {
-  return new Promise<number>((resolve) => {
-    const socket = new WebSocket(url, { headers: { Cookie: cookie } });
-    socket.on("unexpected-response", (_, response) => resolve(response.statusCode ?? 0));
-    socket.on("open", () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.on("error", () => undefined);
-  });
-}
-
-const storedText = async (sessionId: string) => plainText((await getNote(sessionId))?.content);
 
 let adminId: string;
 let colleagueId: string;
@@ -141,29 +44,7 @@ beforeAll(async () => {
   await ensureRegions();
   adminId = (await createPerson({ role: "ADMIN", name: "Admin" })).id;
   colleagueId = (await createPerson({ role: "FACILITATOR", name: "Rekan" })).id;
-  const facilitator = await actorFor(colleagueId);
-  const pairing = await createPairing(facilitator, {
-    mentorRegionCode: "74.71",
-    menteeRegionCode: "35.72",
-    topic: "L2T2",
-    method: "PRIVATE_TELECONFERENCE",
-  });
-  await addParticipant(facilitator, pairing.id, {
-    side: "MENTEE",
-    name: "Pokja Blitar",
-    email: "pokja@blitar.test",
-    isLead: true,
-  });
-  const { sessions } = await createSessionSeries(facilitator, {
-    pairingId: pairing.id,
-    title: "Sesi",
-    firstLocal: "2020-01-27T09:00",
-    timeZone: "Asia/Makassar",
-    durationMinutes: 120,
-    count: 8,
-    intervalWeeks: 1,
-  });
-  sessionIds = sessions.map((s) => s.id);
+  sessionIds = await notesSessions(colleagueId);
   running = await startCollab();
 });
 
@@ -330,72 +211,5 @@ describe("a password change and a right taken away", () => {
     } finally {
       await stop(checking);
     }
-  });
-});
-
-// Several app processes share one PostgreSQL: the revoking transaction NOTIFYs, each process LISTENs.
-describe.runIf(database.sql.kind === "postgres")("on PostgreSQL, across processes", () => {
-  it("sign out everywhere is announced on the database, on commit", async () => {
-    const person = await createPerson({ role: "FACILITATOR" });
-    const url = new URL(process.env.DATABASE_URL!);
-    const [{ name }] = await database.sql.query<{ name: string }>("SELECT current_database() AS name");
-    url.pathname = `/${name}`;
-    const listener = new pg.Client({ connectionString: url.toString() });
-    await listener.connect();
-    try {
-      const heard: string[] = [];
-      listener.on("notification", ({ payload }) => heard.push(payload ?? ""));
-      await listener.query(`LISTEN ${REVOKED_LOGINS_CHANNEL}`);
-      await deleteAllLoginSessions(person.id);
-      await waitFor(() => heard.length > 0, CLOSE_WITHIN_MS);
-      expect(heard).toEqual([JSON.stringify({ userId: person.id })]);
-    } finally {
-      await listener.end();
-    }
-  });
-
-  it("a socket is closed when another process announces the revocation", async () => {
-    const person = await createPerson({ role: "FACILITATOR" });
-    const socket = notesSocket(running.url, await cookieFor(person.id));
-    const notes = openNotes(socket, sessionIds[3]);
-    await notes.synced();
-    // what another process's "sign out everywhere" does, without this process being told directly
-    await database.sql.transaction(async (tx) => {
-      await tx.query(`DELETE FROM "LoginSession" WHERE "userId" = $1`, [person.id]);
-      await tx.query("SELECT pg_notify($1, $2)", [
-        REVOKED_LOGINS_CHANNEL,
-        JSON.stringify({ userId: person.id }),
-      ]);
-    });
-    await waitFor(() => socket.closes.length > 0, CLOSE_WITHIN_MS);
-    expect(socket.closes[0]).toBe(4401);
-    socket.websocketProvider.destroy();
-  });
-
-  it("another process's password change closes the person's other sockets and keeps the one that changed it", async () => {
-    const person = await createPerson({ role: "FACILITATOR" });
-    const here = await cookieFor(person.id);
-    const hereSocket = notesSocket(running.url, here);
-    const elsewhereSocket = notesSocket(running.url, await cookieFor(person.id));
-    await openNotes(hereSocket, sessionIds[6]).synced();
-    await openNotes(elsewhereSocket, sessionIds[6]).synced();
-    const [kept] = await prisma.loginSession.findMany({
-      where: { userId: person.id },
-      orderBy: { createdAt: "asc" },
-      take: 1,
-    });
-    await database.sql.transaction(async (tx) => {
-      await tx.query(`DELETE FROM "LoginSession" WHERE "userId" = $1 AND id <> $2`, [person.id, kept.id]);
-      await tx.query("SELECT pg_notify($1, $2)", [
-        REVOKED_LOGINS_CHANNEL,
-        JSON.stringify({ userId: person.id, exceptLoginSessionId: kept.id }),
-      ]);
-    });
-    await waitFor(() => elsewhereSocket.closes.length > 0, CLOSE_WITHIN_MS);
-    expect(elsewhereSocket.closes[0]).toBe(4401);
-    await sleep(300);
-    expect(hereSocket.closes).toEqual([]);
-    hereSocket.websocketProvider.destroy();
-    elsewhereSocket.websocketProvider.destroy();
   });
 });
