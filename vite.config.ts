@@ -12,7 +12,12 @@ export default defineConfig({
   plugins: [remix(remixConfig)],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   // server code uses top-level await (the database opens once per process)
-  build: { target: "es2022" },
+  build: {
+    target: "es2022",
+    // @date-fns/tz declares no "sideEffects": without this, its TZDate class (which patches its own
+    // prototype when loaded) rides along to every page that formats a date (decision 0051)
+    rollupOptions: { treeshake: { moduleSideEffects: (id) => !id.includes("/node_modules/@date-fns/tz/") } },
+  },
   // visx ships ES modules in packages without "type": "module", which only Node >= 20.19 can import:
   // bundled into the server build instead (docs/decisions/0030-charts-visx.md)
   ssr: { target: "node", noExternal: [/^@visx\//] },

@@ -16,11 +16,11 @@ describe("layer rules", () => {
   it.each([
     [
       "app/utils/planted.ts",
-      'import { getProjectForUser } from "~/modules/projects/project.server";\nexport const x = getProjectForUser;\n',
+      'import { getProjectForUser } from "~/modules/projects/queries.server";\nexport const x = getProjectForUser;\n',
     ],
     [
       "app/components/planted.tsx",
-      'import { listSessions } from "~/modules/sessions/session.server";\nexport const x = listSessions;\n',
+      'import { getSessionForUser } from "~/modules/sessions/queries.server";\nexport const x = getSessionForUser;\n',
     ],
     ["app/utils/planted.ts", 'import { prisma } from "~/db.server";\nexport const x = prisma;\n'],
     ["app/routes/planted.tsx", 'import { prisma } from "~/db.server";\nexport const x = prisma;\n'],
@@ -39,7 +39,7 @@ describe("layer rules", () => {
     ],
     [
       "app/routes/planted.tsx",
-      'import { getProjectForUser } from "~/modules/projects/project.server";\nexport const x = getProjectForUser;\n',
+      'import { getProjectForUser } from "~/modules/projects/queries.server";\nexport const x = getProjectForUser;\n',
     ],
     [
       "app/modules/lessons/planted.server.ts",

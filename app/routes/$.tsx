@@ -15,3 +15,5 @@ export async function action() {
 export default function NotFound() {
   return <ErrorPage status={404} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -127,3 +127,5 @@ function RecentList({
     </section>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -117,3 +117,5 @@ export default function AdminPeople() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -40,3 +40,5 @@ export default function Outbox() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -85,3 +85,5 @@ export default function InvitePerson() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -8,6 +8,7 @@ import { getCohortOverview } from "~/modules/projects/cohort.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { AtRiskBadge } from "~/components/risk-reasons";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const overview = await getCohortOverview(
-    params.cohortId ?? "",
+    requireParam(params, "cohortId"),
     user ? { userId: user.id, grants: grantsFor(user.memberships, "project:read") } : undefined,
   );
   invariantResponse(overview, "Not found", { status: 404 });
@@ -81,3 +82,5 @@ export default function CohortPage() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

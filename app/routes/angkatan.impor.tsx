@@ -390,3 +390,5 @@ function PreviewTable({ preview }: { preview: Preview }) {
     </section>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
 import { mimeForEvidence, readEvidence } from "~/modules/projects/evidence.server";
-import { findEvidenceForUser } from "~/modules/projects/project.server";
+import { findEvidenceForUser } from "~/modules/projects/milestones.server";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 
 // an evidence file, for people who may read its project
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
-  const file = params.file ?? "";
-  invariantResponse(/^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/.test(file), "Not found", { status: 404 });
+  const file = requireParam(params, "file", "evidenceFile");
   invariantResponse(await findEvidenceForUser(scope, file), "Not found", { status: 404 });
   const bytes = await readEvidence(file);
   invariantResponse(bytes, "Not found", { status: 404 });

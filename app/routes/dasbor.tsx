@@ -6,15 +6,18 @@ import { requirePermission } from "~/auth/require-user.server";
 import { BarChart } from "~/components/bar-chart";
 import { HBarChart, StackedColumnChart } from "~/components/dashboard-chart";
 import { intlLocale } from "~/i18n/config";
-import { getDashboard, seesEverything } from "~/modules/dashboards/dashboard.server";
-import { followsProgramme, getPmuDashboard, viewerZone } from "~/modules/dashboards/dashboards.server";
+import { getDashboard } from "~/modules/dashboards/overview.server";
+import { getPmuDashboard } from "~/modules/dashboards/programme.server";
+import { viewerZone } from "~/modules/dashboards/periods.server";
+import { followsProgramme, seesEverything } from "~/modules/dashboards/scope.server";
 import { env } from "~/env.server";
 import { createMemo } from "~/utils/memo.server";
 import { formatDay, formatInstant, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
 import { dateTimeFormat } from "~/utils/intl-formats";
 import { RiskReasonList } from "~/components/risk-reasons";
-import { listSessionsNeedingRecord } from "~/modules/sessions/session-record.server";
+import { listNextSteps } from "~/modules/dashboards/next-steps.server";
+import { NextSteps } from "~/components/next-steps";
 import { regionNames } from "~/modules/regions/region.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.dashboard");
@@ -41,15 +44,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // named as people know them ("Kab. Lahat"), not by code
   const names = await regionNames(opened.map((d) => d.code));
   const dashboards = opened.map((d) => ({ ...d, name: names.get(d.code) ?? d.code }));
-  const [{ value: fullDashboard }, programme, needingRecord] = await Promise.all([
+  const [{ value: fullDashboard }, programme, nextSteps] = await Promise.all([
     seesEverything(user)
       ? everythingFigures.get("all", () => getDashboard(user))
       : { value: await getDashboard(user) },
     followsProgramme(user)
       ? programmeFigures.get(viewerZone(user), () => getPmuDashboard(user))
       : { value: null, computedAt: new Date() },
-    // past sessions still "Terjadwal" the person may record by hand (per person, never cached)
-    listSessionsNeedingRecord(user, { take: LIST_SHOWN }),
+    // what waits for this person (per person, never cached)
+    listNextSteps(user),
   ]);
   const pmu = programme.value ? { ...programme.value, computedAt: programme.computedAt } : null;
   // long lists are counted in full and listed in part (the project and pairing lists hold all)
@@ -66,8 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     dashboard,
     dashboards,
     pmu,
-    needingRecord,
-    zone: viewerZone(user),
+    nextSteps,
   };
 }
 
@@ -86,7 +88,7 @@ function monthLabel(key: string, lng: string) {
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation();
-  const { user, dashboard, dashboards, pmu, needingRecord, zone } = useLoaderData<typeof loader>();
+  const { user, dashboard, dashboards, pmu, nextSteps } = useLoaderData<typeof loader>();
   const projectsTotal = dashboard.projectsByStatus.reduce((s, r) => s + r.count, 0);
   const pairingsTotal = dashboard.pairingsByStatus.reduce((s, r) => s + r.count, 0);
   return (
@@ -96,6 +98,7 @@ export default function Dashboard() {
         {user.roles.map((r) => t(`roles.${r}`)).join(", ")}
         {user.region ? ` · ${user.region}` : ""}
       </p>
+      <NextSteps lists={nextSteps.lists} zone={nextSteps.zone} />
       {dashboards.length > 0 ? (
         <p>
           {dashboards.map((d) => (
@@ -194,33 +197,6 @@ export default function Dashboard() {
                 {formatDay(m.dueDate, i18n.language)} ·{" "}
                 <Link to={`/proyek/${m.project.id}/tonggak`}>{m.project.acronym ?? m.project.title}</Link>:{" "}
                 {m.title}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {needingRecord.total > 0 ? (
-        <section aria-labelledby="needing-record-heading">
-          <h2 id="needing-record-heading">{t("sessionRecord.needingHeading")}</h2>
-          <p>
-            {t("sessionRecord.needingCount", {
-              count: needingRecord.total,
-              formatted: formatNumber(needingRecord.total, i18n.language),
-            })}
-          </p>
-          <ul>
-            {needingRecord.sessions.map((s) => (
-              <li key={s.id}>
-                <Link to={`/sesi/${s.id}#record-heading`}>
-                  {t("sessionRecord.recordLink", { title: s.title })}
-                </Link>{" "}
-                · {formatInstant(s.startsAt, i18n.language, zone)}
-                {s.pairing ? (
-                  <>
-                    {" · "}
-                    <Link to={`/pasangan/${s.pairing.id}`}>{s.pairing.topic}</Link>
-                  </>
-                ) : null}
               </li>
             ))}
           </ul>
@@ -359,3 +335,5 @@ function PmuSection({ pmu }: { pmu: NonNullable<ReturnType<typeof useLoaderData<
     </section>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

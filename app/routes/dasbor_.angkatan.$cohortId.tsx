@@ -8,10 +8,12 @@ import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
 import { AtRiskBadge } from "~/components/risk-reasons";
 import { StatusBadge } from "~/components/project-status";
-import { refuseOutOfScope, getCohortDashboard } from "~/modules/dashboards/dashboards.server";
+import { getCohortDashboard } from "~/modules/dashboards/cohort.server";
+import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
 import { formatDay } from "~/utils/format";
 import { formatPercent } from "~/utils/numbers";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -23,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dashboard:read");
-  const dashboard = await getCohortDashboard(user, params.cohortId ?? "").catch(refuseOutOfScope);
+  const dashboard = await getCohortDashboard(user, requireParam(params, "cohortId")).catch(refuseOutOfScope);
   invariantResponse(dashboard, "Not found", { status: 404 });
   return dashboard;
 }
@@ -115,3 +117,5 @@ export default function CohortDashboard() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -5,15 +5,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { ReportPeriodForm } from "~/components/report-period";
-import {
-  refuseOutOfScope,
-  getCohortReport,
-  parsePeriod,
-  viewerZone,
-} from "~/modules/dashboards/dashboards.server";
+import { getCohortReport } from "~/modules/dashboards/cohort.server";
+import { parsePeriod, viewerZone } from "~/modules/dashboards/periods.server";
+import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
 import { formatDay } from "~/utils/format";
 import { formatPercent } from "~/utils/numbers";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,7 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dashboard:read");
   const period = parsePeriod(new URL(request.url).searchParams, viewerZone(user));
-  const report = await getCohortReport(user, params.cohortId ?? "", period).catch(refuseOutOfScope);
+  const cohortId = requireParam(params, "cohortId");
+  const report = await getCohortReport(user, cohortId, period).catch(refuseOutOfScope);
   invariantResponse(report, "Not found", { status: 404 });
   return { report, fromDay: period.fromDay, toDay: period.toDay };
 }
@@ -103,3 +102,5 @@ export default function CohortReport() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -5,10 +5,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
-import { refuseOutOfScope, getProvinceDashboard } from "~/modules/dashboards/dashboards.server";
+import { getProvinceDashboard } from "~/modules/dashboards/province.server";
+import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
 import { formatNumber } from "~/utils/format";
 import { formatPercent } from "~/utils/numbers";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.province.name} · Dasbor · Lintas` : "Lintas" },
@@ -17,7 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dashboard:read");
   const chosen = new URL(request.url).searchParams.get("indikator")?.slice(0, 300) ?? null;
-  const dashboard = await getProvinceDashboard(user, params.code ?? "", chosen).catch(refuseOutOfScope);
+  const code = requireParam(params, "code", "regionCode");
+  const dashboard = await getProvinceDashboard(user, code, chosen).catch(refuseOutOfScope);
   invariantResponse(dashboard, "Not found", { status: 404 });
   return dashboard;
 }
@@ -100,3 +103,5 @@ export default function ProvinceDashboard() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -7,10 +7,12 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
 import { IndicatorChart } from "~/components/indicator-chart";
-import { refuseOutOfScope, getRegionDashboard } from "~/modules/dashboards/dashboards.server";
+import { getRegionDashboard } from "~/modules/dashboards/region.server";
+import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
 import { formatDay, formatNumber } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { RiskReasonList } from "~/components/risk-reasons";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.region.name} · Dasbor · Lintas` : "Lintas" },
@@ -18,7 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dashboard:read");
-  const dashboard = await getRegionDashboard(user, params.code ?? "").catch(refuseOutOfScope);
+  const code = requireParam(params, "code", "regionCode");
+  const dashboard = await getRegionDashboard(user, code).catch(refuseOutOfScope);
   invariantResponse(dashboard, "Not found", { status: 404 });
   return dashboard;
 }
@@ -166,3 +169,5 @@ export default function RegionDashboard() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

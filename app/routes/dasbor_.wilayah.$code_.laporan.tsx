@@ -6,14 +6,12 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { DataTableView } from "~/components/dashboard-chart";
 import { ReportPeriodForm } from "~/components/report-period";
-import {
-  refuseOutOfScope,
-  getRegionReport,
-  parsePeriod,
-  viewerZone,
-} from "~/modules/dashboards/dashboards.server";
+import { getRegionReport } from "~/modules/dashboards/region.server";
+import { parsePeriod, viewerZone } from "~/modules/dashboards/periods.server";
+import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 import { RiskReasonList } from "~/components/risk-reasons";
 
@@ -24,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dashboard:read");
   const period = parsePeriod(new URL(request.url).searchParams, viewerZone(user));
-  const report = await getRegionReport(user, params.code ?? "", period).catch(refuseOutOfScope);
+  const code = requireParam(params, "code", "regionCode");
+  const report = await getRegionReport(user, code, period).catch(refuseOutOfScope);
   invariantResponse(report, "Not found", { status: 404 });
   return { report, fromDay: period.fromDay, toDay: period.toDay };
 }
@@ -172,3 +171,5 @@ export default function RegionReport() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

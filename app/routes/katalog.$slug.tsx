@@ -12,7 +12,7 @@ import { can } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { env } from "~/env.server";
 import { hitRateLimit } from "~/modules/accounts/rate-limit.server";
-import { PairingRuleError, requestToLearn } from "~/modules/pairings/pairing.server";
+import { PairingRuleError } from "~/modules/pairings/pairing-status";
 import { useTranslation } from "react-i18next";
 import { IndicatorChart } from "~/components/indicator-chart";
 import { RegionPicker } from "~/components/region-picker";
@@ -21,13 +21,14 @@ import { SafeLink } from "~/components/ui/safe-link";
 import { getPublishedPractice } from "~/modules/catalogue/catalog.server";
 import { similarPractices } from "~/modules/catalogue/catalog-search.server";
 import { CONTENT_LICENCE } from "~/utils/licence";
-import { requestToLearnAsVisitor } from "~/modules/pairings/learn-request.server";
+import { requestToLearnAsVisitor, requestToLearn } from "~/modules/pairings/learn-request.server";
 import { visitorRequestSchema } from "~/modules/catalogue/practice-schemas";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { OutOfScopeError } from "~/errors";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { clientIpOf } from "~/utils/request.server";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -46,7 +47,7 @@ const VISITOR_LIMIT = 10;
 
 // public: published practices only
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const practice = await getPublishedPractice(params.slug ?? "");
+  const practice = await getPublishedPractice(requireParam(params, "slug", "slug"));
   invariantResponse(practice, "Not found", { status: 404 });
   const user = await getUser(request);
   const visitorForm = !user && new URL(request.url).searchParams.has("minta");
@@ -95,7 +96,7 @@ const requestSchema = z.object({
 // signed in: anyone with a region may ask to learn; it becomes a proposed pairing for the PMU.
 // anonymous: a visitor's request (name, region, email, need), the same proposed pairing.
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const slug = params.slug ?? "";
+  const slug = requireParam(params, "slug", "slug");
   const user = await getUser(request);
   if (!user) return visitorAction(request, slug, clientIpOf(context));
   const limit = await hitRateLimit(`ask-to-learn:${user.id}`, 60 * 60_000);
@@ -368,3 +369,5 @@ export default function PracticePage() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/env.server";
 import { listPracticesForExport } from "~/modules/catalogue/catalog.server";
 import { CONTENT_LICENCE } from "~/utils/licence";
+import { requireParam } from "~/utils/route-params";
 
 // public: one published practice as open data, in the shape of an item of /katalog.json
 export async function loader({ params }: LoaderFunctionArgs) {
-  const [practice] = await listPracticesForExport({ slug: params.slug ?? "" });
+  const [practice] = await listPracticesForExport({ slug: requireParam(params, "slug", "slug") });
   if (!practice) throw Response.json({ error: "not found" }, { status: 404 });
   return Response.json(
     { license: { ...CONTENT_LICENCE }, ...practice, url: `${env.APP_URL}/katalog/${practice.slug}` },

@@ -263,3 +263,5 @@ export default function Catalog() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -17,7 +17,7 @@ import {
   prefillFromLesson,
   prefillFromProject,
 } from "~/modules/catalogue/practice.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { OutOfScopeError } from "~/errors";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "curation.newTitle");
@@ -93,3 +93,5 @@ export default function NewPractice() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -23,10 +23,11 @@ import {
   setPracticeStatus,
   updatePractice,
 } from "~/modules/catalogue/practice.server";
-import { ConflictError, OutOfScopeError } from "~/modules/projects/project.server";
+import { ConflictError, OutOfScopeError } from "~/errors";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.practice.name} · Lintas` : "Lintas" },
@@ -35,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // curators (practice:curate) whose scope covers the practice; others get 404
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "practice:curate");
-  const practice = await getPracticeForCuration(scope, params.id ?? "");
+  const practice = await getPracticeForCuration(scope, requireParam(params, "id"));
   invariantResponse(practice, "Not found", { status: 404 });
   return {
     practice: {
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "practice:curate");
-  const id = params.id ?? "";
+  const id = requireParam(params, "id");
   const formData = await request.formData();
   if (formData.get("intent") === "status") {
     const parsed = practiceStatusSchema.safeParse({ status: formData.get("status") });
@@ -157,3 +158,5 @@ export default function CuratePractice() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

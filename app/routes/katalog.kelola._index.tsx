@@ -81,3 +81,5 @@ export default function CurationList() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

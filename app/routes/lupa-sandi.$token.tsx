@@ -7,17 +7,19 @@ import { setPasswordSchema } from "~/auth/schemas";
 import { FormErrors } from "~/components/ui/form-field";
 import { isResetTokenUsable, resetPassword } from "~/modules/accounts/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { requireParam } from "~/utils/route-params";
 
 // public: the one-time token is the permission
 export async function loader({ params }: LoaderFunctionArgs) {
-  return { usable: await isResetTokenUsable(params.token ?? "") };
+  return { usable: await isResetTokenUsable(requireParam(params, "token", "token")) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const token = requireParam(params, "token", "token");
   const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
   if (submission.status !== "success")
     return Response.json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
-  const done = await resetPassword(params.token ?? "", submission.value.password);
+  const done = await resetPassword(token, submission.value.password);
   if (!done)
     return Response.json(
       submission.reply({ formErrors: ["auth.resetTokenInvalid"], hideFields: ["password", "confirm"] }),
@@ -58,3 +60,5 @@ export default function ResetPassword() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -70,3 +70,5 @@ export default function ForgotPassword() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

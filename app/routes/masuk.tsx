@@ -83,3 +83,5 @@ export default function SignIn() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

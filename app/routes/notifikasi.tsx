@@ -95,3 +95,5 @@ export default function Notifications() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

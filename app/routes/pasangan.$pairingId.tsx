@@ -20,19 +20,17 @@ import {
   pairingTransitionSchema,
 } from "~/modules/pairings/pairing-schemas";
 import {
-  PAIRING_TRANSITIONS,
   addCommitment,
-  addParticipant,
-  adjustPairing,
   convertCommitmentToMilestone,
-  getPairingForUser,
   listMenteeProjectChoices,
-  listPairingRecordChoices,
   mayCommit,
-  mayOnPairing,
   setCommitmentStatus,
-  transitionPairing,
-} from "~/modules/pairings/pairing.server";
+} from "~/modules/pairings/commitments.server";
+import { adjustPairing, listPairingRecordChoices } from "~/modules/pairings/create.server";
+import { PAIRING_TRANSITIONS } from "~/modules/pairings/pairing-status";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { getPairingForUser, mayOnPairing } from "~/modules/pairings/queries.server";
+import { transitionPairing } from "~/modules/pairings/transitions.server";
 import {
   replicationItemSchema,
   replicationRemoveSchema,
@@ -52,6 +50,7 @@ import {
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 import { getLanguage } from "~/i18n/i18n.server";
 import { listSessionsNeedingRecord } from "~/modules/sessions/session-record.server";
@@ -62,7 +61,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "pairing:read");
-  const pairing = await getPairingForUser(scope, params.pairingId ?? "");
+  const pairing = await getPairingForUser(scope, requireParam(params, "pairingId"));
   invariantResponse(pairing, "Not found", { status: 404 });
   const [manage, update, replicate, commit, convert, replication] = await Promise.all([
     mayOnPairing(scope.user, pairing.id, "pairing:create"),
@@ -127,7 +126,7 @@ const WRITE_ACTIONS: Action[] = ["pairing:create", "pairing:update", "pairing:re
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "pairing:read");
   assertInScope(WRITE_ACTIONS.some((a) => canDo(scope.user.memberships, a)));
-  const id = params.pairingId ?? "";
+  const id = requireParam(params, "pairingId");
   const formData = await request.formData();
   switch (formData.get("intent")) {
     case "transition": {
@@ -616,3 +615,5 @@ export default function PairingPage() {
 function projectLabel(project: { title: string; acronym: string | null }) {
   return project.acronym ? `${project.acronym}: ${project.title}` : project.title;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

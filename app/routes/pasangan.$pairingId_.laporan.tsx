@@ -10,6 +10,7 @@ import { getPairingReport } from "~/modules/pairings/pairing-report.server";
 import { reportPeriodSchema } from "~/modules/pairings/pairing-schemas";
 import { formatDay, formatInstant, formatNumber } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const submission = parseWithZod(url.searchParams, { schema: reportPeriodSchema });
   const period = submission.status === "success" ? submission.value : {};
-  const report = await getPairingReport(scope, params.pairingId ?? "", period);
+  const report = await getPairingReport(scope, requireParam(params, "pairingId"), period);
   invariantResponse(report, "Not found", { status: 404 });
   return {
     report,
@@ -251,3 +252,5 @@ export default function PairingReportPage() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -5,13 +5,14 @@ import { recordsToCsv } from "~/utils/csv";
 import { getPairingReport } from "~/modules/pairings/pairing-report.server";
 import { reportPeriodSchema } from "~/modules/pairings/pairing-schemas";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 
 // the pairing report's sessions as CSV (one row per session, then the totals), for the PMU's sheets
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "pairing:read");
   const submission = parseWithZod(new URL(request.url).searchParams, { schema: reportPeriodSchema });
   invariantResponse(submission.status === "success", "Bad period", { status: 400 });
-  const report = await getPairingReport(scope, params.pairingId ?? "", submission.value);
+  const report = await getPairingReport(scope, requireParam(params, "pairingId"), submission.value);
   invariantResponse(report, "Not found", { status: 404 });
   const { pairing, figures } = report;
   const rows: Record<string, string | number>[] = report.sessions.map((s) => ({

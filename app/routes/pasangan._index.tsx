@@ -12,7 +12,7 @@ import {
   mapPairingsForUser,
   pagePairingsForUser,
   pairingFilterOptions,
-} from "~/modules/pairings/pairing.server";
+} from "~/modules/pairings/queries.server";
 import { getMapData } from "~/modules/regions/region.server";
 import { formatDay } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
@@ -238,3 +238,5 @@ export default function Pairings() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -13,12 +13,9 @@ import { RegionPicker } from "~/components/region-picker";
 import { PairingPlanFields, PairingRecordFields, type RecordChoices } from "~/components/pairing-adjust-form";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { newPairingSchema } from "~/modules/pairings/pairing-schemas";
-import {
-  PairingRuleError,
-  createPairing,
-  listPairingRecordChoices,
-  suggestMentors,
-} from "~/modules/pairings/pairing.server";
+import { createPairing, listPairingRecordChoices } from "~/modules/pairings/create.server";
+import { suggestMentors } from "~/modules/pairings/matching.server";
+import { PairingRuleError } from "~/modules/pairings/pairing-status";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
@@ -205,3 +202,5 @@ function PairingForm({
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

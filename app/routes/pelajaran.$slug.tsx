@@ -16,12 +16,15 @@ import { FieldErrors, FormErrors } from "~/components/ui/form-field";
 import { env } from "~/env.server";
 import { fixedT, languageOfMatches } from "~/i18n/translate";
 import { citeSchema } from "~/modules/lessons/lesson-schemas";
-import { LessonError, citationTargets, citeLesson, getPublicLesson } from "~/modules/lessons/lesson.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { citationTargets, citeLesson } from "~/modules/lessons/citations.server";
+import { getPublicLesson } from "~/modules/lessons/public.server";
+import { LessonError } from "~/modules/lessons/working-copy.server";
+import { OutOfScopeError } from "~/errors";
 import lessonStyles from "~/styles/lesson.css?url";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { formatNumber } from "~/utils/numbers";
+import { requireParam } from "~/utils/route-params";
 
 export const handle = { hydrate: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
@@ -78,7 +81,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 // public: published lessons (and older published versions, ?versi=N); a withdrawn lesson says so with 410
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
+  const slug = requireParam(params, "slug", "slug");
   const asked = new URL(request.url).searchParams.get("versi");
   const version = asked && /^\d{1,4}$/.test(asked) ? Number(asked) : undefined;
   const lesson = await getPublicLesson(slug, version);
@@ -109,6 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!can(user.memberships, "pairing:update") && !can(user.memberships, "project:update"))
     throw new Response("Forbidden", { status: 403 });
+  const slug = requireParam(params, "slug", "slug");
   const values = Object.fromEntries(
     [...(await request.formData())].filter(([, v]) => typeof v === "string" && v.trim() !== ""),
   );
@@ -117,7 +121,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ fieldErrors: parsed.error.flatten().fieldErrors } satisfies CiteResult, {
       status: 400,
     });
-  const slug = params.slug ?? "";
   try {
     await citeLesson({ user }, slug, parsed.data);
   } catch (error) {
@@ -317,3 +320,5 @@ function LearnedBy() {
     </section>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

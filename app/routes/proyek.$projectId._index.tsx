@@ -24,146 +24,100 @@ import {
   transitionSchema,
   withCohortChoice,
 } from "~/modules/projects/project-schemas";
-import {
-  CohortNotFoundError,
-  ReviewerNotFoundError,
-  addCheckIn,
-  addComment,
-  listLaunchEventsForProject,
-  listMentionablePeople,
-  mayOnProject,
-  removeProjectCover,
-  setProjectCover,
-  transitionProject,
-  updateProject,
-} from "~/modules/projects/project.server";
-import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+import { addCheckIn } from "~/modules/projects/check-ins.server";
+import { addComment, listMentionablePeople } from "~/modules/projects/comments.server";
+import { removeProjectCover, setProjectCover } from "~/modules/projects/cover.server";
+import { CohortNotFoundError, ReviewerNotFoundError, updateProject } from "~/modules/projects/details.server";
+import { listLaunchEventsForProject, transitionProject } from "~/modules/projects/launch.server";
+import { mayOnProject } from "~/modules/projects/queries.server";
+import { type IntentResult, cannotMove, defineIntent, runIntents } from "~/utils/form-action.server";
 import { formatDay, formatInstant } from "~/utils/format";
+import { requireParam } from "~/utils/route-params";
 import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";
 import type { loader as projectLoader } from "./proyek.$projectId";
 
 // public: the layout's loader decides who sees what; this page adds the launch events that a
 // person with the launch right may launch a piloting project at, and the edit form's cohorts
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = requireParam(params, "projectId");
   const user = await getUser(request);
   const mayEdit = !!user && grantsFor(user.memberships, "project:update").length > 0;
   return {
-    launchEvents: user ? await listLaunchEventsForProject({ user }, params.projectId ?? "") : [],
+    launchEvents: user ? await listLaunchEventsForProject({ user }, id) : [],
     // the edit form's cohort menu
     cohorts: mayEdit ? await listCohortsForPicker() : [],
     // who the comment form can @mention, with the handle to type
     mentionable:
-      user && (await mayOnProject(user, params.projectId ?? "", "project:comment"))
-        ? await listMentionablePeople(params.projectId ?? "")
-        : [],
+      user && (await mayOnProject(user, id, "project:comment")) ? await listMentionablePeople(id) : [],
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
-  const id = params.projectId ?? "";
+  const id = requireParam(params, "projectId");
   const { formData, tooLarge } = await readUploadForm(request);
   if (tooLarge)
     return Response.json(
       { intent: "cover", result: undefined, missing: ["evidence.tooLarge"] } satisfies IntentResult,
       { status: 413 },
     );
-  switch (formData.get("intent")) {
-    case "cover": {
-      const submission = parseWithZod(formData, { schema: coverSchema });
-      return runIntent("cover", submission, async () => {
-        if (submission.status !== "success") return;
-        const bytes = await uploadedBytes(formData, "coverImage");
-        if (!bytes) return { missing: ["evidence.empty"] };
-        const stored = await setProjectCover(scope, id, submission.value.version, bytes);
-        if (!stored.ok) return { missing: [stored.error] };
-      });
-    }
-    case "cover-remove": {
-      const submission = parseWithZod(formData, { schema: coverRemoveSchema });
-      return runIntent("cover-remove", submission, async () => {
-        if (submission.status === "success") await removeProjectCover(scope, id, submission.value.version);
-      });
-    }
-    case "edit": {
-      const submission = parseWithZod(formData, { schema: editProjectSchema });
-      try {
-        return await runIntent("edit", submission, async () => {
-          if (submission.status !== "success") return;
-          const {
-            intent: _intent,
-            version,
-            coachEmail,
-            mentorEmail,
-            cohort,
-            ...input
-          } = withCohortChoice(submission.value);
-          await updateProject(scope, id, version, {
-            ...input,
-            // a field left empty removes the coach, mentor or cohort; a form without it keeps them
-            coachEmail: formData.has("coachEmail") ? (coachEmail ?? null) : undefined,
-            mentorEmail: formData.has("mentorEmail") ? (mentorEmail ?? null) : undefined,
-            cohort: formData.has("cohortId") ? cohort : undefined,
-          });
+  return runIntents(formData, {
+    cover: defineIntent(coverSchema, async ({ version }) => {
+      const bytes = await uploadedBytes(formData, "coverImage");
+      if (!bytes) return cannotMove(["evidence.empty"]);
+      const stored = await setProjectCover(scope, id, version, bytes);
+      if (!stored.ok) return cannotMove([stored.error]);
+    }),
+    "cover-remove": defineIntent(coverRemoveSchema, async ({ version }) => {
+      await removeProjectCover(scope, id, version);
+    }),
+    edit: defineIntent(
+      editProjectSchema,
+      async (value) => {
+        const { intent: _intent, version, coachEmail, mentorEmail, cohort, ...input } = withCohortChoice(value);
+        await updateProject(scope, id, version, {
+          ...input,
+          // a field left empty removes the coach, mentor or cohort; a form without it keeps them
+          coachEmail: formData.has("coachEmail") ? (coachEmail ?? null) : undefined,
+          mentorEmail: formData.has("mentorEmail") ? (mentorEmail ?? null) : undefined,
+          cohort: formData.has("cohortId") ? cohort : undefined,
         });
-      } catch (error) {
-        const refused =
+      },
+      {
+        refuse: (error) =>
           error instanceof ReviewerNotFoundError
             ? {
-                [error.field]: [
-                  error.field === "coachEmail" ? "errors.coachUnknown" : "errors.mentorUnknown",
-                ],
+                key: error.field === "coachEmail" ? "errors.coachUnknown" : "errors.mentorUnknown",
+                field: error.field,
               }
             : error instanceof CohortNotFoundError
-              ? { cohortId: ["errors.cohortUnknown"] }
-              : null;
-        if (!refused) throw error;
-        return Response.json(
-          { intent: "edit", result: submission.reply({ fieldErrors: refused }) } satisfies IntentResult,
-          { status: 400 },
-        );
-      }
-    }
-    case "transition": {
-      const submission = parseWithZod(formData, { schema: transitionSchema });
-      return runIntent("transition", submission, async () => {
-        if (submission.status !== "success") return;
-        const v = submission.value;
-        const result = await transitionProject(scope, id, v.to, {
-          stopReason: v.stopReason,
-          launchEventId: v.launchEventId,
-          launchEvent: v.launchDate
-            ? {
-                title: v.launchTitle || "Launching",
-                date: v.launchDate,
-                place: v.launchPlace,
-                launchedBy: v.launchedBy,
-              }
-            : undefined,
-        });
-        if (!result.ok)
-          return {
-            missing: result.reason === "incomplete" ? result.missing : [`status.refused.${result.reason}`],
-          };
+              ? { key: "errors.cohortUnknown", field: "cohortId" }
+              : undefined,
+      },
+    ),
+    transition: defineIntent(transitionSchema, async (v) => {
+      const result = await transitionProject(scope, id, v.to, {
+        stopReason: v.stopReason,
+        launchEventId: v.launchEventId,
+        launchEvent: v.launchDate
+          ? {
+              title: v.launchTitle || "Launching",
+              date: v.launchDate,
+              place: v.launchPlace,
+              launchedBy: v.launchedBy,
+            }
+          : undefined,
       });
-    }
-    case "check-in": {
-      const submission = parseWithZod(formData, { schema: checkInSchema });
-      return runIntent("check-in", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await addCheckIn(scope, id, input);
-      });
-    }
-    case "comment": {
-      const submission = parseWithZod(formData, { schema: commentSchema });
-      return runIntent("comment", submission, async () => {
-        if (submission.status === "success") await addComment(scope, id, submission.value.body);
-      });
-    }
-    default:
-      return unknownIntent();
-  }
+      if (!result.ok)
+        return cannotMove(result.reason === "incomplete" ? result.missing : [`status.refused.${result.reason}`]);
+    }),
+    "check-in": defineIntent(checkInSchema, async ({ intent: _intent, ...checkIn }) => {
+      await addCheckIn(scope, id, checkIn);
+    }),
+    comment: defineIntent(commentSchema, async ({ body }) => {
+      await addComment(scope, id, body);
+    }),
+  });
 }
 
 export default function ProjectOverview() {
@@ -495,3 +449,5 @@ export default function ProjectOverview() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -8,9 +8,10 @@ import { IndicatorChart } from "~/components/indicator-chart";
 import { DecimalField, FormErrors, FormField, SelectField } from "~/components/ui/form-field";
 import { getLanguage } from "~/i18n/i18n.server";
 import { indicatorSchema, measurementSchema } from "~/modules/projects/project-schemas";
-import { addIndicator, addMeasurement } from "~/modules/projects/project.server";
-import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+import { addIndicator, addMeasurement } from "~/modules/projects/indicators.server";
+import { type IntentResult, defineIntent, runIntents } from "~/utils/form-action.server";
 import type { loader as projectLoader } from "./proyek.$projectId";
+import { requireParam } from "~/utils/route-params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "project:read");
@@ -19,29 +20,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
-  const id = params.projectId ?? "";
+  const id = requireParam(params, "projectId");
   const language = await getLanguage(request);
-  const formData = await request.formData();
-  switch (formData.get("intent")) {
-    case "indicator": {
-      const submission = parseWithZod(formData, { schema: indicatorSchema(language) });
-      return runIntent("indicator", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await addIndicator(scope, id, input);
-      });
-    }
-    case "measurement": {
-      const submission = parseWithZod(formData, { schema: measurementSchema(language) });
-      return runIntent("measurement", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, indicatorId, ...input } = submission.value;
-        await addMeasurement(scope, id, indicatorId, input);
-      });
-    }
-    default:
-      return unknownIntent();
-  }
+  return runIntents(await request.formData(), {
+    indicator: defineIntent(indicatorSchema(language), async ({ intent: _intent, ...indicator }) => {
+      await addIndicator(scope, id, indicator);
+    }),
+    measurement: defineIntent(
+      measurementSchema(language),
+      async ({ intent: _intent, indicatorId, ...measurement }) => {
+        await addMeasurement(scope, id, indicatorId, measurement);
+      },
+    ),
+  });
 }
 
 export default function ProjectIndicators() {
@@ -121,3 +112,5 @@ export default function ProjectIndicators() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

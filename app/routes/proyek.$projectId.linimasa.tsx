@@ -3,14 +3,16 @@ import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { MilestoneTimeline } from "~/components/milestone-timeline";
-import { getProjectForUser, listProjectTimeline } from "~/modules/projects/project.server";
+import { getProjectForUser } from "~/modules/projects/queries.server";
+import { listProjectTimeline } from "~/modules/projects/timeline.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import type { loader as projectLoader } from "./proyek.$projectId";
+import { requireParam } from "~/utils/route-params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, grants } = await requirePermission(request, "project:read");
-  const project = await getProjectForUser({ user, grants }, params.projectId ?? "");
+  const project = await getProjectForUser({ user, grants }, requireParam(params, "projectId"));
   invariantResponse(project, "Not found", { status: 404 });
   return { entries: await listProjectTimeline(project.id) };
 }
@@ -50,3 +52,5 @@ export default function ProjectTimeline() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -4,15 +4,17 @@ import { useTranslation } from "react-i18next";
 import { grantsFor } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
 import { HostedSessionList } from "~/components/hosted-session-list";
-import { getProjectForUser } from "~/modules/projects/project.server";
-import { listHostedSessions, mayHostSessions } from "~/modules/sessions/session.server";
+import { getProjectForUser } from "~/modules/projects/queries.server";
+import { listHostedSessions } from "~/modules/sessions/queries.server";
+import { mayHostSessions } from "~/modules/sessions/schedule.server";
 import { invariantResponse } from "~/utils/invariant";
 import type { loader as projectLoader } from "./proyek.$projectId";
+import { requireParam } from "~/utils/route-params";
 
 // the project team's own sessions (meetings that belong to no pairing)
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, grants } = await requirePermission(request, "project:read");
-  const project = await getProjectForUser({ user, grants }, params.projectId ?? "");
+  const project = await getProjectForUser({ user, grants }, requireParam(params, "projectId"));
   invariantResponse(project, "Not found", { status: 404 });
   const [sessions, canSchedule] = await Promise.all([
     listHostedSessions(
@@ -42,3 +44,5 @@ export default function ProjectSessions() {
     </section>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

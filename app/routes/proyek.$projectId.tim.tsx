@@ -13,16 +13,17 @@ import {
   memberSchema,
   stakeholderSchema,
 } from "~/modules/projects/project-schemas";
+import { OwnerNotOnProjectError } from "~/modules/projects/milestones.server";
 import {
-  OwnerNotOnProjectError,
   addAssignment,
   addStakeholder,
   addTeamMember,
   setAssignmentStatus,
-} from "~/modules/projects/project.server";
-import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+} from "~/modules/projects/team.server";
+import { type IntentResult, defineIntent, runIntents } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
 import type { loader as projectLoader } from "./proyek.$projectId";
+import { requireParam } from "~/utils/route-params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "project:read");
@@ -31,48 +32,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
-  const id = params.projectId ?? "";
-  const formData = await request.formData();
-  switch (formData.get("intent")) {
-    case "member": {
-      const submission = parseWithZod(formData, { schema: memberSchema });
-      return runIntent("member", submission, async () => {
-        if (submission.status === "success") await addTeamMember(scope, id, submission.value);
-      });
-    }
-    case "assignment": {
-      const submission = parseWithZod(formData, { schema: assignmentSchema });
-      try {
-        return await runIntent("assignment", submission, async () => {
-          if (submission.status === "success") await addAssignment(scope, id, submission.value);
-        });
-      } catch (error) {
-        if (!(error instanceof OwnerNotOnProjectError)) throw error;
-        return Response.json(
-          {
-            intent: "assignment",
-            result: submission.reply({ fieldErrors: { ownerId: ["errors.assigneeNotInTeam"] } }),
-          } satisfies IntentResult,
-          { status: 400 },
-        );
-      }
-    }
-    case "assignment-status": {
-      const submission = parseWithZod(formData, { schema: assignmentStatusSchema });
-      return runIntent("assignment-status", submission, async () => {
-        if (submission.status === "success")
-          await setAssignmentStatus(scope, id, submission.value.assignmentId, submission.value.status);
-      });
-    }
-    case "stakeholder": {
-      const submission = parseWithZod(formData, { schema: stakeholderSchema });
-      return runIntent("stakeholder", submission, async () => {
-        if (submission.status === "success") await addStakeholder(scope, id, submission.value);
-      });
-    }
-    default:
-      return unknownIntent();
-  }
+  const id = requireParam(params, "projectId");
+  return runIntents(await request.formData(), {
+    member: defineIntent(memberSchema, async (member) => {
+      await addTeamMember(scope, id, member);
+    }),
+    assignment: defineIntent(
+      assignmentSchema,
+      async (assignment) => {
+        await addAssignment(scope, id, assignment);
+      },
+      {
+        refuse: (error) =>
+          error instanceof OwnerNotOnProjectError
+            ? { key: "errors.assigneeNotInTeam", field: "ownerId" }
+            : undefined,
+      },
+    ),
+    "assignment-status": defineIntent(assignmentStatusSchema, async ({ assignmentId, status }) => {
+      await setAssignmentStatus(scope, id, assignmentId, status);
+    }),
+    stakeholder: defineIntent(stakeholderSchema, async (stakeholder) => {
+      await addStakeholder(scope, id, stakeholder);
+    }),
+  });
 }
 
 export default function ProjectTeam() {
@@ -213,3 +196,5 @@ export default function ProjectTeam() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -23,9 +23,10 @@ import {
   assertMilestoneOwner,
   attachMilestoneEvidence,
   updateMilestone,
-} from "~/modules/projects/project.server";
-import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+} from "~/modules/projects/milestones.server";
+import { type IntentResult, cannotMove, defineIntent, runIntents } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
+import { requireParam } from "~/utils/route-params";
 import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";
 import type { loader as projectLoader } from "./proyek.$projectId";
 
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:read");
-  const id = params.projectId ?? "";
+  const id = requireParam(params, "projectId");
   const { formData, tooLarge } = await readUploadForm(request);
   if (tooLarge)
     return Response.json(
@@ -62,60 +63,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // a refused owner is refused before the file is stored, so nothing is left behind
     await assertMilestoneOwner(scope, id, changes.ownerId);
     const stored = await attachMilestoneEvidence(scope, id, milestoneId, version, bytes);
-    if (!stored.ok) return { missing: [stored.error] };
+    if (!stored.ok) return cannotMove([stored.error]);
     await updateMilestone(scope, id, milestoneId, version + 1, changes);
   }
 
-  switch (formData.get("intent")) {
-    case "milestone": {
-      const submission = parseWithZod(formData, { schema: milestoneSchema });
-      try {
-        return await runIntent("milestone", submission, async () => {
-          if (submission.status !== "success") return;
-          const { intent: _intent, ...input } = submission.value;
-          await addMilestone(scope, id, input);
-        });
-      } catch (error) {
-        if (!(error instanceof OwnerNotOnProjectError)) throw error;
-        return Response.json(
-          {
-            intent: "milestone",
-            result: submission.reply({ fieldErrors: { ownerId: ["errors.ownerNotOnProject"] } }),
-          } satisfies IntentResult,
-          { status: 400 },
-        );
-      }
-    }
-    case "milestone-update": {
-      const submission = parseWithZod(formData, { schema: milestoneUpdateSchema });
-      try {
-        return await runIntent("milestone-update", submission, async () => {
-          if (submission.status !== "success") return;
-          const { milestoneId, version, status, evidenceUrl } = submission.value;
+  return runIntents(formData, {
+    milestone: defineIntent(
+      milestoneSchema,
+      async ({ intent: _intent, ...milestone }) => {
+        await addMilestone(scope, id, milestone);
+      },
+      {
+        refuse: (error) =>
+          error instanceof OwnerNotOnProjectError
+            ? { key: "errors.ownerNotOnProject", field: "ownerId" }
+            : undefined,
+      },
+    ),
+    "milestone-update": defineIntent(
+      milestoneUpdateSchema,
+      async ({ milestoneId, version, status, evidenceUrl, ownerId }) =>
+        saveMilestoneUpdate(milestoneId, version, {
+          status,
+          evidenceUrl,
           // an empty choice removes the owner; a form without the field keeps them
-          const ownerId = formData.has("ownerId") ? (submission.value.ownerId ?? null) : undefined;
-          return saveMilestoneUpdate(milestoneId, version, { status, evidenceUrl, ownerId });
-        });
-      } catch (error) {
-        if (!(error instanceof OwnerNotOnProjectError)) throw error;
-        return Response.json(
-          {
-            intent: "milestone-update",
-            result: submission.reply({ formErrors: ["errors.ownerNotOnProject"] }),
-          } satisfies IntentResult,
-          { status: 400 },
-        );
-      }
-    }
-    case "milestone-approve": {
-      const submission = parseWithZod(formData, { schema: milestoneApproveSchema });
-      return runIntent("milestone-approve", submission, async () => {
-        if (submission.status === "success") await approveMilestone(scope, id, submission.value.milestoneId);
-      });
-    }
-    default:
-      return unknownIntent();
-  }
+          ownerId: formData.has("ownerId") ? (ownerId ?? null) : undefined,
+        }),
+      {
+        // the update form shows the owner refusal above the form
+        refuse: (error) =>
+          error instanceof OwnerNotOnProjectError ? { key: "errors.ownerNotOnProject" } : undefined,
+      },
+    ),
+    "milestone-approve": defineIntent(milestoneApproveSchema, async ({ milestoneId }) => {
+      await approveMilestone(scope, id, milestoneId);
+    }),
+  });
 }
 
 export default function ProjectMilestones() {
@@ -271,3 +254,5 @@ export default function ProjectMilestones() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,12 +1,15 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { StatusBadge } from "~/components/project-status";
 import { PublicProject } from "~/components/public-project";
-import { getProjectForUser, getPublicProject, mayOnProject } from "~/modules/projects/project.server";
+import { LayoutOutlet } from "~/components/route-error-boundary";
+import { getPublicProject } from "~/modules/projects/public.server";
+import { getProjectForUser, mayOnProject } from "~/modules/projects/queries.server";
 import { AtRiskBadge } from "~/components/risk-reasons";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.acronym ?? data.project.title} · Lintas` : "Lintas" },
@@ -14,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // public for launched projects (their follow-up page); otherwise the person's scope decides
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = params.projectId ?? "";
+  const id = requireParam(params, "projectId");
   const user = await getUser(request);
   if (user) {
     const grants = grantsFor(user.memberships, "project:read");
@@ -49,7 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProjectLayout() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  if (data.mode === "public") return <PublicProject project={data.project} viewerZone={data.viewerZone} />;
+  // a tab's refusal (its error boundary) shows under the public page too
+  if (data.mode === "public")
+    return (
+      <PublicProject project={data.project} viewerZone={data.viewerZone}>
+        <LayoutOutlet />
+      </PublicProject>
+    );
   const { project } = data;
   return (
     <main>
@@ -85,7 +94,9 @@ export default function ProjectLayout() {
         <NavLink to="linimasa">{t("projects.tab.timeline")}</NavLink>
         <NavLink to="sesi">{t("hostedSessions.tab")}</NavLink>
       </nav>
-      <Outlet />
+      <LayoutOutlet />
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -4,16 +4,17 @@ import { requirePermission } from "~/auth/require-user.server";
 import { SessionSeriesForm } from "~/components/session-series-form";
 import type { IntentResult } from "~/utils/form-action.server";
 import { createSeriesFromForm, loadSeriesForm } from "~/modules/sessions/session-series.server";
+import { requireParam } from "~/utils/route-params";
 
 // a change project's team meeting (or series): the project's people are invited by default
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "session:host");
-  return loadSeriesForm(request, scope, { projectId: params.projectId ?? "" });
+  return loadSeriesForm(request, scope, { projectId: requireParam(params, "projectId") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "session:host");
-  return createSeriesFromForm(request, scope, { projectId: params.projectId ?? "" });
+  return createSeriesFromForm(request, scope, { projectId: requireParam(params, "projectId") });
 }
 
 export default function NewProjectSessions() {
@@ -21,3 +22,5 @@ export default function NewProjectSessions() {
     <SessionSeriesForm data={useLoaderData<typeof loader>()} actionData={useActionData<IntentResult>()} />
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

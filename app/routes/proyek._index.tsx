@@ -19,7 +19,7 @@ import {
   boardProjectsForUser,
   pageProjectsForUser,
   projectFilterOptions,
-} from "~/modules/projects/project.server";
+} from "~/modules/projects/queries.server";
 import { titleMeta } from "~/i18n/translate";
 import { AtRiskBadge } from "~/components/risk-reasons";
 
@@ -255,3 +255,5 @@ function Board({ columns, query }: { columns: Extract<Data, { view: "board" }>["
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -19,7 +19,8 @@ import {
   newProjectSchema,
   withCohortChoice,
 } from "~/modules/projects/project-schemas";
-import { CohortNotFoundError, OutOfScopeError, createProject } from "~/modules/projects/project.server";
+import { OutOfScopeError } from "~/errors";
+import { CohortNotFoundError, createProject } from "~/modules/projects/details.server";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { titleMeta } from "~/i18n/translate";
 
@@ -114,3 +115,5 @@ export default function NewProject() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
 import { recordsToCsv } from "~/utils/csv";
 import { modelFilters, parseListFilters } from "~/modules/projects/project-filters";
-import { listProjectsForUser } from "~/modules/projects/project.server";
+import { listProjectsForUser } from "~/modules/projects/queries.server";
 
 // the project list a person may see (with the list's filters), as CSV for a training report or a meeting
 export async function loader({ request }: LoaderFunctionArgs) {

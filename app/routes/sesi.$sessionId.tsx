@@ -14,8 +14,9 @@ import { SessionConflictWarning } from "~/components/session-conflicts";
 import { SessionAgenda, SessionInvitees } from "~/components/session-agenda";
 import { SessionRecordForm } from "~/components/session-record-form";
 import { SessionRecording } from "~/components/session-recording";
+import { TableScroll } from "~/components/ui/table-scroll";
 import { egressConfig } from "~/livekit/egress.server";
-import { lessonAccess } from "~/modules/lessons/lesson.server";
+import { lessonAccess } from "~/modules/lessons/access.server";
 import { startSessionRecording, stopSessionRecording } from "~/modules/sessions/session-recording.server";
 import { sessionRecordSchema } from "~/modules/sessions/session-record-schemas";
 import {
@@ -40,19 +41,14 @@ import {
   unknownEmails,
   workingGroupsForSession,
 } from "~/modules/sessions/session-agenda.server";
-import {
-  attendanceMinutes,
-  cancelSession,
-  getSessionForUser,
-  mayManageSession,
-  moveConflicts,
-  moveSession,
-} from "~/modules/sessions/session.server";
+import { attendanceMinutes, getSessionForUser, mayManageSession } from "~/modules/sessions/queries.server";
+import { cancelSession, moveConflicts, moveSession } from "~/modules/sessions/reschedule.server";
 import { holdForConflicts } from "~/modules/sessions/session-conflicts.server";
 import { formatTime, formatTimeInZones, toWallClock, zoneName } from "~/utils/dates";
 import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -79,7 +75,7 @@ const cancelSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const raw = params.sessionId ?? "";
+  const raw = requireParam(params, "sessionId");
   // /sesi/<id>.ics, the session's calendar file, is served by a resource route (params are whole
   // segments, so the suffix lands here); the target checks who may read it
   if (raw.endsWith(".ics")) throw redirect(`/sesi/${encodeURIComponent(raw.slice(0, -4))}/kalender.ics`);
@@ -126,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       can(scope.user.memberships, "session:host") ||
       can(scope.user.memberships, "session:record"),
   );
-  const id = params.sessionId ?? "";
+  const id = requireParam(params, "sessionId");
   const formData = await request.formData();
   switch (formData.get("intent")) {
     case "move": {
@@ -334,49 +330,53 @@ export default function SessionPage() {
         <h2 id="attendance-heading">{t("sessions.attendance")}</h2>
         {minutes.length === 0 ? <p>{t("sessions.noAttendance")}</p> : null}
         {minutes.length > 0 ? (
-          <table>
-            <caption>{t("sessions.attendanceZone", { zone: zoneName(viewerZone, lng) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("auth.fullName")}</th>
-                <th scope="col">{t("sessions.attendanceRegion")}</th>
-                <th scope="col">{t("sessions.firstJoined")}</th>
-                <th scope="col">{t("sessions.lastLeft")}</th>
-                <th scope="col">{t("sessions.totalMinutes")}</th>
-                <th scope="col">{t("sessionRecord.source")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {minutes.map((m) => (
-                <tr key={`${m.source}-${m.name}-${m.firstJoinedAt}`}>
-                  <td>{m.name}</td>
-                  <td>{m.region ?? "—"}</td>
-                  {m.source === "MANUAL" ? (
-                    // a record by hand says who was there, not when they came and went
-                    <>
-                      <td>—</td>
-                      <td>—</td>
-                      <td>—</td>
-                      <td>
-                        {session.recordedBy
-                          ? t("sessionRecord.sourceManualBy", { name: session.recordedBy.name })
-                          : t("sessionRecord.sourceManual")}
-                      </td>
-                    </>
-                  ) : (
-                    <>
-                      <td>{formatTime(m.firstJoinedAt, viewerZone, lng)}</td>
-                      <td>
-                        {m.lastLeftAt ? formatTime(m.lastLeftAt, viewerZone, lng) : t("sessions.stillInRoom")}
-                      </td>
-                      <td>{m.minutes}</td>
-                      <td>{t("sessionRecord.sourceLiveKit")}</td>
-                    </>
-                  )}
+          <TableScroll label={t("sessions.attendanceZone", { zone: zoneName(viewerZone, lng) })}>
+            <table>
+              <caption>{t("sessions.attendanceZone", { zone: zoneName(viewerZone, lng) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("auth.fullName")}</th>
+                  <th scope="col">{t("sessions.attendanceRegion")}</th>
+                  <th scope="col">{t("sessions.firstJoined")}</th>
+                  <th scope="col">{t("sessions.lastLeft")}</th>
+                  <th scope="col">{t("sessions.totalMinutes")}</th>
+                  <th scope="col">{t("sessionRecord.source")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {minutes.map((m) => (
+                  <tr key={`${m.source}-${m.name}-${m.firstJoinedAt}`}>
+                    <td>{m.name}</td>
+                    <td>{m.region ?? "—"}</td>
+                    {m.source === "MANUAL" ? (
+                      // a record by hand says who was there, not when they came and went
+                      <>
+                        <td>—</td>
+                        <td>—</td>
+                        <td>—</td>
+                        <td>
+                          {session.recordedBy
+                            ? t("sessionRecord.sourceManualBy", { name: session.recordedBy.name })
+                            : t("sessionRecord.sourceManual")}
+                        </td>
+                      </>
+                    ) : (
+                      <>
+                        <td>{formatTime(m.firstJoinedAt, viewerZone, lng)}</td>
+                        <td>
+                          {m.lastLeftAt
+                            ? formatTime(m.lastLeftAt, viewerZone, lng)
+                            : t("sessions.stillInRoom")}
+                        </td>
+                        <td>{m.minutes}</td>
+                        <td>{t("sessionRecord.sourceLiveKit")}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
       </section>
 
@@ -481,3 +481,5 @@ export default function SessionPage() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -16,7 +16,6 @@ import { noteDocumentName, noteVersionDiff } from "~/modules/lessons/note-collab
 import {
   EMPTY_DOC,
   NoteError,
-  draftLessonFromSession,
   getNote,
   mayWriteNote,
   notesAsText,
@@ -26,11 +25,13 @@ import {
   saveNotePlainText,
   textFingerprint,
 } from "~/modules/lessons/note.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
-import { getSessionForUser, maySession } from "~/modules/sessions/session.server";
+import { draftLessonFromSession } from "~/modules/lessons/workspace.server";
+import { OutOfScopeError } from "~/errors";
+import { getSessionForUser, maySession } from "~/modules/sessions/queries.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { titleMeta } from "~/i18n/translate";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notes.title");
 
@@ -42,7 +43,7 @@ const draftLessonSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "session:read");
-  const session = await getSessionForUser(scope, params.sessionId ?? "");
+  const session = await getSessionForUser(scope, requireParam(params, "sessionId"));
   invariantResponse(session, "Not found", { status: 404 });
   const note = await getNote(session.id);
   const content = (note?.content as JSONContent | undefined) ?? EMPTY_DOC;
@@ -92,7 +93,7 @@ function wellFormed(text: string) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "session:read");
-  const sessionId = params.sessionId ?? "";
+  const sessionId = requireParam(params, "sessionId");
   const formData = await request.formData();
   const intent = formData.get("intent");
   try {
@@ -378,3 +379,5 @@ function VersionDiff({
     </section>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
 import { sessionIcs } from "~/calendar/ics.server";
-import { getSessionForUser } from "~/modules/sessions/session.server";
+import { getSessionForUser } from "~/modules/sessions/queries.server";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 
 // The session's calendar file, for anyone who may see the session. The documented address
 // /sesi/<id>.ics redirects here: the session page's route renders HTML for a browser's
@@ -10,7 +11,7 @@ import { invariantResponse } from "~/utils/invariant";
 // A download is a copy (METHOD:PUBLISH), not an invitation: the emailed files are the REQUESTs.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "session:read");
-  const session = await getSessionForUser(scope, params.sessionId ?? "");
+  const session = await getSessionForUser(scope, requireParam(params, "sessionId"));
   invariantResponse(session, "Not found", { status: 404 });
   return new Response(sessionIcs(session), {
     headers: {

@@ -7,9 +7,10 @@ import { requirePermission } from "~/auth/require-user.server";
 import { liveKitConfig } from "~/livekit/config.server";
 import { ensureRoom } from "~/livekit/rooms.server";
 import { type JoinRole, joinToken } from "~/livekit/token.server";
-import { getSessionForUser, isInvited } from "~/modules/sessions/session.server";
+import { getSessionForUser, isInvited } from "~/modules/sessions/queries.server";
 import { invariantResponse } from "~/utils/invariant";
 import { titleMeta } from "~/i18n/translate";
+import { requireParam } from "~/utils/route-params";
 
 const ConferenceRoom = lazy(() => import("~/components/conference-room.client"));
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "session:join");
   const session = await getSessionForUser(
     { user: scope.user, grants: grantsFor(scope.user.memberships, "session:read") },
-    params.sessionId ?? "",
+    requireParam(params, "sessionId"),
   );
   invariantResponse(session, "Not found", { status: 404 });
   const invited = await isInvited(scope.user.id, session.id);
@@ -111,3 +112,5 @@ export default function SessionRoom() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

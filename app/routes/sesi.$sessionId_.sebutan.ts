@@ -3,12 +3,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/require-user.server";
 import { mentionCandidates } from "~/modules/lessons/note-collab.server";
-import { getSessionForUser } from "~/modules/sessions/session.server";
+import { getSessionForUser } from "~/modules/sessions/queries.server";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "session:read");
-  const session = await getSessionForUser(scope, params.sessionId ?? "");
+  const session = await getSessionForUser(scope, requireParam(params, "sessionId"));
   invariantResponse(session, "Not found", { status: 404 });
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 60);
   return Response.json(

@@ -43,3 +43,5 @@ export default function AboutData() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -86,3 +86,5 @@ export default function ReviewQueue() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -8,6 +8,7 @@ import { signIn } from "~/auth/session.server";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { acceptInvitation, findOpenInvitation } from "~/modules/accounts/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { requireParam } from "~/utils/route-params";
 
 // The page and its .data answer show the invitee's email and name to whoever has the address, so
 // no browser or proxy cache may keep them (the address is the only key; no cookie says whose).
@@ -15,17 +16,18 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 // public: the invitation token is the permission
 export async function loader({ params }: LoaderFunctionArgs) {
-  const invitation = await findOpenInvitation(params.token ?? "");
+  const invitation = await findOpenInvitation(requireParam(params, "token", "token"));
   return {
     invitation: invitation && { email: invitation.email, name: invitation.name, role: invitation.role },
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const token = requireParam(params, "token", "token");
   const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
   if (submission.status !== "success")
     return Response.json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
-  const user = await acceptInvitation(params.token ?? "", submission.value);
+  const user = await acceptInvitation(token, submission.value);
   if (!user)
     return Response.json(
       submission.reply({ formErrors: ["auth.invitationInvalid"], hideFields: ["password", "confirm"] }),
@@ -69,3 +71,5 @@ export default function AcceptInvitation() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

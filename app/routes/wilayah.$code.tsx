@@ -5,10 +5,12 @@ import { grantsFor } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { coversRegion } from "~/modules/regions/agency.server";
 import { getRegionOverview } from "~/modules/regions/region.server";
-import { listHostedSessions, mayHostSessions } from "~/modules/sessions/session.server";
+import { listHostedSessions } from "~/modules/sessions/queries.server";
+import { mayHostSessions } from "~/modules/sessions/schedule.server";
 import { HostedSessionList } from "~/components/hosted-session-list";
 import { invariantResponse } from "~/utils/invariant";
 import { formatNumber } from "~/utils/format";
+import { requireParam } from "~/utils/route-params";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,8 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // public: anonymous visitors see launched projects, public pairings and published work;
 // signed-in people also see what their scope covers in this region
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const code = params.code ?? "";
-  invariantResponse(/^\d{2}(\.\d{2})?$/.test(code), "Not found", { status: 404 });
+  const code = requireParam(params, "code", "regionCode");
   const user = await getUser(request);
   const viewer = user
     ? {
@@ -265,3 +266,5 @@ export default function RegionPage() {
     </main>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

@@ -5,11 +5,11 @@ import { env } from "~/env.server";
 import { innovationXlsx, listInnovationRows } from "~/modules/projects/innovation-export.server";
 import { invariantResponse } from "~/utils/invariant";
 import { CONTENT_LICENCE } from "~/utils/licence";
+import { requireParam } from "~/utils/route-params";
 
 // public: a region's published practices in the innovation-index shape; its curators also get drafts
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const code = params.code ?? "";
-  invariantResponse(/^\d{2}(\.\d{2})?$/.test(code), "Not found", { status: 404 });
+  const code = requireParam(params, "code", "regionCode");
   const user = await getUser(request);
   const curatorGrants = user ? grantsFor(user.memberships, "practice:curate") : undefined;
   const rows = await listInnovationRows(code, { curatorGrants, appUrl: env.APP_URL });

@@ -31,15 +31,16 @@ import {
   saveGroup,
   setGroupLead,
 } from "~/modules/regions/agency.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { OutOfScopeError } from "~/errors";
 import { titleMeta } from "~/i18n/translate";
 import { invariantResponse } from "~/utils/invariant";
+import { requireParam } from "~/utils/route-params";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "agencies.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { grants } = await requirePermission(request, "region:manage");
-  const data = await getRegionAgencies(grants, params.code ?? "");
+  const data = await getRegionAgencies(grants, requireParam(params, "code", "regionCode"));
   // another region's officer learns nothing, not even whether the region exists
   invariantResponse(data, "Forbidden", { status: 403 });
   return data;
@@ -49,7 +50,7 @@ type Reply = { formId: string; result: SubmissionResult<string[]> | undefined };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { grants } = await requirePermission(request, "region:manage");
-  const code = params.code ?? "";
+  const code = requireParam(params, "code", "regionCode");
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const formId = String(formData.get("formId") ?? intent);
@@ -338,3 +339,5 @@ function MemberForm({ groupId, agencies }: { groupId: string; agencies: Data["ag
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";

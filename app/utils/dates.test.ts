@@ -154,6 +154,37 @@ describe("parseWallClock", () => {
     expect(utcOffsetMinutes(firstSession, "Asia/Makassar")).toBe(480);
   });
 
+  it("moves a time that a change of offset skips forward, and takes the second of a repeated hour", () => {
+    // Amsterdam jumped 02:00 → 03:00 on 29 March 2020 and fell back 03:00 → 02:00 on 25 October
+    expect(parseWallClock("2020-03-29T02:30", "Europe/Amsterdam").toISOString()).toBe(
+      "2020-03-29T01:30:00.000Z",
+    );
+    expect(toWallClock("2020-03-29T01:30:00Z", "Europe/Amsterdam")).toBe("2020-03-29T03:30");
+    expect(parseWallClock("2020-10-25T02:30", "Europe/Amsterdam").toISOString()).toBe(
+      "2020-10-25T01:30:00.000Z",
+    );
+  });
+
+  it("gives the same answers whatever zone the machine or browser itself is in", () => {
+    const own = process.env.TZ;
+    try {
+      for (const machine of ["UTC", "Asia/Jayapura", "Europe/Amsterdam", "America/New_York"]) {
+        process.env.TZ = machine;
+        expect(parseWallClock("2020-01-27T09:00", "Asia/Makassar").toISOString(), machine).toBe(
+          "2020-01-27T01:00:00.000Z",
+        );
+        expect(toWallClock("2020-01-27T16:30:00Z", "Asia/Jayapura"), machine).toBe("2020-01-28T01:30");
+        expect(parseWallClock("2020-03-08T02:30", "Asia/Jakarta").toISOString(), machine).toBe(
+          "2020-03-07T19:30:00.000Z",
+        );
+        expect(utcOffsetMinutes("2020-07-27T00:00:00Z", "Europe/Amsterdam"), machine).toBe(120);
+      }
+    } finally {
+      if (own === undefined) delete process.env.TZ;
+      else process.env.TZ = own;
+    }
+  });
+
   it.each(["2020-02-30T09:00", "2020-01-27T24:00", "2020-01-27T09:60", "27-01-2020 09:00", "", "2020-01-27"])(
     "refuses %j",
     (value) => {
@@ -161,8 +192,12 @@ describe("parseWallClock", () => {
     },
   );
 
-  it("refuses an unknown zone", () => {
+  it("refuses an unknown zone, as a time zone and not as what the person typed", () => {
     expect(() => parseWallClock("2020-01-27T09:00", "Asia/Nowhere")).toThrow(RangeError);
+    expect(() => parseWallClock("2020-01-27T09:00", "Asia/Nowhere")).not.toThrow(InvalidWallClockError);
+    expect(() => toWallClock(firstSession, "Asia/Nowhere")).toThrow(RangeError);
+    expect(() => utcOffsetMinutes(firstSession, "Asia/Nowhere")).toThrow(RangeError);
+    expect(() => zoneDifferenceHours("Asia/Jakarta", "Asia/Nowhere", firstSession)).toThrow(RangeError);
   });
 });
 

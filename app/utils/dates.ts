@@ -1,5 +1,6 @@
 // Dates and times in Indonesia's zones, in Indonesian or English, with the zone always named:
 // a session between Kendari (WITA) and Blitar (WIB) shows each side its own clock.
+import { TZDateMini, tzOffset } from "@date-fns/tz";
 import { intlLocale } from "~/i18n/config";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 import { dateTimeFormat } from "~/utils/intl-formats";
@@ -55,32 +56,21 @@ export function formatTimeInZones(instant: Instant, timeZones: string[], languag
   return timeZones.map((timeZone) => formatTime(instant, timeZone, language)).join(" / ");
 }
 
+// Offsets and wall clocks come from @date-fns/tz (decision 0051), which reads the runtime's time-zone
+// data through Intl; it answers NaN for a zone it does not know, and so do we, with a RangeError.
+function known<T extends number | Date>(value: T, timeZone: string): T {
+  if (Number.isNaN(Number(value))) throw new RangeError(`Not a time zone: ${timeZone}`);
+  return value;
+}
+
 /** Minutes the zone is ahead of UTC at that instant (+480 for WITA). */
 export function utcOffsetMinutes(instant: Instant, timeZone: string): number {
-  const date = toDate(instant);
-  const part = partsOf(date, timeZone, "en", {
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-    hourCycle: "h23",
-  });
-  const wallClock = Date.UTC(
-    Number(part("year")),
-    Number(part("month")) - 1,
-    Number(part("day")),
-    Number(part("hour")),
-    Number(part("minute")),
-    Number(part("second")),
-  );
-  return Math.round((wallClock - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  return known(tzOffset(timeZone, toDate(instant)), timeZone);
 }
 
 /**
  * Hours a clock in `to` is ahead of a clock in `from` at that instant (Asia/Jakarta → Asia/Makassar:
- * 1), from each zone's own offset in Intl's time-zone data; half hours where a zone keeps them.
+ * 1), from each zone's own offset in the time-zone data; half hours where a zone keeps them.
  */
 export function zoneDifferenceHours(from: string, to: string, instant: Instant = Date.now()): number {
   return (utcOffsetMinutes(instant, to) - utcOffsetMinutes(instant, from)) / 60;
@@ -93,8 +83,9 @@ export class InvalidWallClockError extends RangeError {}
 /**
  * The instant at which a clock in `timeZone` shows the given date and time, as a person enters
  * it ("2020-01-27T09:00", the value of <input type="datetime-local">, in Asia/Makassar →
- * 2020-01-27T01:00:00Z). Every zone, WIB, WITA and WIT included, is resolved through Intl's
- * time-zone data, never a hand-kept offset (Jakarta kept +07:30 until 1964; the data knows).
+ * 2020-01-27T01:00:00Z). Every zone, WIB, WITA and WIT included, is resolved through the
+ * time-zone data, never a hand-kept offset (Jakarta kept +07:30 until 1964; the data knows); a
+ * time that a change of offset skips (02:30 in Amsterdam on the spring's Sunday) moves forward.
  */
 export function parseWallClock(dateTime: string, timeZone: string): Date {
   const match = WALL_CLOCK.exec(dateTime.trim());
@@ -112,14 +103,14 @@ export function parseWallClock(dateTime: string, timeZone: string): Date {
   ) {
     throw new InvalidWallClockError(`No such date or time: ${dateTime}`);
   }
-  // guess with the offset at the wall-clock time, then correct once around a change of offset
-  const firstGuess = asUtc - utcOffsetMinutes(asUtc, timeZone) * 60_000;
-  return new Date(asUtc - utcOffsetMinutes(firstGuess, timeZone) * 60_000);
+  const instant = new TZDateMini(year, month - 1, day, hour, minute, second, timeZone);
+  return new Date(known(instant.getTime(), timeZone));
 }
 
 /** The inverse, for filling <input type="datetime-local">: "2020-01-27T09:00" in that zone. */
 export function toWallClock(instant: Instant, timeZone: string): string {
-  const date = toDate(instant);
-  const shifted = new Date(date.getTime() + utcOffsetMinutes(date, timeZone) * 60_000);
-  return shifted.toISOString().slice(0, 16);
+  const wall = known(new TZDateMini(toDate(instant).getTime(), timeZone), timeZone);
+  const pad = (value: number, digits = 2) => String(value).padStart(digits, "0");
+  const date = `${pad(wall.getFullYear(), 4)}-${pad(wall.getMonth() + 1)}-${pad(wall.getDate())}`;
+  return `${date}T${pad(wall.getHours())}:${pad(wall.getMinutes())}`;
 }

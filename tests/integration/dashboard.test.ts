@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { getDashboard } from "~/modules/dashboards/dashboard.server";
+import { getDashboard } from "~/modules/dashboards/overview.server";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
 let officer: Awaited<ReturnType<typeof actorFor>>;

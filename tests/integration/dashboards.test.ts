@@ -4,19 +4,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { ProjectStatus } from "~/generated/prisma/enums";
-import {
-  FUNNEL_STAGES,
-  PMU_LIST_LIMIT,
-  getCohortDashboard,
-  getCohortReport,
-  getPmuDashboard,
-  getProvinceDashboard,
-  getRegionDashboard,
-  getRegionReport,
-  lastMonths,
-  parsePeriod,
-} from "~/modules/dashboards/dashboards.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { getCohortDashboard, getCohortReport } from "~/modules/dashboards/cohort.server";
+import { lastMonths, parsePeriod } from "~/modules/dashboards/periods.server";
+import { PMU_LIST_LIMIT, getPmuDashboard } from "~/modules/dashboards/programme.server";
+import { getProvinceDashboard } from "~/modules/dashboards/province.server";
+import { FUNNEL_STAGES, getRegionDashboard, getRegionReport } from "~/modules/dashboards/region.server";
+import { OutOfScopeError } from "~/errors";
 import * as cohortRoute from "~/routes/dasbor_.angkatan.$cohortId";
 import * as provinceRoute from "~/routes/dasbor_.provinsi.$code";
 import * as regionRoute from "~/routes/dasbor_.wilayah.$code";

@@ -3,12 +3,9 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
-import {
-  ConflictError,
-  addMilestone,
-  attachMilestoneEvidence,
-  createProject,
-} from "~/modules/projects/project.server";
+import { ConflictError } from "~/errors";
+import { createProject } from "~/modules/projects/details.server";
+import { addMilestone, attachMilestoneEvidence } from "~/modules/projects/milestones.server";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
 // smallest valid PNG (1×1) and a PDF header

@@ -9,18 +9,14 @@ import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { lessonFormSchema } from "~/modules/lessons/lesson-schemas";
-import {
-  addLessonComment,
-  citeLesson,
-  publishLesson,
-  resolveLessonComment,
-  saveLessonDraft,
-  submitForReview,
-  withdrawLesson,
-} from "~/modules/lessons/lesson.server";
+import { citeLesson } from "~/modules/lessons/citations.server";
+import { addLessonComment, resolveLessonComment } from "~/modules/lessons/comments.server";
+import { publishLesson, submitForReview, withdrawLesson } from "~/modules/lessons/publish.server";
+import { saveLessonDraft } from "~/modules/lessons/workspace.server";
 import { saveNote } from "~/modules/lessons/note.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
-import { createSessionSeries } from "~/modules/sessions/session.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import { actorFor, cookieFor, createPerson, ensureRegions } from "../fixtures/people";
 import { loadAppBuild } from "../fixtures/app-build";
 

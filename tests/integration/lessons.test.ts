@@ -3,7 +3,7 @@
 // updates as versions, withdrawal (410) and citations.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { ConflictError } from "~/errors";
+import { ConflictError, OutOfScopeError } from "~/errors";
 import {
   formToLesson,
   lessonFormSchema,
@@ -12,25 +12,19 @@ import {
   parseSections,
   parseStep,
 } from "~/modules/lessons/lesson-schemas";
-import {
-  LessonError,
-  addLessonComment,
-  appendNoteBlock,
-  citeLesson,
-  getLessonWorkspace,
-  getPublicLesson,
-  lessonAccess,
-  noteBlocks,
-  publishLesson,
-  resolveLessonComment,
-  saveLessonDraft,
-  submitForReview,
-  withdrawLesson,
-} from "~/modules/lessons/lesson.server";
+import { lessonAccess } from "~/modules/lessons/access.server";
+import { citeLesson } from "~/modules/lessons/citations.server";
+import { addLessonComment, resolveLessonComment } from "~/modules/lessons/comments.server";
+import { noteBlocks } from "~/modules/lessons/note-blocks.server";
+import { getPublicLesson } from "~/modules/lessons/public.server";
+import { publishLesson, submitForReview, withdrawLesson } from "~/modules/lessons/publish.server";
+import { LessonError } from "~/modules/lessons/working-copy.server";
+import { appendNoteBlock, getLessonWorkspace, saveLessonDraft } from "~/modules/lessons/workspace.server";
 import { saveNote } from "~/modules/lessons/note.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
-import { OutOfScopeError, createProject } from "~/modules/projects/project.server";
-import { createSessionSeries } from "~/modules/sessions/session.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { createProject } from "~/modules/projects/details.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import * as publicRoute from "~/routes/pelajaran.$slug";
 import * as workspaceRoute from "~/routes/sesi.$sessionId_.pelajaran";
 import {
@@ -284,8 +278,8 @@ describe("drafting from the notes", () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.fieldErrors.title).toEqual(["errors.tooShort"]);
-    expect(body.values.context).toBe("Konteks baru");
+    expect(body.result.error.title).toEqual(["errors.tooShort"]);
+    expect(body.result.initialValue.context).toBe("Konteks baru");
     const after = await prisma.lesson.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.updatedAt).toEqual(before.updatedAt);
   });
@@ -354,7 +348,7 @@ describe("review and publication", () => {
       { sessionId: id },
     );
     expect(response.status).toBe(400);
-    expect((await response.json()).formErrors).toEqual(["lessonReview.errors.notInReview"]);
+    expect((await response.json()).result.error).toEqual({ "": ["lessonReview.errors.notInReview"] });
     expect(await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id } })).toEqual(before);
     expect(await prisma.activityLog.count({ where: { action: "lesson.published", subjectId: id } })).toBe(0);
   });
@@ -388,7 +382,7 @@ describe("review and publication", () => {
       { sessionId: id },
     );
     expect(response.status).toBe(400);
-    expect((await response.json()).fieldErrors.slug).toEqual(["lessonReview.errors.slugTaken"]);
+    expect((await response.json()).result.error).toEqual({ slug: ["lessonReview.errors.slugTaken"] });
     expect(await snapshot()).toEqual(before);
     // with a free slug (made from the title) it goes through
     const published = await publishLesson(facilitator, id, lesson.id);

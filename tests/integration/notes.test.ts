@@ -6,15 +6,16 @@ import {
   mergePlainText,
   notesAsText,
   openTasks,
-  draftLessonFromSession,
   parseDoc,
   restoreNoteVersion,
   saveNote,
 } from "~/modules/lessons/note.server";
-import { publishLesson, submitForReview } from "~/modules/lessons/lesson.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
-import { createSessionSeries } from "~/modules/sessions/session.server";
+import { draftLessonFromSession } from "~/modules/lessons/workspace.server";
+import { publishLesson, submitForReview } from "~/modules/lessons/publish.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { OutOfScopeError } from "~/errors";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import * as notesRoute from "~/routes/sesi.$sessionId_.catatan";
 import {
   actorFor,

@@ -4,7 +4,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { safeLink } from "~/modules/notifications/notification.server";
-import { addComment, addTeamMember, createProject } from "~/modules/projects/project.server";
+import { addComment } from "~/modules/projects/comments.server";
+import { createProject } from "~/modules/projects/details.server";
+import { addTeamMember } from "~/modules/projects/team.server";
 import { loader as rootLoader } from "~/root";
 import * as route from "~/routes/notifikasi";
 import {

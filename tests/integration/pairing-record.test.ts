@@ -3,12 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { NEW_PROJECT, followUpLink } from "~/modules/pairings/pairing-schemas";
-import {
-  PairingRuleError,
-  addCommitment,
-  convertCommitmentToMilestone,
-  createPairing,
-} from "~/modules/pairings/pairing.server";
+import { addCommitment, convertCommitmentToMilestone } from "~/modules/pairings/commitments.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { PairingRuleError } from "~/modules/pairings/pairing-status";
 import { seedDemo } from "../../prisma/seed-demo";
 import { actorFor, callRoute, cookieFor, formRequest, getRequest } from "../fixtures/people";
 

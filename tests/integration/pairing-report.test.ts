@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { addReplicationItem } from "~/modules/pairings/replication.server";
-import { createPairing } from "~/modules/pairings/pairing.server";
+import { createPairing } from "~/modules/pairings/create.server";
 import { getPairingReport } from "~/modules/pairings/pairing-report.server";
 import * as reportRoute from "~/routes/pasangan.$pairingId_.laporan";
 import * as csvRoute from "~/routes/pasangan.$pairingId_.laporan[.csv]";

@@ -3,19 +3,17 @@ import { prisma } from "~/db.server";
 import type { PairingStatus } from "~/generated/prisma/enums";
 import { NEW_PROJECT } from "~/modules/pairings/pairing-schemas";
 import {
-  PAIRING_TRANSITIONS,
-  PairingRuleError,
   addCommitment,
-  addParticipant,
   convertCommitmentToMilestone,
-  createPairing,
-  requestToLearn,
   setCommitmentStatus,
-  suggestMentors,
-  transitionPairing,
-} from "~/modules/pairings/pairing.server";
-import { requestToLearnAsVisitor } from "~/modules/pairings/learn-request.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+} from "~/modules/pairings/commitments.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { suggestMentors } from "~/modules/pairings/matching.server";
+import { PAIRING_TRANSITIONS, PairingRuleError } from "~/modules/pairings/pairing-status";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { transitionPairing } from "~/modules/pairings/transitions.server";
+import { requestToLearnAsVisitor, requestToLearn } from "~/modules/pairings/learn-request.server";
+import { OutOfScopeError } from "~/errors";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
 let facilitator: Awaited<ReturnType<typeof actorFor>>;

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS } from "~/auth/permissions";
 import { ROLES } from "~/auth/roles";
 import { prisma } from "~/db.server";
-import { addTeamMember, createProject } from "~/modules/projects/project.server";
+import { createProject } from "~/modules/projects/details.server";
+import { addTeamMember } from "~/modules/projects/team.server";
 import * as projectLayout from "~/routes/proyek.$projectId";
 import * as projectOverview from "~/routes/proyek.$projectId._index";
 import {

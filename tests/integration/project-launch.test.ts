@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { getCohortOverview } from "~/modules/projects/cohort.server";
-import { transitionProject } from "~/modules/projects/project.server";
+import { transitionProject } from "~/modules/projects/launch.server";
 import * as projectRoute from "~/routes/proyek.$projectId";
 import * as overviewRoute from "~/routes/proyek.$projectId._index";
 import {

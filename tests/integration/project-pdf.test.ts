@@ -5,16 +5,12 @@ import { inflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { renderProjectPdf } from "~/modules/projects/project-pdf.server";
-import {
-  addAssignment,
-  addCheckIn,
-  addIndicator,
-  addMeasurement,
-  addMilestone,
-  addTeamMember,
-  createProject,
-  getProjectForUser,
-} from "~/modules/projects/project.server";
+import { addCheckIn } from "~/modules/projects/check-ins.server";
+import { createProject } from "~/modules/projects/details.server";
+import { addIndicator, addMeasurement } from "~/modules/projects/indicators.server";
+import { addMilestone } from "~/modules/projects/milestones.server";
+import { getProjectForUser } from "~/modules/projects/queries.server";
+import { addAssignment, addTeamMember } from "~/modules/projects/team.server";
 import * as pdfRoute from "~/routes/proyek.$projectId.laporan[.pdf]";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 

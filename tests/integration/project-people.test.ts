@@ -9,13 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { diskStorage } from "~/storage/disk.server";
 import { setFileStorage } from "~/storage/storage.server";
-import {
-  addMilestone,
-  addTeamMember,
-  createProject,
-  listProjectPeopleWithAccounts,
-  listProjectTimeline,
-} from "~/modules/projects/project.server";
+import { createProject } from "~/modules/projects/details.server";
+import { addMilestone, listProjectPeopleWithAccounts } from "~/modules/projects/milestones.server";
+import { addTeamMember } from "~/modules/projects/team.server";
+import { listProjectTimeline } from "~/modules/projects/timeline.server";
 import * as milestonesRoute from "~/routes/proyek.$projectId.tonggak";
 import * as teamRoute from "~/routes/proyek.$projectId.tim";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, formRequest } from "../fixtures/people";

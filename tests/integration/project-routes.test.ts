@@ -2,7 +2,8 @@
 // nothing written; a stale form gets a conflict; another region's project cannot be touched.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { addMilestone, createProject } from "~/modules/projects/project.server";
+import { createProject } from "~/modules/projects/details.server";
+import { addMilestone } from "~/modules/projects/milestones.server";
 import * as overviewRoute from "~/routes/proyek.$projectId._index";
 import * as milestonesRoute from "~/routes/proyek.$projectId.tonggak";
 import * as indicatorsRoute from "~/routes/proyek.$projectId.indikator";

@@ -1,23 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { RuleError } from "~/errors";
-import {
-  ConflictError,
-  OutOfScopeError,
-  ReviewerNotFoundError,
-  addComment,
-  addIndicator,
-  addMeasurement,
-  addMilestone,
-  addTeamMember,
-  approveMilestone,
-  createProject,
-  getProjectForUser,
-  listProjectTimeline,
-  transitionProject,
-  updateMilestone,
-  updateProject,
-} from "~/modules/projects/project.server";
+import { RuleError, ConflictError, OutOfScopeError } from "~/errors";
+import { addComment } from "~/modules/projects/comments.server";
+import { ReviewerNotFoundError, createProject, updateProject } from "~/modules/projects/details.server";
+import { addIndicator, addMeasurement } from "~/modules/projects/indicators.server";
+import { transitionProject } from "~/modules/projects/launch.server";
+import { addMilestone, approveMilestone, updateMilestone } from "~/modules/projects/milestones.server";
+import { getProjectForUser } from "~/modules/projects/queries.server";
+import { addTeamMember } from "~/modules/projects/team.server";
+import { listProjectTimeline } from "~/modules/projects/timeline.server";
 import { grantsFor } from "~/auth/permissions";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 

@@ -3,9 +3,10 @@ import { prisma } from "~/db.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { flagDueCheckIns } from "~/modules/projects/check-in-due.server";
-import { createPairing } from "~/modules/pairings/pairing.server";
+import { createPairing } from "~/modules/pairings/create.server";
 import { reminderKey, scheduleReminders, sendSessionReminder } from "~/modules/sessions/reminder.server";
-import { cancelSession, createSessionSeries, moveSession } from "~/modules/sessions/session.server";
+import { cancelSession, moveSession } from "~/modules/sessions/reschedule.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
 let facilitator: Awaited<ReturnType<typeof actorFor>>;

@@ -2,13 +2,10 @@
 // and the catalogue's Replication row written with the move to REPLICATED.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import {
-  addParticipant,
-  createPairing,
-  recordCatalogueReplication,
-  transitionPairing,
-} from "~/modules/pairings/pairing.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { recordCatalogueReplication, transitionPairing } from "~/modules/pairings/transitions.server";
+import { OutOfScopeError } from "~/errors";
 import {
   addReplicationItem,
   addReplicationResult,

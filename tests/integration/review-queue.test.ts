@@ -8,8 +8,9 @@ import { Window } from "happy-dom";
 import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
-import { createSessionSeries } from "~/modules/sessions/session.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import * as workspaceRoute from "~/routes/sesi.$sessionId_.pelajaran";
 import * as queueRoute from "~/routes/tinjauan";
 import {
@@ -273,7 +274,7 @@ describe("the review queue", () => {
     // a reason longer than allowed: 400, the lesson stays in review, no one is told
     const tooLong = await post(pmu, { intent: "send-back", lessonId: id, reason: "x".repeat(1001) });
     expect(tooLong.status).toBe(400);
-    expect((await tooLong.json()).fieldErrors.reason).toEqual(["errors.tooLong"]);
+    expect((await tooLong.json()).result.error).toEqual({ reason: ["errors.tooLong"] });
     expect((await lesson()).status).toBe("IN_REVIEW");
     expect((await notices(author.id)).map((n) => n.kind)).toEqual(["lesson-review-comment"]);
 

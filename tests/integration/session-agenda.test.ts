@@ -4,10 +4,10 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sessionIcs } from "~/calendar/ics.server";
 import { prisma } from "~/db.server";
-import { createPairing } from "~/modules/pairings/pairing.server";
+import { createPairing } from "~/modules/pairings/create.server";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem } from "~/modules/sessions/session-agenda.server";
-import { createSessionSeries } from "~/modules/sessions/session.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
+import { OutOfScopeError } from "~/errors";
 import * as sessionRoute from "~/routes/sesi.$sessionId";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, formRequest } from "../fixtures/people";
 

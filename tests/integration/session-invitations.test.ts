@@ -6,14 +6,12 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
 import { inviteToSession } from "~/modules/sessions/session-agenda.server";
-import {
-  cancelSession,
-  createSessionSeries,
-  moveSession,
-  rotateCalendarToken,
-} from "~/modules/sessions/session.server";
+import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
+import { cancelSession, moveSession } from "~/modules/sessions/reschedule.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import * as feedRoute from "~/routes/kalender.$token";
 import * as seriesRoute from "~/routes/pasangan.$pairingId_.sesi-baru";
 import * as sessionIcsRoute from "~/routes/sesi.$sessionId_.kalender[.ics]";

@@ -7,10 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import id from "~/i18n/id.json";
 import { lessonFormSchema } from "~/modules/lessons/lesson-schemas";
-import { publishLesson, saveLessonDraft, submitForReview } from "~/modules/lessons/lesson.server";
+import { publishLesson, submitForReview } from "~/modules/lessons/publish.server";
+import { saveLessonDraft } from "~/modules/lessons/workspace.server";
 import { saveNote } from "~/modules/lessons/note.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
-import { cancelSession, createSessionSeries } from "~/modules/sessions/session.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { cancelSession } from "~/modules/sessions/reschedule.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import * as dashboardRoute from "~/routes/dasbor";
 import * as pairingRoute from "~/routes/pasangan.$pairingId";
 import * as sessionRoute from "~/routes/sesi.$sessionId";
@@ -221,11 +224,14 @@ describe("recording a past session by hand (defect 2)", () => {
   it("lists the past sessions still scheduled on the pairing page and the dashboard, each a link to record it", async () => {
     const page = await pairingPage(facilitator);
     expect(page.needingRecord.map((s) => s.id)).toEqual(past);
+    // on the dashboard, under "Yang perlu Anda lakukan": the oldest first, counted in full
     const dashboard = await load<{
-      needingRecord: { total: number; sessions: { id: string; pairing: { id: string } }[] };
+      nextSteps: { lists: { kind: string; total: number; items: { id: string; href: string }[] }[] };
     }>(dashboardRoute, "/dasbor", facilitator);
-    expect(dashboard.needingRecord.sessions.map((s) => s.id)).toEqual(past);
-    expect(dashboard.needingRecord.total).toBe(6);
+    const toRecord = dashboard.nextSteps.lists.find((l) => l.kind === "sessionsToRecord");
+    expect(toRecord?.items.map((s) => s.id)).toEqual(past.slice(0, 5));
+    expect(toRecord?.items[0].href).toBe(`/sesi/${past[0]}#record-heading`);
+    expect(toRecord?.total).toBe(6);
     // the host region's officer sees them too; the mentee region's officer and a participant do not
     expect((await pairingPage(kendariOfficer)).needingRecord).toHaveLength(6);
     expect((await pairingPage(blitarOfficer)).needingRecord).toEqual([]);

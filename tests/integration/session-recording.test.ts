@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { egressConfig } from "~/livekit/egress.server";
 import { handleLiveKitWebhook } from "~/livekit/webhooks.server";
-import { createPairing } from "~/modules/pairings/pairing.server";
-import { PairingRuleError } from "~/modules/pairings/pairing.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { PairingRuleError } from "~/modules/pairings/pairing-status";
+import { OutOfScopeError } from "~/errors";
 import { startSessionRecording, stopSessionRecording } from "~/modules/sessions/session-recording.server";
-import { createSessionSeries } from "~/modules/sessions/session.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import * as sessionRoute from "~/routes/sesi.$sessionId";
 import { signWebhook, startLiveKitStandIn, webhookBody } from "../fixtures/livekit";
 import {

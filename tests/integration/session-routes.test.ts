@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { prisma } from "~/db.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
-import { createSessionSeries, rotateCalendarToken } from "~/modules/sessions/session.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import * as calendarRoute from "~/routes/kalender.$token";
 import * as profileRoute from "~/routes/profil";
 import * as roomRoute from "~/routes/sesi.$sessionId_.ruang";

@@ -5,15 +5,11 @@ import { prisma } from "~/db.server";
 import { ensureRoom } from "~/livekit/rooms.server";
 import { joinToken } from "~/livekit/token.server";
 import { handleLiveKitWebhook } from "~/livekit/webhooks.server";
-import { createPairing, addParticipant } from "~/modules/pairings/pairing.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
 import { inviteToSession } from "~/modules/sessions/session-agenda.server";
-import {
-  cancelSession,
-  createSessionSeries,
-  findConflicts,
-  moveSession,
-  seriesStarts,
-} from "~/modules/sessions/session.server";
+import { cancelSession, findConflicts, moveSession } from "~/modules/sessions/reschedule.server";
+import { createSessionSeries, seriesStarts } from "~/modules/sessions/schedule.server";
 import { formatTimeInZones } from "~/utils/dates";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 import { signWebhook, startLiveKitStandIn, webhookBody } from "../fixtures/livekit";

@@ -3,8 +3,9 @@
 // and the conflict warnings when a session is moved or someone is invited (warn, then confirm).
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { addParticipant, createPairing } from "~/modules/pairings/pairing.server";
-import { createSessionSeries } from "~/modules/sessions/session.server";
+import { createPairing } from "~/modules/pairings/create.server";
+import { addParticipant } from "~/modules/pairings/participants.server";
+import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import * as pairingSeriesRoute from "~/routes/pasangan.$pairingId_.sesi-baru";
 import * as projectSeriesRoute from "~/routes/proyek.$projectId_.sesi-baru";
 import * as projectSessionsRoute from "~/routes/proyek.$projectId.sesi";

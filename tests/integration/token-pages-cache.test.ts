@@ -7,7 +7,7 @@ import { createRequestHandler } from "@remix-run/node";
 import express from "express";
 import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rotateCalendarToken } from "~/modules/sessions/session.server";
+import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
 import { inviteUser } from "~/modules/accounts/user.server";
 import * as feedRoute from "~/routes/kalender.$token";
 import { privateCacheMiddleware } from "~/utils/security-headers.server";

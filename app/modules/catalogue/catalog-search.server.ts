@@ -142,12 +142,6 @@ export async function parseQuery(q: string): Promise<ParsedQuery> {
   };
 }
 
-/** The query's words, each unknown one replaced by the closest word of the catalogue. */
-export async function correctQuery(q: string): Promise<{ words: string[]; corrected: string | null }> {
-  const { words, corrected } = await parseQuery(q);
-  return { words, corrected };
-}
-
 // ── search with facets ──
 
 /** A practice's stored search vector (kept by a trigger; GIN-indexed). */

@@ -1,14 +1,8 @@
 // The public catalogue: published practices and lessons, searchable in Indonesian
 // (PostgreSQL's 'indonesian' text search stems "penyedotan" to "sedot").
 import { prisma } from "~/db.server";
-import { renderRichText } from "~/editor/render.server";
-import { parseQuery, searchCatalog } from "~/modules/catalogue/catalog-search.server";
-import { plainIndicator, publicIndicatorSelect } from "~/modules/projects/project.server";
-
-/** Published practices matching an Indonesian query (typos corrected), most relevant first. */
-export async function listPracticesForCatalog({ q }: { q?: string } = {}) {
-  return (await searchCatalog({ q: q?.trim().slice(0, 200) })).practices;
-}
+import { parseQuery } from "~/modules/catalogue/catalog-search.server";
+import { plainIndicator, publicIndicatorSelect } from "~/modules/projects/indicator-values.server";
 
 /**
  * Published lessons matching the query as the practices do (stop words dropped, synonyms, typos
@@ -68,33 +62,6 @@ export async function getPublishedPractice(slug: string) {
   // contacts are shown by role only: no personal email on a public page
   const { contactEmail: _email, project, ...rest } = practice;
   return { ...rest, project: project && { ...project, indicators: project.indicators.map(plainIndicator) } };
-}
-
-export async function getPublishedLesson(slug: string) {
-  const lesson = await prisma.lesson.findFirst({
-    where: { slug, status: "PUBLISHED" },
-    select: {
-      slug: true,
-      title: true,
-      summary: true,
-      content: true,
-      tags: true,
-      publishedAt: true,
-      region: { select: { code: true, name: true, timeZone: true } },
-      pairing: {
-        select: {
-          topic: true,
-          mentorRegion: { select: { code: true, name: true } },
-          menteeRegion: { select: { code: true, name: true } },
-        },
-      },
-      session: { select: { title: true, startsAt: true } },
-      practices: { where: { status: "PUBLISHED" }, select: { slug: true, name: true } },
-    },
-  });
-  if (!lesson) return null;
-  const { content, ...rest } = lesson;
-  return { ...rest, html: renderRichText(content) };
 }
 
 /** The catalogue as open data: one flat row per published practice (or the one with `slug`). */

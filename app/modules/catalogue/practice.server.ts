@@ -9,7 +9,8 @@ import type { PublicationStatus } from "~/generated/prisma/enums";
 import { logActivity } from "~/modules/accounts/activity.server";
 import { invalidateCatalogVocabulary } from "~/modules/catalogue/catalog-search.server";
 import type { PracticeInput } from "~/modules/catalogue/practice-schemas";
-import { ConflictError, OutOfScopeError, publicIndicatorSelect } from "~/modules/projects/project.server";
+import { ConflictError, OutOfScopeError } from "~/errors";
+import { publicIndicatorSelect } from "~/modules/projects/indicator-values.server";
 import { formatNumber } from "~/utils/numbers";
 
 /** Project statuses a practice may be derived from. */

@@ -254,17 +254,34 @@ export const APPEND_TARGETS = [
 ] as const;
 export type AppendTarget = (typeof APPEND_TARGETS)[number];
 
+// The workspace's forms name the record they act on in a hidden field; a missing or malformed one
+// is a form that was tampered with or is out of date.
+const recordId = z
+  .string({ required_error: "errors.choice" })
+  .trim()
+  .min(1, "errors.choice")
+  .max(64, "errors.choice");
+
 export const appendSchema = z.object({
-  block: z.coerce.number({ invalid_type_error: "errors.choice" }).int().min(0).max(10_000),
+  block: z.coerce
+    .number({ invalid_type_error: "errors.choice" })
+    .int("errors.choice")
+    .min(0, "errors.choice")
+    .max(10_000, "errors.choice"),
   /** the block's text as shown, so a block changed by a co-editor since is not added by mistake */
-  hash: z.string().regex(/^[0-9a-f]{16}$/, "errors.choice"),
+  hash: z.string({ required_error: "errors.choice" }).regex(/^[0-9a-f]{16}$/, "errors.choice"),
   field: z.enum(APPEND_TARGETS, { errorMap: () => ({ message: "errors.choice" }) }),
 });
 
 /** Fields a review comment can be anchored to: every template field, and the title and summary. */
 export const COMMENT_FIELDS = ["title", "summary", ...APPEND_TARGETS] as const;
 
+export const reviewSchema = z.object({ lessonId: recordId });
+
+export const resolveSchema = z.object({ commentId: recordId });
+
 export const commentSchema = z.object({
+  lessonId: recordId,
   field: z.enum(COMMENT_FIELDS, { errorMap: () => ({ message: "errors.choice" }) }),
   quote: text(LIMITS.quote),
   body: z
@@ -275,6 +292,7 @@ export const commentSchema = z.object({
 });
 
 export const publishSchema = z.object({
+  lessonId: recordId,
   slug: z
     .string()
     .trim()
@@ -285,6 +303,7 @@ export const publishSchema = z.object({
 });
 
 export const withdrawSchema = z.object({
+  lessonId: recordId,
   reason: z
     .string({ required_error: "errors.required" })
     .trim()
@@ -294,6 +313,7 @@ export const withdrawSchema = z.object({
 
 /** Sending a lesson in review back to its authors; the reason is optional (comments may say it). */
 export const sendBackSchema = z.object({
+  lessonId: recordId,
   reason: z.string().trim().max(LIMITS.reason, "errors.tooLong").optional(),
 });
 

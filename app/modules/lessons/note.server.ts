@@ -1,4 +1,5 @@
-// Session notes (ProseMirror JSON) with versions, and lesson drafts made from them.
+// Session notes (ProseMirror JSON) with versions, and the same notes as text for the form without
+// JavaScript.
 import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import { diffArrays } from "diff";
@@ -8,8 +9,8 @@ import { textBlocks } from "~/editor/note-diff";
 import { plainText } from "~/editor/render.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { liveNotes, nextYState, noteSchema } from "~/modules/lessons/note-collab.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
-import { maySession } from "~/modules/sessions/session.server";
+import { OutOfScopeError } from "~/errors";
+import { maySession } from "~/modules/sessions/queries.server";
 
 type Actor = Pick<Scope, "user">;
 
@@ -227,20 +228,4 @@ export function openTasks(doc: JSONContent): string[] {
   };
   walk(doc);
   return tasks;
-}
-
-/**
- * "Draft a lesson from these notes": the session's lesson draft with the notes as its body, to be
- * reviewed and published in the lesson workspace (lesson.server.ts, imported lazily: it imports
- * this module).
- */
-export async function draftLessonFromSession(
-  actor: Actor,
-  sessionId: string,
-  input: { title: string; summary?: string; tags: string[] },
-) {
-  // what people typed in the last seconds is stored before the notes are read
-  await liveNotes()?.flush(sessionId);
-  const { draftLessonFromNotes } = await import("~/modules/lessons/lesson.server");
-  return draftLessonFromNotes(actor, sessionId, input);
 }

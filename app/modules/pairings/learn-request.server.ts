@@ -1,14 +1,89 @@
-// A visitor without an account asks to learn a practice: like a signed-in officer's request
-// (pairing.server.ts requestToLearn), it becomes one proposed pairing in the facilitators' queue,
-// for the region the visitor names, with their contact in the request.
+// "I want to learn this": a signed-in officer or a visitor without an account asks to learn a
+// published practice. Either request becomes one proposed pairing in the facilitators' queue (the
+// visitor's for the region they name, with their contact in the request), and every facilitator
+// hears of it.
+import { OutOfScopeError } from "~/errors";
+import type { Scope } from "~/auth/require-user.server";
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/accounts/activity.server";
-import { PairingRuleError, notifyFacilitatorsOfRequest } from "~/modules/pairings/pairing.server";
 import type { VisitorRequest } from "~/modules/catalogue/practice-schemas";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { OPEN_STATUSES, PairingRuleError } from "~/modules/pairings/pairing-status";
 
-/** Statuses in which an earlier request still stands (as in pairing.server.ts). */
-const OPEN_STATUSES = ["PROPOSED", "AGREED", "ACTIVE", "REPLICATING"] as const;
+type Actor = Pick<Scope, "user">;
+
+/** Every facilitator hears in the app of a new request to learn a practice (a proposed pairing). */
+async function notifyFacilitatorsOfRequest(tx: Prisma.TransactionClient, pairingId: string, title: string) {
+  const facilitators = await tx.membership.findMany({
+    where: { role: "FACILITATOR" },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  if (facilitators.length > 0)
+    await tx.notification.createMany({
+      data: facilitators.map((f) => ({
+        userId: f.userId,
+        kind: "pairing-request",
+        title,
+        link: `/pasangan/${pairingId}`,
+      })),
+    });
+}
+
+/**
+ * "I want to learn this": a signed-in person of a region asks to learn a published practice.
+ * It arrives as a proposed pairing in the facilitators' queue (accept, adjust or cancel there).
+ */
+export async function requestToLearn({ user }: Actor, practiceSlug: string, message: string) {
+  const menteeRegionCode = user.regionCode;
+  if (!menteeRegionCode) throw new PairingRuleError("pairings.errors.noRegion");
+  const practice = await prisma.practice.findFirst({
+    where: { slug: practiceSlug, status: "PUBLISHED" },
+    select: { id: true, name: true, regionCode: true, sector: true },
+  });
+  if (!practice) throw new OutOfScopeError("no such practice");
+  if (practice.regionCode === menteeRegionCode) throw new PairingRuleError("pairings.errors.sameRegion");
+  const open = await prisma.pairing.findFirst({
+    where: { practiceId: practice.id, menteeRegionCode, status: { in: OPEN_STATUSES } },
+    select: { id: true },
+  });
+  if (open) throw new PairingRuleError("pairings.errors.alreadyRequested");
+  return prisma.$transaction(async (tx) => {
+    const pairing = await tx.pairing.create({
+      data: {
+        mentorRegionCode: practice.regionCode,
+        menteeRegionCode,
+        topic: practice.name,
+        sector: practice.sector,
+        practiceId: practice.id,
+        goals: message,
+        status: "PROPOSED",
+        participants: {
+          create: {
+            side: "MENTEE",
+            name: user.name,
+            position: user.position,
+            userId: user.id,
+            regionCode: menteeRegionCode,
+            isLead: true,
+          },
+        },
+      },
+    });
+    await logActivity(
+      {
+        actorId: user.id,
+        action: "pairing.requested",
+        subjectType: "Pairing",
+        subjectId: pairing.id,
+        data: { practice: practice.name },
+      },
+      tx,
+    );
+    await notifyFacilitatorsOfRequest(tx, pairing.id, `${user.name}: ${practice.name}`);
+    return pairing;
+  });
+}
 
 export async function requestToLearnAsVisitor(practiceSlug: string, request: VisitorRequest) {
   const practice = await prisma.practice.findFirst({
@@ -23,7 +98,7 @@ export async function requestToLearnAsVisitor(practiceSlug: string, request: Vis
   if (!region) throw new PairingRuleError("errors.regionUnknown");
   if (region.code === practice.regionCode) throw new PairingRuleError("pairings.errors.sameRegion");
   const open = await prisma.pairing.findFirst({
-    where: { practiceId: practice.id, menteeRegionCode: region.code, status: { in: [...OPEN_STATUSES] } },
+    where: { practiceId: practice.id, menteeRegionCode: region.code, status: { in: OPEN_STATUSES } },
     select: { id: true },
   });
   if (open) throw new PairingRuleError("pairings.errors.alreadyRequested");

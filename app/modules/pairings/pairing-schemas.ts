@@ -21,7 +21,7 @@ export const PAIRING_STATUSES = [
 ] as const;
 export const METHODS = ["PRIVATE_TELECONFERENCE", "SITE_VISIT", "WORKSHOP"] as const;
 
-/** The project choice that makes a new one when a commitment becomes a milestone (see pairing.server). */
+/** The project choice that makes a new one when a commitment becomes a milestone (see commitments.server.ts). */
 export const NEW_PROJECT = "new";
 /** Pairings on a page of the list. */
 export const PAIRING_PAGE_SIZE = 50;

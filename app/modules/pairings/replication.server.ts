@@ -7,8 +7,8 @@ import { replicationWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
 import type { AdoptionKind, Direction, PairingStatus } from "~/generated/prisma/enums";
 import { logActivity } from "~/modules/accounts/activity.server";
-import { PairingRuleError } from "~/modules/pairings/pairing.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { PairingRuleError } from "~/modules/pairings/pairing-status";
+import { OutOfScopeError } from "~/errors";
 import type { CurrentUser } from "~/modules/accounts/user.server";
 
 type Actor = Pick<Scope, "user">;

@@ -4,7 +4,7 @@ import type { Grant } from "~/auth/permissions";
 import { projectWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
 import { riskOf } from "~/modules/projects/project-status";
-import { PUBLIC_PROJECT_WHERE } from "~/modules/projects/project.server";
+import { PUBLIC_PROJECT_WHERE } from "~/modules/projects/public.server";
 
 export async function getCohortOverview(
   id: string,

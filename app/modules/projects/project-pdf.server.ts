@@ -4,7 +4,7 @@
 import PDFDocument from "pdfkit";
 import { fixedT } from "~/i18n/translate";
 import { describeRiskReason } from "~/modules/projects/project-status";
-import type { getProjectForUser } from "~/modules/projects/project.server";
+import type { getProjectForUser } from "~/modules/projects/queries.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { formatNumber } from "~/utils/numbers";
 

@@ -3,7 +3,7 @@
 import type { Grant } from "~/auth/permissions";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { OutOfScopeError } from "~/errors";
 
 /** A name already used in this region (agency or working group). */
 export class DuplicateNameError extends Error {

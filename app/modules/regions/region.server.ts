@@ -6,7 +6,7 @@ import { pairingWhere, projectWhere, publicOrScoped } from "~/auth/scope.server"
 import { prisma } from "~/db.server";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import type { ProjectStatus } from "~/generated/prisma/enums";
-import { indicatorTargetSelect, latestMeasurementSelect } from "~/modules/projects/project.server";
+import { indicatorTargetSelect, latestMeasurementSelect } from "~/modules/projects/indicator-values.server";
 import { ianaZoneForRegionCode } from "~/utils/time-zones";
 
 /** Outlines and centroids shipped with Lintas (prisma/data, MIT, see its licence file). */

@@ -1,10 +1,10 @@
 // A person's private calendar feed (/kalender/<token>.ics): created on request, replaced by a new
 // address when it may have leaked (the old one stops at once), or turned off. The token in the
 // address is the only permission, because calendar apps cannot sign in.
+import { randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { logActivity } from "~/modules/accounts/activity.server";
-import { rotateCalendarToken } from "~/modules/sessions/session.server";
 
 export type CalendarFeed = { https: string; webcal: string } | null;
 
@@ -46,4 +46,32 @@ export async function revokeCalendarFeed(userId: string) {
     subjectType: "User",
     subjectId: userId,
   });
+}
+
+/** Sessions of a person's calendar feed, by their private token. */
+export async function listSessionsForCalendarToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const user = await prisma.user.findUnique({
+    where: { calendarToken: token },
+    select: { id: true, name: true, deactivatedAt: true },
+  });
+  if (!user || user.deactivatedAt) return null;
+  const sessions = await prisma.session.findMany({
+    where: { invitees: { some: { userId: user.id } } },
+    orderBy: { startsAt: "desc" },
+    take: 500,
+    include: {
+      pairing: { select: { topic: true } },
+      agenda: { orderBy: { position: "asc" } },
+      organizer: { select: { name: true, email: true } },
+    },
+  });
+  return { user, sessions };
+}
+
+/** A new private calendar-feed token (the old link stops working). */
+export async function rotateCalendarToken(userId: string) {
+  const token = randomBytes(24).toString("base64url");
+  await prisma.user.update({ where: { id: userId }, data: { calendarToken: token } });
+  return token;
 }

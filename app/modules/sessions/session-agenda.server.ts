@@ -4,9 +4,10 @@ import type { Scope } from "~/auth/require-user.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/accounts/activity.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
+import { OutOfScopeError } from "~/errors";
 import { notifyInviteesOfChange } from "~/modules/sessions/session-change.server";
-import { findConflicts, mayManageSession } from "~/modules/sessions/session.server";
+import { mayManageSession } from "~/modules/sessions/queries.server";
+import { findConflicts } from "~/modules/sessions/reschedule.server";
 import type { CurrentUser } from "~/modules/accounts/user.server";
 
 type Actor = Pick<Scope, "user">;

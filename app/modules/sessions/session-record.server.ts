@@ -5,10 +5,9 @@
 import { type Grant, grantsFor } from "~/auth/permissions";
 import type { Scope } from "~/auth/require-user.server";
 import { prisma } from "~/db.server";
-import { RuleError } from "~/errors";
+import { RuleError, OutOfScopeError } from "~/errors";
 import type { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/accounts/activity.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
 import type { SessionRecordInput } from "~/modules/sessions/session-record-schemas";
 import type { CurrentUser } from "~/modules/accounts/user.server";
 

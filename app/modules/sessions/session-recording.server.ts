@@ -6,9 +6,9 @@ import type { LiveKitConfig } from "~/livekit/config.server";
 import { egressConfig, startRoomRecording, stopRoomRecording } from "~/livekit/egress.server";
 import { ensureRoom } from "~/livekit/rooms.server";
 import { logActivity } from "~/modules/accounts/activity.server";
-import { PairingRuleError } from "~/modules/pairings/pairing.server";
-import { OutOfScopeError } from "~/modules/projects/project.server";
-import { mayManageSession } from "~/modules/sessions/session.server";
+import { PairingRuleError } from "~/modules/pairings/pairing-status";
+import { OutOfScopeError } from "~/errors";
+import { mayManageSession } from "~/modules/sessions/queries.server";
 
 type Actor = Pick<Scope, "user">;
 

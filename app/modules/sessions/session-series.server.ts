@@ -11,7 +11,7 @@ import {
   createSessionSeries,
   getSessionHostForUser,
   previewSeries,
-} from "~/modules/sessions/session.server";
+} from "~/modules/sessions/schedule.server";
 import type { CurrentUser } from "~/modules/accounts/user.server";
 import { InvalidWallClockError } from "~/utils/dates";
 import { runIntent } from "~/utils/form-action.server";
