@@ -10,6 +10,7 @@ import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar, BarGroupHorizontal, BarStack } from "@visx/shape";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/ui/table-scroll";
 import { formatNumber } from "~/utils/format";
 import { toCsv } from "~/utils/csv";
 
@@ -162,33 +163,35 @@ export function ChartFigure({
 
 export function DataTableView({ table, caption, lng }: { table: DataTable; caption: string; lng: string }) {
   return (
-    <table className="compact">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {table.columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, c) =>
-              c === 0 ? (
-                <th key={c} scope="row">
-                  {cell ?? "—"}
-                </th>
-              ) : (
-                <td key={c}>{typeof cell === "number" ? formatNumber(cell, lng) : (cell ?? "—")}</td>
-              ),
-            )}
+    <TableScroll label={caption}>
+      <table className="compact">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, c) =>
+                c === 0 ? (
+                  <th key={c} scope="row">
+                    {cell ?? "—"}
+                  </th>
+                ) : (
+                  <td key={c}>{typeof cell === "number" ? formatNumber(cell, lng) : (cell ?? "—")}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

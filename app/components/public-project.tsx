@@ -24,7 +24,16 @@ type PublicProjectData = {
   checkIns: { status: string; note: string; createdAt: string | Date }[];
 };
 
-export function PublicProject({ project, viewerZone }: { project: PublicProjectData; viewerZone: string }) {
+/** `children`: what a tab under the public page shows, such as its error (route-error-boundary.tsx). */
+export function PublicProject({
+  project,
+  viewerZone,
+  children,
+}: {
+  project: PublicProjectData;
+  viewerZone: string;
+  children?: React.ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   return (
@@ -99,6 +108,7 @@ export function PublicProject({ project, viewerZone }: { project: PublicProjectD
           ))}
         </ul>
       </section>
+      {children}
     </main>
   );
 }

@@ -1,5 +1,6 @@
 // Stakeholders on influence × interest (1–5 each), in four quadrants, with a table beside it.
 import { useTranslation } from "react-i18next";
+import { TableScroll } from "~/components/ui/table-scroll";
 
 type Stakeholder = { id: string; name: string; influence: number; interest: number; internal: boolean };
 
@@ -48,26 +49,28 @@ export function StakeholderGrid({ stakeholders }: { stakeholders: Stakeholder[] 
           </g>
         ))}
       </svg>
-      <table className="compact">
-        <thead>
-          <tr>
-            <th scope="col">{t("auth.fullName")}</th>
-            <th scope="col">{t("projects.influence")}</th>
-            <th scope="col">{t("projects.interest")}</th>
-            <th scope="col">{t("projects.internalLabel")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stakeholders.map((s) => (
-            <tr key={s.id}>
-              <td>{s.name}</td>
-              <td>{s.influence}</td>
-              <td>{s.interest}</td>
-              <td>{s.internal ? t("projects.internal") : t("projects.external")}</td>
+      <TableScroll label={t("projects.stakeholderMap")}>
+        <table className="compact">
+          <thead>
+            <tr>
+              <th scope="col">{t("auth.fullName")}</th>
+              <th scope="col">{t("projects.influence")}</th>
+              <th scope="col">{t("projects.interest")}</th>
+              <th scope="col">{t("projects.internalLabel")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {stakeholders.map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}</td>
+                <td>{s.influence}</td>
+                <td>{s.interest}</td>
+                <td>{s.internal ? t("projects.internal") : t("projects.external")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// Any address no route knows: the translated 404 page of the root error boundary, status 404.
+// Any address no route knows: the translated 404 page (the error boundary), status 404.
 import { ErrorPage } from "~/components/ui/error-page";
 
 // public

@@ -47,7 +47,7 @@ import {
   removeReplicationResult,
   setReplicationSummary,
 } from "~/modules/pairings/replication.server";
-import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+import { type IntentResult, defineIntent, runIntents } from "~/utils/form-action.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { requireParam } from "~/utils/route-params";
@@ -127,98 +127,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "pairing:read");
   assertInScope(WRITE_ACTIONS.some((a) => canDo(scope.user.memberships, a)));
   const id = requireParam(params, "pairingId");
-  const formData = await request.formData();
-  switch (formData.get("intent")) {
-    case "transition": {
-      const submission = parseWithZod(formData, { schema: pairingTransitionSchema });
-      return runIntent("transition", submission, async () => {
-        if (submission.status === "success")
-          await transitionPairing(scope, id, submission.value.to, submission.value.cancelReason);
-      });
-    }
-    case "adjust": {
-      const submission = parseWithZod(formData, { schema: pairingAdjustSchema });
-      return runIntent("adjust", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await adjustPairing(scope, id, input);
-      });
-    }
-    case "participant": {
-      const submission = parseWithZod(formData, { schema: participantSchema });
-      return runIntent("participant", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await addParticipant(scope, id, input);
-      });
-    }
-    case "commitment": {
-      const submission = parseWithZod(formData, { schema: commitmentSchema });
-      return runIntent("commitment", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await addCommitment(scope, id, input);
-      });
-    }
-    case "commitment-status": {
-      const submission = parseWithZod(formData, { schema: commitmentStatusSchema });
-      return runIntent("commitment-status", submission, async () => {
-        if (submission.status === "success")
-          await setCommitmentStatus(scope, id, submission.value.commitmentId, submission.value.status);
-      });
-    }
-    case "to-milestone": {
-      const submission = parseWithZod(formData, { schema: commitmentToMilestoneSchema });
-      return runIntent("to-milestone", submission, async () => {
-        if (submission.status === "success")
-          await convertCommitmentToMilestone(
-            scope,
-            id,
-            submission.value.commitmentId,
-            submission.value.projectId,
-          );
-      });
-    }
-    case "replication-item": {
-      const submission = parseWithZod(formData, { schema: replicationItemSchema });
-      return runIntent("replication-item", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await addReplicationItem(scope, id, input);
-      });
-    }
-    case "replication-result": {
-      const submission = parseWithZod(formData, {
-        schema: replicationResultSchema(await getLanguage(request)),
-      });
-      return runIntent("replication-result", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await addReplicationResult(scope, id, input);
-      });
-    }
-    case "replication-summary": {
-      const submission = parseWithZod(formData, { schema: replicationSummarySchema });
-      return runIntent("replication-summary", submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent: _intent, ...input } = submission.value;
-        await setReplicationSummary(scope, id, input);
-      });
-    }
-    case "replication-item-remove":
-    case "replication-result-remove": {
-      const submission = parseWithZod(formData, { schema: replicationRemoveSchema });
-      const intent = String(formData.get("intent"));
-      return runIntent(intent, submission, async () => {
-        if (submission.status !== "success") return;
-        if (submission.value.intent === "replication-item-remove")
-          await removeReplicationItem(scope, id, submission.value.id);
-        else await removeReplicationResult(scope, id, submission.value.id);
-      });
-    }
-    default:
-      return unknownIntent();
-  }
+  return runIntents(await request.formData(), {
+    transition: defineIntent(pairingTransitionSchema, async ({ to, cancelReason }) => {
+      await transitionPairing(scope, id, to, cancelReason);
+    }),
+    adjust: defineIntent(pairingAdjustSchema, async ({ intent: _intent, ...adjustment }) => {
+      await adjustPairing(scope, id, adjustment);
+    }),
+    participant: defineIntent(participantSchema, async ({ intent: _intent, ...participant }) => {
+      await addParticipant(scope, id, participant);
+    }),
+    commitment: defineIntent(commitmentSchema, async ({ intent: _intent, ...commitment }) => {
+      await addCommitment(scope, id, commitment);
+    }),
+    "commitment-status": defineIntent(commitmentStatusSchema, async ({ commitmentId, status }) => {
+      await setCommitmentStatus(scope, id, commitmentId, status);
+    }),
+    "to-milestone": defineIntent(commitmentToMilestoneSchema, async ({ commitmentId, projectId }) => {
+      await convertCommitmentToMilestone(scope, id, commitmentId, projectId);
+    }),
+    "replication-item": defineIntent(replicationItemSchema, async ({ intent: _intent, ...item }) => {
+      await addReplicationItem(scope, id, item);
+    }),
+    "replication-result": defineIntent(
+      async () => replicationResultSchema(await getLanguage(request)),
+      async ({ intent: _intent, ...result }) => {
+        await addReplicationResult(scope, id, result);
+      },
+    ),
+    "replication-summary": defineIntent(replicationSummarySchema, async ({ intent: _intent, ...summary }) => {
+      await setReplicationSummary(scope, id, summary);
+    }),
+    "replication-item-remove": defineIntent(replicationRemoveSchema, async ({ id: itemId }) => {
+      await removeReplicationItem(scope, id, itemId);
+    }),
+    "replication-result-remove": defineIntent(replicationRemoveSchema, async ({ id: resultId }) => {
+      await removeReplicationResult(scope, id, resultId);
+    }),
+  });
 }
 
 export default function PairingPage() {

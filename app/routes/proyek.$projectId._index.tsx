@@ -74,7 +74,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     edit: defineIntent(
       editProjectSchema,
       async (value) => {
-        const { intent: _intent, version, coachEmail, mentorEmail, cohort, ...input } = withCohortChoice(value);
+        const {
+          intent: _intent,
+          version,
+          coachEmail,
+          mentorEmail,
+          cohort,
+          ...input
+        } = withCohortChoice(value);
         await updateProject(scope, id, version, {
           ...input,
           // a field left empty removes the coach, mentor or cohort; a form without it keeps them
@@ -109,7 +116,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : undefined,
       });
       if (!result.ok)
-        return cannotMove(result.reason === "incomplete" ? result.missing : [`status.refused.${result.reason}`]);
+        return cannotMove(
+          result.reason === "incomplete" ? result.missing : [`status.refused.${result.reason}`],
+        );
     }),
     "check-in": defineIntent(checkInSchema, async ({ intent: _intent, ...checkIn }) => {
       await addCheckIn(scope, id, checkIn);

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -44,8 +43,8 @@ import {
 import { attendanceMinutes, getSessionForUser, mayManageSession } from "~/modules/sessions/queries.server";
 import { cancelSession, moveConflicts, moveSession } from "~/modules/sessions/reschedule.server";
 import { holdForConflicts } from "~/modules/sessions/session-conflicts.server";
-import { formatTime, formatTimeInZones, toWallClock, zoneName } from "~/utils/dates";
-import { type IntentResult, runIntent, unknownIntent } from "~/utils/form-action.server";
+import { InvalidWallClockError, formatTime, formatTimeInZones, toWallClock, zoneName } from "~/utils/dates";
+import { type IntentResult, defineIntent, done, refused, runIntents } from "~/utils/form-action.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { requireParam } from "~/utils/route-params";
@@ -124,97 +123,68 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   const id = requireParam(params, "sessionId");
   const formData = await request.formData();
-  switch (formData.get("intent")) {
-    case "move": {
-      const submission = parseWithZod(formData, { schema: moveSchema });
-      if (submission.status === "success") {
-        const value = submission.value;
-        const held = await holdForConflicts("move", formData, submission, () =>
-          moveConflicts(scope, id, value),
-        );
-        if (held) return held;
-      }
-      return runIntent("move", submission, async () => {
-        if (submission.status === "success") await moveSession(scope, id, submission.value);
-      });
-    }
-    case "cancel": {
-      const submission = parseWithZod(formData, { schema: cancelSchema });
-      return runIntent("cancel", submission, async () => {
-        if (submission.status === "success") await cancelSession(scope, id, submission.value.reason);
-      });
-    }
-    case "agenda-add": {
-      const submission = parseWithZod(formData, { schema: agendaAddSchema });
-      return runIntent("agenda-add", submission, async () => {
-        if (submission.status === "success")
-          await addAgendaItem(scope, id, {
-            title: submission.value.title,
-            presenter: submission.value.presenter,
-          });
-      });
-    }
-    case "agenda-remove":
-    case "agenda-up":
-    case "agenda-down": {
-      const submission = parseWithZod(formData, { schema: agendaItemSchema });
-      return runIntent(String(formData.get("intent")), submission, async () => {
-        if (submission.status !== "success") return;
-        const { intent, itemId } = submission.value;
-        if (intent === "agenda-remove") await removeAgendaItem(scope, id, itemId);
-        else await moveAgendaItem(scope, id, itemId, intent === "agenda-up" ? "up" : "down");
-      });
-    }
-    case "invite": {
-      const submission = parseWithZod(formData, { schema: inviteSchema });
-      if (submission.status === "success" && (await unknownEmails(submission.value.emails)).length > 0)
-        return Response.json(
-          {
-            intent: "invite",
-            result: submission.reply({ fieldErrors: { emails: ["agenda.errors.unknownEmail"] } }),
-          } satisfies IntentResult,
-          { status: 400 },
-        );
-      if (submission.status === "success") {
-        const value = submission.value;
-        const held = await holdForConflicts("invite", formData, submission, () =>
-          inviteConflicts(scope, id, value),
-        );
-        if (held) return held;
-      }
-      let added = 0;
-      const response = await runIntent("invite", submission, async () => {
-        if (submission.status === "success") added = await inviteToSession(scope, id, submission.value);
-      });
-      if (response.status !== 200) return response;
-      return Response.json({ ...(await response.json()), added });
-    }
-    case "recording-start":
-    case "recording-stop": {
-      const submission = parseWithZod(formData, { schema: recordingSchema });
-      return runIntent("recording", submission, async () => {
-        if (submission.status !== "success") return;
-        if (submission.value.intent === "recording-start") await startSessionRecording(scope, id);
+  const moveAgenda = (direction: "up" | "down") =>
+    defineIntent(agendaItemSchema, async ({ itemId }) => {
+      await moveAgendaItem(scope, id, itemId, direction);
+    });
+  const recording = (start: boolean) =>
+    defineIntent(
+      recordingSchema,
+      async () => {
+        if (start) await startSessionRecording(scope, id);
         else await stopSessionRecording(scope, id);
-      });
-    }
-    case "record": {
-      const startsAt = await sessionStartForRecord(scope.user, id);
-      assertInScope(startsAt !== null);
-      const submission = parseWithZod(formData, { schema: sessionRecordSchema({ startsAt }) });
-      return runIntent("record", submission, async () => {
-        if (submission.status === "success") await recordSessionByHand(scope, id, submission.value);
-      });
-    }
-    case "uninvite": {
-      const submission = parseWithZod(formData, { schema: uninviteSchema });
-      return runIntent("uninvite", submission, async () => {
-        if (submission.status === "success") await removeInvitee(scope, id, submission.value.userId);
-      });
-    }
-    default:
-      return unknownIntent();
-  }
+      },
+      { answerAs: "recording" },
+    );
+  return runIntents(
+    formData,
+    {
+      move: defineIntent(moveSchema, async (move) => {
+        // a move that gives someone two sessions at once waits for the person to confirm it
+        const held = await holdForConflicts("move", formData, () => moveConflicts(scope, id, move));
+        if (held) return held;
+        await moveSession(scope, id, move);
+      }),
+      cancel: defineIntent(cancelSchema, async ({ reason }) => {
+        await cancelSession(scope, id, reason);
+      }),
+      "agenda-add": defineIntent(agendaAddSchema, async ({ title, presenter }) => {
+        await addAgendaItem(scope, id, { title, presenter });
+      }),
+      "agenda-remove": defineIntent(agendaItemSchema, async ({ itemId }) => {
+        await removeAgendaItem(scope, id, itemId);
+      }),
+      "agenda-up": moveAgenda("up"),
+      "agenda-down": moveAgenda("down"),
+      invite: defineIntent(inviteSchema, async (invitation) => {
+        if ((await unknownEmails(invitation.emails)).length > 0)
+          return refused({ emails: ["agenda.errors.unknownEmail"] });
+        const held = await holdForConflicts("invite", formData, () => inviteConflicts(scope, id, invitation));
+        if (held) return held;
+        return done({ added: await inviteToSession(scope, id, invitation) });
+      }),
+      "recording-start": recording(true),
+      "recording-stop": recording(false),
+      record: defineIntent(
+        async () => {
+          const startsAt = await sessionStartForRecord(scope.user, id);
+          assertInScope(startsAt !== null);
+          return sessionRecordSchema({ startsAt });
+        },
+        async (record) => {
+          await recordSessionByHand(scope, id, record);
+        },
+      ),
+      uninvite: defineIntent(uninviteSchema, async ({ userId }) => {
+        await removeInvitee(scope, id, userId);
+      }),
+    },
+    // a new time that does not exist in its zone (a move): next to the time
+    {
+      refuse: (error) =>
+        error instanceof InvalidWallClockError ? { key: "errors.date", field: "startLocal" } : undefined,
+    },
+  );
 }
 
 export default function SessionPage() {

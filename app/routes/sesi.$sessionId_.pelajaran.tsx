@@ -110,7 +110,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }),
     },
     // the lesson's own refusals name their message and, when they belong to one, the field
-    { refuse: (error) => (error instanceof LessonError ? { key: error.key, field: error.field } : undefined) },
+    {
+      refuse: (error) => (error instanceof LessonError ? { key: error.key, field: error.field } : undefined),
+    },
   );
 }
 

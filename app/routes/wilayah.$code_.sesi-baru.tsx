@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/require-user.server";
 import { SessionSeriesForm } from "~/components/session-series-form";
-import type { IntentResult } from "~/utils/form-action.server";
-import { createSeriesFromForm, loadSeriesForm } from "~/modules/sessions/session-series.server";
+import { seriesSchema } from "~/modules/sessions/session-series-schemas";
+import { createSeriesFromForm, loadSeriesForm, requireHost } from "~/modules/sessions/session-series.server";
+import { InvalidWallClockError } from "~/utils/dates";
+import { type IntentResult, cannotMove, defineIntent, runIntents } from "~/utils/form-action.server";
 import { requireParam } from "~/utils/route-params";
 
 // a province's coordination meeting: its kabupaten/kota officers are invited by default
@@ -14,7 +16,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "session:host");
-  return createSeriesFromForm(request, scope, { provinceCode: requireParam(params, "code", "regionCode") });
+  const host = { provinceCode: requireParam(params, "code", "regionCode") };
+  const { backPath } = await requireHost(scope.user, host);
+  return runIntents(
+    await request.formData(),
+    {
+      series: defineIntent(seriesSchema, async (series) => {
+        try {
+          await createSeriesFromForm(scope, host, series);
+        } catch (error) {
+          if (error instanceof InvalidWallClockError) return cannotMove(["errors.date"]);
+          throw error;
+        }
+        return redirect(backPath);
+      }),
+    },
+    { defaultIntent: "series" },
+  );
 }
 
 export default function NewProvinceMeeting() {

@@ -1,0 +1,189 @@
+// A phone pass (issue #24, item 2): the main pages opened on a 390 × 844 touch screen at three
+// device pixels per CSS pixel, each by the person who uses it. Every page must fit the screen's
+// width (no sideways scrolling of the page: a wide table scrolls inside its own box), pass axe,
+// and give every control in its main content a target of at least 44 × 44 CSS pixels, except a
+// link inside running text (WCAG 2.5.8's inline exception) and the map's region shapes, whose
+// links the table under the map offers again (its equivalent exception). A session's agenda
+// controls sit in one row. docs/decisions/0050-phone-first.md
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+
+const WIDTH = 390;
+const MIN_TARGET = 44;
+
+const FACILITATOR = "fasilitator@lintas.test";
+const PARTICIPANT = "peserta@lintas.test";
+
+const PROJECT = "/proyek/demo-project-sanitasi-lampung-barat";
+const PAIRING = "/pasangan/demo-pairing-kendari-blitar-2020";
+/** the pairing's first session, held, with four agenda items */
+const SESSION = "/sesi/demo-session-kendari-blitar-1";
+
+type PhonePage = { name: string; url: string; who?: string };
+
+const PAGES: PhonePage[] = [
+  { name: "home", url: "/" },
+  { name: "catalogue", url: "/katalog" },
+  { name: "a practice", url: "/katalog/layanan-lumpur-tinja-terjadwal-kota-kendari" },
+  { name: "the map of regions", url: "/wilayah" },
+  { name: "a region", url: "/wilayah/74.71" },
+  { name: "a lesson", url: "/pelajaran/kendari-blitar-2020-sesi-1-advokasi-pilot-asn-instruksi-wali-kota" },
+  { name: "the participant's dashboard", url: "/dasbor", who: PARTICIPANT },
+  { name: "the facilitator's dashboard", url: "/dasbor", who: FACILITATOR },
+  { name: "the project list", url: "/proyek", who: FACILITATOR },
+  { name: "the project board", url: "/proyek?tampilan=papan", who: FACILITATOR },
+  { name: "a project page", url: PROJECT, who: PARTICIPANT },
+  { name: "a project's milestones", url: `${PROJECT}/tonggak`, who: PARTICIPANT },
+  { name: "a project's indicators", url: `${PROJECT}/indikator`, who: PARTICIPANT },
+  { name: "a project's timeline", url: `${PROJECT}/linimasa`, who: PARTICIPANT },
+  { name: "a project's team", url: `${PROJECT}/tim`, who: PARTICIPANT },
+  { name: "a project's sessions", url: `${PROJECT}/sesi`, who: PARTICIPANT },
+  { name: "the pairings list", url: "/pasangan", who: FACILITATOR },
+  { name: "a pairing page", url: PAIRING, who: FACILITATOR },
+  { name: "a session page", url: SESSION, who: FACILITATOR },
+  { name: "a session still to come", url: "/sesi/demo-session-kendari-blitar-3", who: FACILITATOR },
+  { name: "the notes page", url: "/sesi/demo-session-kendari-blitar-4/catatan", who: FACILITATOR },
+  { name: "the review queue", url: "/tinjauan", who: FACILITATOR },
+  { name: "the notifications", url: "/notifikasi", who: FACILITATOR },
+];
+
+type Measure = {
+  /** the address and the level-1 heading the page shows */
+  where: string;
+  scrollWidth: number;
+  /** elements that reach past the screen's right edge where their parent does not: where the overflow starts */
+  overflowing: string[];
+  /** controls in <main> smaller than the minimum, with their size */
+  smallTargets: string[];
+};
+
+// A string, not a function: the page runs it as written (no helpers a bundler might add).
+const MEASURE = `(() => {
+  const width = ${WIDTH};
+  const min = ${MIN_TARGET};
+  const describe = (el) => {
+    const tag = el.tagName.toLowerCase();
+    const id = el.id ? "#" + el.id : "";
+    const cls = typeof el.className === "string" && el.className.trim()
+      ? "." + el.className.trim().split(/\\s+/).join(".") : "";
+    const words = (el.getAttribute("aria-label") || el.textContent || el.getAttribute("name") || "")
+      .replace(/\\s+/g, " ").trim().slice(0, 40);
+    return tag + id + cls + (words ? ' "' + words + '"' : "");
+  };
+  // inside a box that scrolls or clips sideways, an element may be wider than the screen; an
+  // absolutely positioned one only inside a box from its containing block outwards
+  const clippedSideways = (el) => {
+    const position = getComputedStyle(el).position;
+    if (position === "fixed") return false;
+    let free = position === "absolute";
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      const o = style.overflowX;
+      const clips = o === "auto" || o === "scroll" || o === "hidden" || o === "clip";
+      if (clips && !free) return true;
+      if (free && style.position !== "static") {
+        free = false;
+        if (clips) return true;
+      }
+    }
+    return false;
+  };
+  const overflowing = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= width + 0.5 || clippedSideways(el)) continue;
+    const p = el.parentElement && el.parentElement.getBoundingClientRect();
+    if (p && p.right > width + 0.5 && el.parentElement !== document.body) continue;
+    overflowing.push(describe(el) + " " + Math.round(r.left) + "→" + Math.round(r.right) + " px");
+  }
+  // WCAG 2.5.8's inline exception: an inline target among other words of its line or paragraph
+  const inRunningText = (el) => {
+    if (getComputedStyle(el).display !== "inline") return false;
+    let block = el.parentElement;
+    while (block && getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+    if (!block) return false;
+    let others = "";
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.closest("a, button, summary, label, select")) others += n.textContent;
+    }
+    return others.replace(/[\\s·|(),.:;–—-]+/g, "").length > 0;
+  };
+  const smallTargets = [];
+  const main = document.querySelector("main");
+  const controls = main ? main.querySelectorAll("a[href], button, input:not([type=hidden]), select, summary") : [];
+  for (const el of controls) {
+    if (el.closest(".region-map")) continue; // the table under the map has the same links
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden") continue;
+    let r = el.getBoundingClientRect();
+    if (r.width <= 1 && r.height <= 1) continue; // not shown, or visually hidden
+    if (el.matches("input[type=checkbox], input[type=radio]")) {
+      // the label next to a box is part of its target: a tap on it ticks the box
+      let left = r.left, top = r.top, right = r.right, bottom = r.bottom;
+      for (const label of el.labels || []) {
+        const l = label.getBoundingClientRect();
+        left = Math.min(left, l.left); top = Math.min(top, l.top);
+        right = Math.max(right, l.right); bottom = Math.max(bottom, l.bottom);
+      }
+      r = { width: right - left, height: bottom - top };
+    }
+    if (r.width >= min - 0.5 && r.height >= min - 0.5) continue;
+    if (el.matches("a") && inRunningText(el)) continue;
+    smallTargets.push(describe(el) + " " + Math.round(r.width) + "×" + Math.round(r.height));
+  }
+  const heading = document.querySelector("h1");
+  return {
+    where: location.pathname + location.search + ' "' + (heading ? heading.textContent.trim().slice(0, 40) : "") + '"',
+    scrollWidth: document.documentElement.scrollWidth, overflowing, smallTargets };
+})()`;
+
+async function measure(page: Page): Promise<Measure> {
+  return (await page.evaluate(MEASURE)) as Measure;
+}
+
+async function openOnPhone({ url, who }: PhonePage): Promise<Page> {
+  const page = await newPage({ viewport: { width: WIDTH, height: 844 }, phone: { deviceScaleFactor: 3 } });
+  // the page loaded afresh after signing in: the sign-in form's client-side redirect changes the
+  // address a moment before the new page is drawn
+  if (who) await signIn(page, who);
+  const response = await page.goto(url, { waitUntil: "networkidle" });
+  expect(response?.status(), url).toBe(200);
+  return page;
+}
+
+describe("on a phone (390 × 844, touch)", () => {
+  test.each(PAGES)("$name ($url) fits the screen, with targets big enough", async (phonePage) => {
+    const page = await openOnPhone(phonePage);
+    const { where, scrollWidth, overflowing, smallTargets } = await measure(page);
+    const problems: string[] = [];
+    if (scrollWidth > WIDTH) {
+      problems.push(
+        `the page is ${scrollWidth} px wide; it spills over from:\n    ${overflowing.slice(0, 8).join("\n    ")}`,
+      );
+    }
+    if (smallTargets.length > 0) {
+      problems.push(
+        `${smallTargets.length} target(s) under ${MIN_TARGET}×${MIN_TARGET} px:\n    ${smallTargets.slice(0, 12).join("\n    ")}`,
+      );
+    }
+    expect(problems, `${phonePage.name} (${where}) on a phone:\n  ${problems.join("\n  ")}`).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test("a session's agenda controls sit in one row", async () => {
+    const page = await openOnPhone({ name: "a session page", url: SESSION, who: FACILITATOR });
+    const items = page.locator(".agenda-list > li");
+    const count = await items.count();
+    expect(count, "the demo session has agenda items").toBeGreaterThan(1);
+    for (let index = 0; index < count; index++) {
+      const buttons = items.nth(index).getByRole("button");
+      const tops = new Set<number>();
+      for (const box of await Promise.all((await buttons.all()).map((button) => button.boundingBox()))) {
+        if (box) tops.add(Math.round(box.y));
+      }
+      expect(tops.size, `agenda item ${index + 1}: its buttons stand in ${tops.size} rows`).toBe(1);
+    }
+  });
+});
