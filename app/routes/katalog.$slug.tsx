@@ -19,7 +19,7 @@ import { RegionPicker } from "~/components/region-picker";
 import { FormErrors, FormField, TextareaField } from "~/components/ui/form-field";
 import { SafeLink } from "~/components/ui/safe-link";
 import { getPublishedPractice } from "~/modules/catalogue/catalog.server";
-import { similarPractices } from "~/modules/catalogue/catalog-search.server";
+import { similarPractices, similarPracticesInProvince } from "~/modules/catalogue/similar.server";
 import { CONTENT_LICENCE } from "~/utils/licence";
 import { requestToLearnAsVisitor, requestToLearn } from "~/modules/pairings/learn-request.server";
 import { visitorRequestSchema } from "~/modules/catalogue/practice-schemas";
@@ -52,9 +52,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const visitorForm = !user && new URL(request.url).searchParams.has("minta");
   const url = `${env.APP_URL}/katalog/${practice.slug}`;
+  const similar = await similarPractices(practice);
   return {
     practice,
-    similar: await similarPractices(practice),
+    similar,
+    // "in your province" when the viewer has a region, else the practice's own province
+    inProvince: await similarPracticesInProvince(practice, {
+      viewerRegionCode: user?.regionCode,
+      exclude: similar.map((p) => p.id),
+    }),
     // the 552 regions only when a visitor opens the request form: the page stays light
     regions: visitorForm ? await listRegionsForPicker() : [],
     jsonLd: {
@@ -236,7 +242,7 @@ function AskToLearn() {
 
 export default function PracticePage() {
   const { t, i18n } = useTranslation();
-  const { practice, similar } = useLoaderData<typeof loader>();
+  const { practice, similar, inProvince } = useLoaderData<typeof loader>();
   const iid = (
     [
       ["innovationForm", practice.innovationForm],
@@ -364,6 +370,32 @@ export default function PracticePage() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {inProvince ? (
+        <section aria-labelledby="in-province-heading">
+          <h2 id="in-province-heading">
+            {t(`catalog.inProvince.${inProvince.basis}`, { province: inProvince.province.name })}
+          </h2>
+          {inProvince.practices.length > 0 ? (
+            <ul>
+              {inProvince.practices.map((p) => (
+                <li key={p.slug}>
+                  <Link to={`/katalog/${p.slug}`}>{p.name}</Link>{" "}
+                  <span className="muted">
+                    · {p.region.name} · {t(`catalog.maturity.${p.maturity}`)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">
+              {t("catalog.inProvince.none")}{" "}
+              <Link to={`/katalog?provinsi=${inProvince.province.code}`}>
+                {t("catalog.inProvince.browse", { province: inProvince.province.name })}
+              </Link>
+            </p>
+          )}
         </section>
       ) : null}
     </main>

@@ -7,8 +7,8 @@ import {
   invalidateCatalogVocabulary,
   searchCatalog,
   segmentsOf,
-  similarPractices,
 } from "~/modules/catalogue/catalog-search.server";
+import { similarPractices } from "~/modules/catalogue/similar.server";
 import * as catalogRoute from "~/routes/katalog._index";
 import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
 

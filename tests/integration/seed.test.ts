@@ -247,6 +247,49 @@ describe("the demo seed", () => {
     expect(pip.sessions.map((s) => dayIn(s.startsAt, s.timeZone))).toEqual(["2025-06-17"]);
   });
 
+  it("fills the catalogue: every seed case at its stage, and 30 more real practices across the SPM fields", async () => {
+    const practices = await prisma.practice.findMany({
+      where: { status: "PUBLISHED" },
+      select: {
+        slug: true,
+        spmField: true,
+        regionCode: true,
+        startedYear: true,
+        summary: true,
+        projectId: true,
+        maturity: true,
+      },
+    });
+    expect(practices.length).toBeGreaterThanOrEqual(37);
+    for (const field of ["EDUCATION", "HEALTH", "PUBLIC_WORKS", "HOUSING", "PUBLIC_ORDER", "SOCIAL"])
+      expect(practices.filter((p) => p.spmField === field).length, field).toBeGreaterThanOrEqual(2);
+    expect(practices.filter((p) => p.spmField === null).length).toBeGreaterThan(0); // beyond the SPM
+    expect(new Set(practices.map((p) => p.regionCode)).size).toBeGreaterThanOrEqual(20);
+    for (const p of practices) {
+      expect(p.startedYear, p.slug).toBeGreaterThan(2000);
+      expect(p.summary?.length ?? 0, p.slug).toBeGreaterThan(60);
+    }
+    // the seed cases, each linked to its project, at the maturity of its stage
+    const bySlug = new Map(practices.map((p) => [p.slug, p]));
+    expect(bySlug.get("percepatan-kinerja-sanitasi-lampung-barat")).toMatchObject({
+      projectId: "demo-project-sanitasi-lampung-barat",
+      maturity: "PILOTED",
+    });
+    const lahat = practices.filter((p) => p.projectId?.endsWith("-lahat"));
+    expect(lahat).toHaveLength(4);
+    const launched = await prisma.changeProject.findMany({
+      where: { id: { in: lahat.map((p) => p.projectId!) } },
+      select: { status: true, launchedAt: true },
+    });
+    expect(launched.map((p) => [p.status, p.launchedAt?.toISOString().slice(0, 10)])).toEqual(
+      Array(4).fill(["LAUNCHED", "2023-10-10"]),
+    );
+    expect(bySlug.get("rencana-peningkatan-kinerja-kesehatan-serang")).toMatchObject({
+      projectId: "demo-project-pip-kesehatan-serang-2025",
+      maturity: "IDEA",
+    });
+  });
+
   it("creates one account per role that signs in with the demo password", async () => {
     const users = await prisma.user.findMany({
       where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },

@@ -423,6 +423,21 @@ describe("conflict warnings", () => {
       cookie,
     );
     expect(impossible.status).toBe(400);
+    expect((await impossible.json()).result.error).toEqual({ startLocal: ["errors.date"] });
+    // the same date sent as confirmed (no conflict check first) is refused the same way, not a 500
+    const confirmed = await postSession(
+      session.id,
+      {
+        intent: "move",
+        startLocal: "2020-02-30T09:00",
+        timeZone: "Asia/Makassar",
+        durationMinutes: "60",
+        confirm: "1",
+      },
+      cookie,
+    );
+    expect(confirmed.status).toBe(400);
+    expect((await confirmed.json()).result.error).toEqual({ startLocal: ["errors.date"] });
   });
 
   it("warns before inviting someone who already has a session then, and invites once confirmed", async () => {

@@ -1,16 +1,13 @@
 // Holds back a move or an invitation that would give someone two sessions at once, until the user
 // confirms (the same form again with confirm=1). A warning, not a refusal.
-import type { SubmissionResult } from "@conform-to/react";
 import { OutOfScopeError } from "~/errors";
 import type { SessionConflictResult } from "~/components/session-conflicts";
-import { InvalidWallClockError } from "~/utils/dates";
 
 type Conflict = { id: string; title: string | null; startsAt: Date; people: string[] };
 
 export async function holdForConflicts(
   intent: "move" | "invite",
   formData: FormData,
-  submission: { reply: (options?: { fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
   find: () => Promise<Conflict[]>,
 ): Promise<Response | null> {
   if (formData.get("confirm") === "1") return null;
@@ -18,12 +15,7 @@ export async function holdForConflicts(
   try {
     conflicts = await find();
   } catch (error) {
-    if (error instanceof InvalidWallClockError)
-      return Response.json(
-        { intent, result: submission.reply({ fieldErrors: { startLocal: ["errors.date"] } }) },
-        { status: 400 },
-      );
-    // refusals are answered by the write itself
+    // refusals are answered by the write itself; a time that does not exist, by the route's form
     if (error instanceof OutOfScopeError) return null;
     throw error;
   }

@@ -1,7 +1,8 @@
-// The loader and action behind every "schedule sessions" page: a pairing's, a change project's team,
-// a province's coordination meeting. One implementation; the routes only say what the host is.
+// The loader and the write behind every "schedule sessions" page: a pairing's, a change project's
+// team, a province's coordination meeting. One implementation; the routes say what the host is and
+// answer the post (runIntents).
 import { parseWithZod } from "@conform-to/zod";
-import { redirect } from "@remix-run/node";
+import type { z } from "zod";
 import type { Scope } from "~/auth/require-user.server";
 import { OutOfScopeError } from "~/errors";
 import { chosenInviteeIds, parseAgenda, seriesSchema } from "~/modules/sessions/session-series-schemas";
@@ -14,11 +15,12 @@ import {
 } from "~/modules/sessions/schedule.server";
 import type { CurrentUser } from "~/modules/accounts/user.server";
 import { InvalidWallClockError } from "~/utils/dates";
-import { runIntent } from "~/utils/form-action.server";
 import { invariantResponse } from "~/utils/invariant";
 
+type SeriesForm = z.output<typeof seriesSchema>;
+
 /** The host, or 404 (missing or outside the person's scope) / 403 (a province they do not coordinate). */
-async function requireHost(user: CurrentUser, host: SessionHost): Promise<HostInfo> {
+export async function requireHost(user: CurrentUser, host: SessionHost): Promise<HostInfo> {
   try {
     const info = await getSessionHostForUser(user, host);
     invariantResponse(info, "Not found", { status: 404 });
@@ -66,33 +68,24 @@ export async function loadSeriesForm(request: Request, { user }: Pick<Scope, "us
   };
 }
 
-/** Creates the series and returns to the host's page, or answers next to the form. */
-export async function createSeriesFromForm(request: Request, scope: Pick<Scope, "user">, host: SessionHost) {
-  const info = await requireHost(scope.user, host);
-  const submission = parseWithZod(await request.formData(), { schema: seriesSchema });
-  let created = false;
-  const response = await runIntent("series", submission, async () => {
-    if (submission.status !== "success") return;
-    const { skip, agenda, inviteesChosen, invitee, ...input } = submission.value;
-    // the dates are taken in the Indonesian zone chosen; the "skip" boxes remove dates from the series
-    try {
-      // a second submit of the same form (double click, resend) finds the series made by the first
-      await createSessionSeries(
-        scope,
-        {
-          ...input,
-          ...host,
-          skipDates: skip,
-          agenda: parseAgenda(agenda),
-          inviteeIds: chosenInviteeIds({ inviteesChosen, invitee }),
-        },
-        { reuseSame: true },
-      );
-      created = true;
-    } catch (error) {
-      if (error instanceof InvalidWallClockError) return { missing: ["errors.date"] };
-      throw error;
-    }
-  });
-  return created ? redirect(info.backPath) : response;
+/** Creates the series of a valid form; throws InvalidWallClockError for a date that does not exist. */
+export async function createSeriesFromForm(
+  scope: Pick<Scope, "user">,
+  host: SessionHost,
+  series: SeriesForm,
+) {
+  const { skip, agenda, inviteesChosen, invitee, ...input } = series;
+  // the dates are taken in the Indonesian zone chosen; the "skip" boxes remove dates from the series;
+  // a second submit of the same form (double click, resend) finds the series made by the first
+  await createSessionSeries(
+    scope,
+    {
+      ...input,
+      ...host,
+      skipDates: skip,
+      agenda: parseAgenda(agenda),
+      inviteeIds: chosenInviteeIds({ inviteesChosen, invitee }),
+    },
+    { reuseSame: true },
+  );
 }
