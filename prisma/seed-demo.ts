@@ -11,6 +11,7 @@ import type { OrganisationType } from "../app/generated/prisma/enums";
 import { importRegions } from "../app/modules/regions/region.server";
 import { lessonSectionsSchema } from "../app/modules/lessons/lesson-schemas";
 import { DEMO_ACCOUNTS, type DemoOrganisationKey } from "./demo-accounts";
+import { upsertCataloguePractices } from "./seed-practices";
 
 type Tx = Prisma.TransactionClient;
 type Log = (line: string) => void;
@@ -1645,6 +1646,8 @@ export async function seedDemo(prisma: PrismaClient, { log = console.log }: { lo
       await seedLahat(tx, orgs, people, cohorts.pkn);
       await seedSultra(tx, users);
       await seedSerang(tx, orgs, people);
+      // the rest of the catalogue (after the projects its seed cases link to)
+      await upsertCataloguePractices(tx);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

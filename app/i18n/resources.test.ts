@@ -78,7 +78,7 @@ describe("translations", () => {
   });
 
   it("translate outside React in the language of the root loader, Indonesian otherwise", () => {
-    const matches = [{ id: "root", data: { locale: "en", user: null } }, { id: "routes/_index" }];
+    const matches = [{ id: "root", data: { locale: "en", user: null } }, { id: "routes/home" }];
     expect(fixedT(languageOfMatches(matches))("nav.projects")).toBe("Projects");
     expect(fixedT(languageOfMatches([{ id: "root" }]))("nav.projects")).toBe("Proyek");
     expect(fixedT("fr")("nav.projects")).toBe("Proyek");

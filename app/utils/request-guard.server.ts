@@ -90,6 +90,9 @@ type Args = { request: Request };
 type RouteFunction = (args: Args & never) => unknown;
 type RouteModuleLike = { default?: unknown; loader?: RouteFunction; action?: RouteFunction };
 
+/** routes that machines post to with their own content types (the LiveKit webhook's JSON) */
+const API_ROUTE_IDS = new Set(["routes/sessions/livekit-webhook"]);
+
 /**
  * The route module with its loader and action refusing hostile requests first. A page route's
  * refusal is shown by the error boundary; a resource route answers with the plain page. A write to
@@ -98,7 +101,7 @@ type RouteModuleLike = { default?: unknown; loader?: RouteFunction; action?: Rou
  */
 export function guardRouteModule<M extends RouteModuleLike>(routeId: string, module: M): M {
   const isPage = module.default != null;
-  const isApi = /^routes\/api[./]/.test(routeId);
+  const isApi = API_ROUTE_IDS.has(routeId);
   const refuse = async (request: Request, refusal: Refusal | undefined) => {
     if (!refusal) return;
     if (isPage) throw new Response(refusal.reason, { status: refusal.status });

@@ -42,6 +42,36 @@ describe("dashboards with the demo data", () => {
     await screenshot(page, "dashboard-pmu");
   });
 
+  test("a participant's dashboard first lists what is due next, each a link to where it is done", async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, "peserta@lintas.test");
+    const main = page.locator("main");
+    // "Yang perlu Anda lakukan" comes first, before the counts and the charts
+    expect(await main.locator("h2").first().textContent()).toBe(text("id", "nextSteps.heading"));
+    const steps = page.getByRole("region", { name: text("id", "nextSteps.heading") });
+    const due = steps.getByRole("region", { name: /^Tonggak yang segera jatuh tempo/ });
+    // the demo project's milestones of 2024 are late by now: the earliest open one comes first
+    await expect
+      .poll(() => due.getByRole("listitem").first().textContent())
+      .toMatch(/^Sosialisasi di seluruh kecamatan.*terlambat sejak 31 Agu 2024/);
+    expect(
+      await main.evaluate((m) => {
+        const list = m.querySelector(".next-steps");
+        const chart = m.querySelector("figure, .stat-list");
+        return (
+          !!list && !!chart && !!(list.compareDocumentPosition(chart) & Node.DOCUMENT_POSITION_FOLLOWING)
+        );
+      }),
+    ).toBe(true);
+    // before launch: the piloting project is told what comes next
+    await steps.getByText(text("id", "nextSteps.launch.PILOTING")).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, "dashboard-participant");
+
+    await due.getByRole("link", { name: "Sosialisasi di seluruh kecamatan" }).click();
+    await page.waitForURL(/\/proyek\/demo-project-sanitasi-lampung-barat\/tonggak$/);
+  });
+
   test("a head of region sees Kab. Lahat's projects as a funnel, indicators and the printable report", async () => {
     const page = await newPage({
       viewport: { width: 1280, height: 900 },

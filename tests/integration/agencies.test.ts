@@ -2,7 +2,7 @@
 // them, duplicate names answered next to the field, members with and without an account, one lead.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import * as opdRoute from "~/routes/wilayah.$code_.opd";
+import * as opdRoute from "~/routes/regions/agencies";
 import {
   callRoute,
   cookieFor,

@@ -13,8 +13,8 @@ import { getLanguage, languageCookie, rememberLanguageChoice } from "~/i18n/i18n
 import { fixedT } from "~/i18n/translate";
 import { listRecentPublicItems } from "~/modules/dashboards/home.server";
 import { loader as rootLoader } from "~/root";
-import { loader as notFoundLoader } from "~/routes/$";
-import { loader as homeLoader } from "~/routes/_index";
+import { loader as notFoundLoader } from "~/routes/not-found";
+import { loader as homeLoader } from "~/routes/home";
 import { invariantResponse } from "~/utils/invariant";
 import {
   contentSecurityPolicy,

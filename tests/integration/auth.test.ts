@@ -2,15 +2,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { inviteUser, requestPasswordReset } from "~/modules/accounts/user.server";
-import * as invitationRoute from "~/routes/undangan.$token";
-import * as resetRequestRoute from "~/routes/lupa-sandi._index";
-import * as resetRoute from "~/routes/lupa-sandi.$token";
-import * as signInRoute from "~/routes/masuk";
+import * as invitationRoute from "~/routes/accounts/invitation";
+import * as resetRequestRoute from "~/routes/accounts/forgot-password";
+import * as resetRoute from "~/routes/accounts/reset-password";
+import * as signInRoute from "~/routes/accounts/sign-in";
 import { SIGN_IN_LIMIT } from "~/auth/sign-in-throttle.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs } from "~/jobs/worker.server";
-import * as profileRoute from "~/routes/profil";
-import * as adminRoute from "~/routes/admin._index";
+import * as profileRoute from "~/routes/accounts/profile";
+import * as adminRoute from "~/routes/admin/index";
 import {
   TEST_PASSWORD,
   callRoute,

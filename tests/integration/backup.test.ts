@@ -117,7 +117,7 @@ describe("restoreBackup", () => {
 
 describe("the backup download", () => {
   it("gives admins a gzipped snapshot and logs it; others are refused", async () => {
-    const { loader } = await import("~/routes/admin.cadangan_.unduh");
+    const { loader } = await import("~/routes/admin/backup-download");
     const admin = await createPerson({ role: "ADMIN" });
     const response = await callRoute(loader, getRequest("/admin/cadangan/unduh", await cookieFor(admin.id)));
     expect(response.status).toBe(200);
@@ -134,7 +134,7 @@ describe("the backup download", () => {
   });
 
   it("accepts the machine-local token and nothing that merely looks like it", async () => {
-    const { loader } = await import("~/routes/admin.cadangan_.unduh");
+    const { loader } = await import("~/routes/admin/backup-download");
     const token = await ensureBackupToken(env.DATA_DIR);
     const withToken = new Request("http://localhost/admin/cadangan/unduh", {
       headers: { authorization: `Bearer ${token}` },

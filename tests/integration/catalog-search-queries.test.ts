@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
 import { invalidateCatalogVocabulary, searchCatalog } from "~/modules/catalogue/catalog-search.server";
-import * as catalogRoute from "~/routes/katalog._index";
+import * as catalogRoute from "~/routes/catalogue/index";
 import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
 import { loadAppBuild } from "../fixtures/app-build";
 

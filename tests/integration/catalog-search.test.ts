@@ -9,7 +9,7 @@ import {
   segmentsOf,
 } from "~/modules/catalogue/catalog-search.server";
 import { similarPractices } from "~/modules/catalogue/similar.server";
-import * as catalogRoute from "~/routes/katalog._index";
+import * as catalogRoute from "~/routes/catalogue/index";
 import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
 
 type Row = {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { searchCatalog } from "~/modules/catalogue/catalog-search.server";
 import { similarPractices, similarPracticesInProvince } from "~/modules/catalogue/similar.server";
-import * as practiceRoute from "~/routes/katalog.$slug";
+import * as practiceRoute from "~/routes/catalogue/practice";
 import { seedDemo } from "../../prisma/seed-demo";
 import { callRoute, cookieFor, createPerson, getRequest } from "../fixtures/people";
 

@@ -3,7 +3,7 @@ import { prisma } from "~/db.server";
 import { searchCatalog } from "~/modules/catalogue/catalog-search.server";
 import { getPublishedPractice, listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
 import { getPublicLesson } from "~/modules/lessons/public.server";
-import * as lessonRoute from "~/routes/pelajaran.$slug";
+import * as lessonRoute from "~/routes/lessons/lesson";
 import { callRoute, ensureRegions, getRequest } from "../fixtures/people";
 
 beforeAll(async () => {
@@ -74,9 +74,9 @@ describe("public catalogue", () => {
 
 describe("open data", () => {
   it("exports the catalogue as CSV, JSON and Atom", async () => {
-    const csvRoute = await import("~/routes/katalog[.csv]");
-    const jsonRoute = await import("~/routes/katalog[.json]");
-    const atomRoute = await import("~/routes/katalog.feed[.atom]");
+    const csvRoute = await import("~/routes/catalogue/export.csv");
+    const jsonRoute = await import("~/routes/catalogue/export.json");
+    const atomRoute = await import("~/routes/catalogue/feed.atom");
     const csv = await (await csvRoute.loader()).text();
     const lines = csv
       .replace(/^\uFEFF/, "")
@@ -105,7 +105,7 @@ describe("open data", () => {
 describe("asking to learn", () => {
   it("turns a region officer's request into a proposed pairing for the PMU, once", async () => {
     const { cookieFor, createPerson, formRequest } = await import("../fixtures/people");
-    const route = await import("~/routes/katalog.$slug");
+    const route = await import("~/routes/catalogue/practice");
     const facilitator = await createPerson({ role: "FACILITATOR" });
     const asker = await createPerson({ role: "REGION_OFFICER", regionCode: "35.72" });
     const cookie = await cookieFor(asker.id);
@@ -138,7 +138,7 @@ describe("asking to learn", () => {
 describe("a visitor without an account asking to learn", () => {
   const visitorAsk = async (fields: Record<string, string>, ip = "198.51.100.9") => {
     const { formRequest } = await import("../fixtures/people");
-    const route = await import("~/routes/katalog.$slug");
+    const route = await import("~/routes/catalogue/practice");
     return callRoute(
       route.action,
       formRequest("/katalog/l2t2-kendari", fields, undefined),
@@ -202,7 +202,7 @@ describe("a visitor without an account asking to learn", () => {
 
   it("is refused for the practice's own region when a signed-in officer asks, too", async () => {
     const { cookieFor, createPerson, formRequest } = await import("../fixtures/people");
-    const route = await import("~/routes/katalog.$slug");
+    const route = await import("~/routes/catalogue/practice");
     const own = await createPerson({ role: "REGION_OFFICER", regionCode: "74.71" });
     const before = await prisma.pairing.count();
     const response = await callRoute(
@@ -235,7 +235,7 @@ describe("a visitor without an account asking to learn", () => {
   });
 
   it("shows the request form only when asked, and never for drafts", async () => {
-    const route = await import("~/routes/katalog.$slug");
+    const route = await import("~/routes/catalogue/practice");
     const plain = await (
       await callRoute(route.loader, getRequest("/katalog/l2t2-kendari"), { slug: "l2t2-kendari" })
     ).json();

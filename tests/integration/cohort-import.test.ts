@@ -4,9 +4,9 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import * as cohortRoute from "~/routes/angkatan.$cohortId";
-import * as importRoute from "~/routes/angkatan.impor";
-import * as templateRoute from "~/routes/angkatan.templat-impor[.csv]";
+import * as cohortRoute from "~/routes/cohorts/cohort";
+import * as importRoute from "~/routes/cohorts/import";
+import * as templateRoute from "~/routes/cohorts/import-template.csv";
 import {
   callRoute,
   cookieFor,

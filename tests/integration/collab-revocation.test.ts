@@ -8,9 +8,9 @@ import { prisma } from "~/db.server";
 import { plainText } from "~/editor/render.server";
 import { jsonFromYDoc } from "~/modules/lessons/note-collab.server";
 import { hashToken } from "~/modules/accounts/user.server";
-import * as adminRoute from "~/routes/admin._index";
-import * as resetRoute from "~/routes/lupa-sandi.$token";
-import * as profileRoute from "~/routes/profil";
+import * as adminRoute from "~/routes/admin/index";
+import * as resetRoute from "~/routes/accounts/reset-password";
+import * as profileRoute from "~/routes/accounts/profile";
 import {
   CLOSE_WITHIN_MS,
   type Running,

@@ -16,8 +16,8 @@ import { getNote, saveNote } from "~/modules/lessons/note.server";
 import { createPairing } from "~/modules/pairings/create.server";
 import { addParticipant } from "~/modules/pairings/participants.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as mentionsRoute from "~/routes/sesi.$sessionId_.sebutan";
-import * as notesRoute from "~/routes/sesi.$sessionId_.catatan";
+import * as mentionsRoute from "~/routes/sessions/mentions";
+import * as notesRoute from "~/routes/sessions/notes";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 type Running = { server: Server; collab: Collab; url: string };

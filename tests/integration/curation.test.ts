@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { getPublishedPractice } from "~/modules/catalogue/catalog.server";
-import * as newRoute from "~/routes/katalog.baru";
-import * as listRoute from "~/routes/katalog.kelola._index";
-import * as editRoute from "~/routes/katalog.kelola.$id";
+import * as newRoute from "~/routes/catalogue/new";
+import * as listRoute from "~/routes/catalogue/manage";
+import * as editRoute from "~/routes/catalogue/manage-practice";
 import {
   callRoute,
   cookieFor,

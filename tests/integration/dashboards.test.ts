@@ -10,10 +10,10 @@ import { PMU_LIST_LIMIT, getPmuDashboard } from "~/modules/dashboards/programme.
 import { getProvinceDashboard } from "~/modules/dashboards/province.server";
 import { FUNNEL_STAGES, getRegionDashboard, getRegionReport } from "~/modules/dashboards/region.server";
 import { OutOfScopeError } from "~/errors";
-import * as cohortRoute from "~/routes/dasbor_.angkatan.$cohortId";
-import * as provinceRoute from "~/routes/dasbor_.provinsi.$code";
-import * as regionRoute from "~/routes/dasbor_.wilayah.$code";
-import * as regionReportRoute from "~/routes/dasbor_.wilayah.$code_.laporan";
+import * as cohortRoute from "~/routes/dashboards/cohort";
+import * as provinceRoute from "~/routes/dashboards/province";
+import * as regionRoute from "~/routes/dashboards/region";
+import * as regionReportRoute from "~/routes/dashboards/region-report";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 type Actor = Awaited<ReturnType<typeof actorFor>>["user"];
@@ -597,7 +597,7 @@ describe("a programme with many pairings", () => {
 
 describe("the dashboard page", () => {
   it("counts the programme figures once a minute for the PMU, never shows them to others, and lists 20 at most", async () => {
-    const { loader } = await import("~/routes/dasbor");
+    const { loader } = await import("~/routes/dashboards/index");
     const pmuCookie = await cookieFor((await createPerson({ role: "FACILITATOR" })).id);
     const load = async (cookie: string) =>
       (await (await callRoute(loader, getRequest("/dasbor", cookie))).json()) as {
@@ -620,7 +620,7 @@ describe("the dashboard page", () => {
 
 describe("links to a person's dashboards (issue 21)", () => {
   it("name the region as people know it, not by its code", async () => {
-    const { loader } = await import("~/routes/dasbor");
+    const { loader } = await import("~/routes/dashboards/index");
     const officer = await createPerson({ role: "REGION_OFFICER", regionCode: "74.71" });
     const response = await callRoute(loader, getRequest("/dasbor", await cookieFor(officer.id)));
     const { dashboards } = (await response.json()) as { dashboards: { code: string; name: string }[] };

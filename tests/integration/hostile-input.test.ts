@@ -29,6 +29,7 @@ import { seedDemo } from "../../prisma/seed-demo";
 import { createRemixHandler } from "../../server/remix-handler";
 import { callRoute, cookieFor, createPerson } from "../fixtures/people";
 import { loadAppBuild } from "../fixtures/app-build";
+import { ROUTE_PATHS } from "../fixtures/route-table";
 
 const ROUTES_DIR = path.resolve("app/routes");
 
@@ -40,13 +41,19 @@ const VOLATILE = ["RateLimitBucket", "LoginSession", "_prisma_migrations"];
  * changing in the database fails the test.
  */
 const ALLOWED_WRITES: Record<string, { tables: string[]; why: string }> = {
-  "profil.tsx": { tables: ["User", "Password", "ActivityLog"], why: "a person edits their own profile" },
-  "keluar.tsx": { tables: [], why: "signing out ends one's own login session (volatile)" },
-  "katalog.$slug.tsx": {
+  "accounts/profile.tsx": {
+    tables: ["User", "Password", "ActivityLog"],
+    why: "a person edits their own profile",
+  },
+  "accounts/sign-out.tsx": { tables: [], why: "signing out ends one's own login session (volatile)" },
+  "catalogue/practice.tsx": {
     tables: ["Pairing", "PairingParticipant", "Notification", "ActivityLog", "OutboxMessage"],
     why: "anyone may ask to learn a published practice (a proposed pairing in the facilitator's queue)",
   },
-  "notifikasi.tsx": { tables: ["Notification"], why: "a person marks their own notifications read" },
+  "accounts/notifications.tsx": {
+    tables: ["Notification"],
+    why: "a person marks their own notifications read",
+  },
 };
 
 const HOSTILE = {
@@ -182,7 +189,9 @@ type RouteFunction = Parameters<typeof callRoute>[0];
 type RouteModule = { default?: unknown; loader?: RouteFunction; action?: RouteFunction };
 
 async function routeFiles() {
-  return (await readdir(ROUTES_DIR)).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."));
+  return (await readdir(ROUTES_DIR, { recursive: true })).filter(
+    (f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."),
+  );
 }
 
 /** the route module as production serves it: behind the request guard (server/start.ts) */
@@ -202,24 +211,21 @@ function intentsIn(source: string) {
 let params: Record<string, string>;
 
 function paramsFor(file: string) {
-  const names = [...file.matchAll(/\$([A-Za-z]+)/g)].map((m) => m[1]);
+  const pattern = ROUTE_PATHS[file];
+  const names = [...pattern.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
   const result: Record<string, string> = {};
   for (const name of names) result[name] = params[name] ?? "no-such-id";
-  if (file.startsWith("$")) result["*"] = "tidak-ada";
+  if (pattern === "*") result["*"] = "tidak-ada";
   return result;
 }
 
 function urlFor(file: string, values: Record<string, string>) {
-  const route = file
-    .replace(/\.(ts|tsx)$/, "")
-    .replace(/\[(.+?)\]/g, "$1")
-    .split(/(?<!\[)\.(?![^[]*\])/)
-    .filter((segment) => segment !== "_index")
+  const route = ROUTE_PATHS[file]
+    .split("/")
     .map((segment) =>
       segment
-        .replace(/_$/, "")
-        .replace(/^\$(\w+)$/, (_m, name: string) => encodeURIComponent(values[name] ?? "x"))
-        .replace(/^\$$/, encodeURIComponent(values["*"] ?? "x")),
+        .replace(/^:(\w+)$/, (_m, name: string) => encodeURIComponent(values[name] ?? "x"))
+        .replace(/^\*$/, encodeURIComponent(values["*"] ?? "x")),
     )
     .join("/");
   return `http://localhost/${route}`;
@@ -324,7 +330,7 @@ function bodies(intent: string | undefined, file: string): Body[] {
   multipart.set("evidenceFile", forged, "photo.jpg");
   multipart.set("coverImage", forged, "photo.jpg");
   forms.push({ label: "forged-file", body: multipart });
-  return [...forms, ...guardedBodies(intent, { api: file.startsWith("api.") })];
+  return [...forms, ...guardedBodies(intent, { api: file === "sessions/livekit-webhook.ts" })];
 }
 
 type Outcome = { route: string; who: string; intent: string; label: string; status: number };
@@ -567,7 +573,7 @@ describe("every route of the build, through Express", () => {
           id: route.id,
           page: route.module.default != null,
           hasAction: Boolean(route.module.action),
-          api: route.id.startsWith("routes/api."),
+          api: route.id === "routes/sessions/livekit-webhook",
           index: Boolean(route.index),
           path: `/${segments.map(fill).join("/")}`,
           nulPath: segments.some((s) => s.startsWith(":") || s === "*")

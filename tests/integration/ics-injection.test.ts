@@ -11,8 +11,8 @@ import { createPairing } from "~/modules/pairings/create.server";
 import { inviteToSession } from "~/modules/sessions/session-agenda.server";
 import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as feedRoute from "~/routes/kalender.$token";
-import * as sessionIcsRoute from "~/routes/sesi.$sessionId_.kalender[.ics]";
+import * as feedRoute from "~/routes/sessions/calendar-feed";
+import * as sessionIcsRoute from "~/routes/sessions/calendar.ics";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 const INJECTED = "\r\nX-ICS: injected\r\nBEGIN:VEVENT\r\nUID:palsu\r\nSUMMARY:Palsu\r\nEND:VEVENT\r\nX-END:1";

@@ -13,7 +13,7 @@ import { saveNote } from "~/modules/lessons/note.server";
 import { createPairing } from "~/modules/pairings/create.server";
 import { addParticipant } from "~/modules/pairings/participants.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as workspaceRoute from "~/routes/sesi.$sessionId_.pelajaran";
+import * as workspaceRoute from "~/routes/lessons/workspace";
 import { loadAppBuild } from "../fixtures/app-build";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, formRequest } from "../fixtures/people";
 

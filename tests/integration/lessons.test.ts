@@ -25,8 +25,8 @@ import { createPairing } from "~/modules/pairings/create.server";
 import { addParticipant } from "~/modules/pairings/participants.server";
 import { createProject } from "~/modules/projects/details.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as publicRoute from "~/routes/pelajaran.$slug";
-import * as workspaceRoute from "~/routes/sesi.$sessionId_.pelajaran";
+import * as publicRoute from "~/routes/lessons/lesson";
+import * as workspaceRoute from "~/routes/lessons/workspace";
 import {
   actorFor,
   callRoute,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { NEXT_STEPS_SHOWN } from "~/modules/dashboards/next-steps-items";
 import { listNextSteps, viewerCalendar } from "~/modules/dashboards/next-steps.server";
-import * as dashboardRoute from "~/routes/dasbor";
+import * as dashboardRoute from "~/routes/dashboards/index";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 type Actor = Awaited<ReturnType<typeof actorFor>>["user"];

@@ -16,7 +16,7 @@ import { createPairing } from "~/modules/pairings/create.server";
 import { addParticipant } from "~/modules/pairings/participants.server";
 import { OutOfScopeError } from "~/errors";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as notesRoute from "~/routes/sesi.$sessionId_.catatan";
+import * as notesRoute from "~/routes/sessions/notes";
 import {
   actorFor,
   callRoute,

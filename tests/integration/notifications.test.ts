@@ -8,7 +8,7 @@ import { addComment } from "~/modules/projects/comments.server";
 import { createProject } from "~/modules/projects/details.server";
 import { addTeamMember } from "~/modules/projects/team.server";
 import { loader as rootLoader } from "~/root";
-import * as route from "~/routes/notifikasi";
+import * as route from "~/routes/accounts/notifications";
 import {
   actorFor,
   callRoute,

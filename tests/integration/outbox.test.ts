@@ -4,7 +4,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { deliverPendingEmails, queueEmail } from "~/modules/notifications/outbox.server";
-import { loader as outboxLoader } from "~/routes/admin.outbox";
+import { loader as outboxLoader } from "~/routes/admin/outbox";
 import { callRoute, cookieFor, createPerson, getRequest } from "../fixtures/people";
 
 const received: { to: string; body: string }[] = [];

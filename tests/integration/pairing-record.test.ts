@@ -32,7 +32,7 @@ beforeAll(async () => {
 }, 180_000);
 
 async function page(userId: string, pairingId = DEMO_PAIRING) {
-  const route = await import("~/routes/pasangan.$pairingId");
+  const route = await import("~/routes/pairings/pairing");
   const response = await callRoute(
     route.loader,
     getRequest(`/pasangan/${pairingId}`, await cookieFor(userId)),
@@ -45,7 +45,7 @@ async function page(userId: string, pairingId = DEMO_PAIRING) {
 }
 
 async function post(userId: string, body: Record<string, string>, pairingId = DEMO_PAIRING) {
-  const route = await import("~/routes/pasangan.$pairingId");
+  const route = await import("~/routes/pairings/pairing");
   return callRoute(route.action, formRequest(`/pasangan/${pairingId}`, body, await cookieFor(userId)), {
     pairingId,
   });
@@ -153,7 +153,7 @@ describe("the demo pairing's record", () => {
     });
 
     // the new-pairing page offers the choices once the search names the regions
-    const route = await import("~/routes/pasangan.baru");
+    const route = await import("~/routes/pairings/new");
     const response = await callRoute(
       route.loader,
       getRequest(
@@ -198,7 +198,7 @@ describe("commitments become milestones of the mentee's project", () => {
     });
     expect(milestone.commitment?.pairingId).toBe(DEMO_PAIRING);
     // the project's milestones tab links the milestone back to its pairing
-    const projectRoute = await import("~/routes/proyek.$projectId");
+    const projectRoute = await import("~/routes/projects/$projectId/layout");
     const projectPage = await (
       await callRoute(
         projectRoute.loader,

@@ -5,8 +5,8 @@ import { prisma } from "~/db.server";
 import { addReplicationItem } from "~/modules/pairings/replication.server";
 import { createPairing } from "~/modules/pairings/create.server";
 import { getPairingReport } from "~/modules/pairings/pairing-report.server";
-import * as reportRoute from "~/routes/pasangan.$pairingId_.laporan";
-import * as csvRoute from "~/routes/pasangan.$pairingId_.laporan[.csv]";
+import * as reportRoute from "~/routes/pairings/report";
+import * as csvRoute from "~/routes/pairings/report.csv";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 let facilitator: Awaited<ReturnType<typeof actorFor>>;

@@ -187,7 +187,7 @@ describe("matching mentors", () => {
 describe("pairing page forms", () => {
   it("adds a commitment and turns it into a milestone through the page", async () => {
     const { callRoute, cookieFor, formRequest } = await import("../fixtures/people");
-    const route = await import("~/routes/pasangan.$pairingId");
+    const route = await import("~/routes/pairings/pairing");
     const pairing = await createPairing(facilitator, input("Pelajaran sesi pertama"));
     const cookie = await cookieFor(blitarOfficer.user.id);
     const added = await callRoute(
@@ -231,7 +231,7 @@ describe("pairing page forms", () => {
 describe("adjusting a pairing", () => {
   it("lets a facilitator adjust a proposed request's terms through the page, and no one else", async () => {
     const { callRoute, cookieFor, formRequest } = await import("../fixtures/people");
-    const route = await import("~/routes/pasangan.$pairingId");
+    const route = await import("~/routes/pairings/pairing");
     const pairing = await createPairing(facilitator, input("Permintaan dari katalog"), "PROPOSED");
     const fields = {
       intent: "adjust",
@@ -356,7 +356,7 @@ describe("who writes commitments", () => {
 
   it("through the page: a viewer's posts are refused and the forms are hidden from those who may not use them", async () => {
     const { callRoute, cookieFor, formRequest, getRequest } = await import("../fixtures/people");
-    const route = await import("~/routes/pasangan.$pairingId");
+    const route = await import("~/routes/pairings/pairing");
     const { pairing, commitment, menteeMember, menteeLead } = await pairingWithPeople();
     const before = await snapshot(pairing.id);
     const posts: Record<string, string>[] = [
@@ -466,7 +466,7 @@ describe("declining a request from the catalogue", () => {
 describe("the PMU's list of pairings", () => {
   it("filters by province, sector and facilitator, and pages with a total instead of stopping", async () => {
     const { callRoute, cookieFor, getRequest } = await import("../fixtures/people");
-    const route = await import("~/routes/pasangan._index");
+    const route = await import("~/routes/pairings/index");
     const pmu = await prisma.organisation.create({ data: { name: "PMU Daftar Uji", type: "PMU" } });
     const other = await prisma.organisation.create({ data: { name: "Fasilitator Lain Uji", type: "PMU" } });
     await prisma.pairing.createMany({

@@ -1,8 +1,8 @@
 // One person's records cannot be read through another's URL (IDOR), whatever the role.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import * as projectRoute from "~/routes/proyek.$projectId";
-import * as projectsRoute from "~/routes/proyek._index";
+import * as projectRoute from "~/routes/projects/$projectId/layout";
+import * as projectsRoute from "~/routes/projects/index";
 import { callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 let kendariProject: string;
@@ -87,7 +87,7 @@ describe("who can read which project", () => {
 
 describe("project list as CSV", () => {
   it("holds only the rows the person may see, formula-safe", async () => {
-    const route = await import("~/routes/proyek[.csv]");
+    const route = await import("~/routes/projects/export.csv");
     const response = await callRoute(route.loader, getRequest("/proyek.csv", people.kendariOfficer));
     const lines = (await response.text())
       .replace(/^\uFEFF/, "")

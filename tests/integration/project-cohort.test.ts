@@ -3,8 +3,8 @@
 // than made twice. Anything wrong comes back next to its field with nothing written.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import * as overviewRoute from "~/routes/proyek.$projectId._index";
-import * as newProjectRoute from "~/routes/proyek.baru";
+import * as overviewRoute from "~/routes/projects/$projectId/overview";
+import * as newProjectRoute from "~/routes/projects/new";
 import {
   callRoute,
   cookieFor,

@@ -6,8 +6,8 @@ import { ROLES } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import { createProject } from "~/modules/projects/details.server";
 import { addTeamMember } from "~/modules/projects/team.server";
-import * as projectLayout from "~/routes/proyek.$projectId";
-import * as projectOverview from "~/routes/proyek.$projectId._index";
+import * as projectLayout from "~/routes/projects/$projectId/layout";
+import * as projectOverview from "~/routes/projects/$projectId/overview";
 import {
   actorFor,
   callRoute,

@@ -12,9 +12,9 @@ import { setFileStorage } from "~/storage/storage.server";
 import { ConflictError } from "~/errors";
 import { setProjectCover } from "~/modules/projects/cover.server";
 import { createProject } from "~/modules/projects/details.server";
-import * as projectRoute from "~/routes/proyek.$projectId";
-import * as overviewRoute from "~/routes/proyek.$projectId._index";
-import * as coverRoute from "~/routes/proyek.$projectId.sampul";
+import * as projectRoute from "~/routes/projects/$projectId/layout";
+import * as overviewRoute from "~/routes/projects/$projectId/overview";
+import * as coverRoute from "~/routes/projects/$projectId/cover";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 const PNG = Uint8Array.from(

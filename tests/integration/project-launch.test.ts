@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { getCohortOverview } from "~/modules/projects/cohort.server";
 import { transitionProject } from "~/modules/projects/launch.server";
-import * as projectRoute from "~/routes/proyek.$projectId";
-import * as overviewRoute from "~/routes/proyek.$projectId._index";
+import * as projectRoute from "~/routes/projects/$projectId/layout";
+import * as overviewRoute from "~/routes/projects/$projectId/overview";
 import {
   actorFor,
   callRoute,

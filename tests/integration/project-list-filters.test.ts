@@ -4,8 +4,8 @@
 // status is exact; filters combine; the CSV holds the same rows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import * as listRoute from "~/routes/proyek._index";
-import * as csvRoute from "~/routes/proyek[.csv]";
+import * as listRoute from "~/routes/projects/index";
+import * as csvRoute from "~/routes/projects/export.csv";
 import { callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 type Fixture = {

@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { listFilterParams, pageWindow, parseListFilters } from "~/modules/projects/project-filters";
-import * as listRoute from "~/routes/proyek._index";
-import * as csvRoute from "~/routes/proyek[.csv]";
+import * as listRoute from "~/routes/projects/index";
+import * as csvRoute from "~/routes/projects/export.csv";
 import { callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 let officer: string;

@@ -11,7 +11,7 @@ import { addIndicator, addMeasurement } from "~/modules/projects/indicators.serv
 import { addMilestone } from "~/modules/projects/milestones.server";
 import { getProjectForUser } from "~/modules/projects/queries.server";
 import { addAssignment, addTeamMember } from "~/modules/projects/team.server";
-import * as pdfRoute from "~/routes/proyek.$projectId.laporan[.pdf]";
+import * as pdfRoute from "~/routes/projects/$projectId/report.pdf";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 
 let projectId: string;

@@ -13,8 +13,8 @@ import { createProject } from "~/modules/projects/details.server";
 import { addMilestone, listProjectPeopleWithAccounts } from "~/modules/projects/milestones.server";
 import { addTeamMember } from "~/modules/projects/team.server";
 import { listProjectTimeline } from "~/modules/projects/timeline.server";
-import * as milestonesRoute from "~/routes/proyek.$projectId.tonggak";
-import * as teamRoute from "~/routes/proyek.$projectId.tim";
+import * as milestonesRoute from "~/routes/projects/$projectId/milestones";
+import * as teamRoute from "~/routes/projects/$projectId/team";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, formRequest } from "../fixtures/people";
 
 const PNG = Uint8Array.from(

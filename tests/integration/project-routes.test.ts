@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { createProject } from "~/modules/projects/details.server";
 import { addMilestone } from "~/modules/projects/milestones.server";
-import * as overviewRoute from "~/routes/proyek.$projectId._index";
-import * as milestonesRoute from "~/routes/proyek.$projectId.tonggak";
-import * as indicatorsRoute from "~/routes/proyek.$projectId.indikator";
-import * as newProjectRoute from "~/routes/proyek.baru";
+import * as overviewRoute from "~/routes/projects/$projectId/overview";
+import * as milestonesRoute from "~/routes/projects/$projectId/milestones";
+import * as indicatorsRoute from "~/routes/projects/$projectId/indicators";
+import * as newProjectRoute from "~/routes/projects/new";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, formRequest } from "../fixtures/people";
 
 let officer: string;

@@ -7,10 +7,10 @@ import { regionErrorText } from "~/components/region-picker";
 import { prisma } from "~/db.server";
 import { i18nConfig } from "~/i18n/config";
 import { importRegions, resolveRegionInput } from "~/modules/regions/region.server";
-import * as invitePersonRoute from "~/routes/admin.undang";
-import * as practiceRequestRoute from "~/routes/katalog.$slug";
-import * as newPairingRoute from "~/routes/pasangan.baru";
-import * as newProjectRoute from "~/routes/proyek.baru";
+import * as invitePersonRoute from "~/routes/admin/invite";
+import * as practiceRequestRoute from "~/routes/catalogue/practice";
+import * as newPairingRoute from "~/routes/pairings/new";
+import * as newProjectRoute from "~/routes/projects/new";
 import { callRoute, cookieFor, createPerson, formRequest } from "../fixtures/people";
 
 let admin: string;

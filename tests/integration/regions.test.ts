@@ -5,7 +5,7 @@ import { prisma } from "~/db.server";
 import { importRegionShapes } from "~/modules/regions/region-geo.server";
 import { getMapData, getRegionOverview, importRegions, searchRegions } from "~/modules/regions/region.server";
 import { grantsFor } from "~/auth/permissions";
-import * as regionRoute from "~/routes/wilayah.$code";
+import * as regionRoute from "~/routes/regions/region";
 import { callRoute, cookieFor, createPerson, getRequest } from "../fixtures/people";
 
 async function regionsChecksum() {

@@ -15,7 +15,7 @@ import {
   removeReplicationResult,
   setReplicationSummary,
 } from "~/modules/pairings/replication.server";
-import * as pairingRoute from "~/routes/pasangan.$pairingId";
+import * as pairingRoute from "~/routes/pairings/pairing";
 import {
   actorFor,
   callRoute,

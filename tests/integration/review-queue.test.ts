@@ -11,8 +11,8 @@ import { prisma } from "~/db.server";
 import { createPairing } from "~/modules/pairings/create.server";
 import { addParticipant } from "~/modules/pairings/participants.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as workspaceRoute from "~/routes/sesi.$sessionId_.pelajaran";
-import * as queueRoute from "~/routes/tinjauan";
+import * as workspaceRoute from "~/routes/lessons/workspace";
+import * as queueRoute from "~/routes/lessons/review";
 import {
   actorFor,
   callRoute,

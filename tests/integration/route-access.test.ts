@@ -28,137 +28,142 @@ const SIGNED_IN = EVERYONE.filter((who) => who !== "anonymous");
 type Rule = { path: string; params?: Record<string, string>; loader?: Who[]; action?: Who[] };
 
 const ACCESS: Record<string, Rule> = {
-  "_index.tsx": { path: "/", loader: EVERYONE },
-  "$.tsx": { path: "/tidak-ada", params: { "*": "tidak-ada" }, loader: EVERYONE, action: EVERYONE },
+  "home.tsx": { path: "/", loader: EVERYONE },
+  "not-found.tsx": { path: "/tidak-ada", params: { "*": "tidak-ada" }, loader: EVERYONE, action: EVERYONE },
   "healthz.ts": { path: "/healthz", loader: EVERYONE },
-  "masuk.tsx": { path: "/masuk", loader: EVERYONE, action: EVERYONE },
-  "keluar.tsx": { path: "/keluar", loader: EVERYONE, action: EVERYONE },
-  "lupa-sandi._index.tsx": { path: "/lupa-sandi", loader: EVERYONE, action: EVERYONE },
-  "lupa-sandi.$token.tsx": {
+  "accounts/sign-in.tsx": { path: "/masuk", loader: EVERYONE, action: EVERYONE },
+  "accounts/sign-out.tsx": { path: "/keluar", loader: EVERYONE, action: EVERYONE },
+  "accounts/forgot-password.tsx": { path: "/lupa-sandi", loader: EVERYONE, action: EVERYONE },
+  "accounts/reset-password.tsx": {
     path: "/lupa-sandi/x",
     params: { token: "x" },
     loader: EVERYONE,
     action: EVERYONE,
   },
-  "undangan.$token.tsx": { path: "/undangan/x", params: { token: "x" }, loader: EVERYONE, action: EVERYONE },
-  "profil.tsx": { path: "/profil", loader: SIGNED_IN, action: SIGNED_IN },
-  "notifikasi.tsx": { path: "/notifikasi", loader: SIGNED_IN, action: SIGNED_IN },
+  "accounts/invitation.tsx": {
+    path: "/undangan/x",
+    params: { token: "x" },
+    loader: EVERYONE,
+    action: EVERYONE,
+  },
+  "accounts/profile.tsx": { path: "/profil", loader: SIGNED_IN, action: SIGNED_IN },
+  "accounts/notifications.tsx": { path: "/notifikasi", loader: SIGNED_IN, action: SIGNED_IN },
   // the review queue: "lesson:review" (facilitators all; others the pairings they lead, maybe none)
-  "tinjauan.tsx": {
+  "lessons/review.tsx": {
     path: "/tinjauan",
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "COACH", "MENTOR"],
   },
-  "dasbor.tsx": { path: "/dasbor", loader: SIGNED_IN },
+  "dashboards/index.tsx": { path: "/dasbor", loader: SIGNED_IN },
   // the test people of region-scoped roles belong to 74.71 (Kota Kendari, province 74)
-  "dasbor_.wilayah.$code.tsx": {
+  "dashboards/region.tsx": {
     path: "/dasbor/wilayah/74.71",
     params: { code: "74.71" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "VIEWER"],
   },
-  "dasbor_.wilayah.$code_.laporan.tsx": {
+  "dashboards/region-report.tsx": {
     path: "/dasbor/wilayah/74.71/laporan",
     params: { code: "74.71" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "VIEWER"],
   },
-  "dasbor_.provinsi.$code.tsx": {
+  "dashboards/province.tsx": {
     path: "/dasbor/provinsi/74",
     params: { code: "74" },
     loader: ["ADMIN", "FACILITATOR"],
   },
   // an unknown cohort: 404 (allowed) for people with dashboards, 403 for the rest
-  "dasbor_.angkatan.$cohortId.tsx": {
+  "dashboards/cohort.tsx": {
     path: "/dasbor/angkatan/x",
     params: { cohortId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "COACH", "MENTOR", "VIEWER"],
   },
-  "dasbor_.angkatan.$cohortId_.laporan.tsx": {
+  "dashboards/cohort-report.tsx": {
     path: "/dasbor/angkatan/x/laporan",
     params: { cohortId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "COACH", "MENTOR", "VIEWER"],
   },
-  "proyek._index.tsx": { path: "/proyek", loader: SIGNED_IN },
-  "proyek.$projectId.tsx": { path: "/proyek/x", params: { projectId: "x" }, loader: SIGNED_IN },
-  "proyek[.csv].ts": { path: "/proyek.csv", loader: SIGNED_IN },
-  "proyek.baru.tsx": {
+  "projects/index.tsx": { path: "/proyek", loader: SIGNED_IN },
+  "projects/$projectId/layout.tsx": { path: "/proyek/x", params: { projectId: "x" }, loader: SIGNED_IN },
+  "projects/export.csv.ts": { path: "/proyek.csv", loader: SIGNED_IN },
+  "projects/new.tsx": {
     path: "/proyek/baru",
     loader: ["ADMIN", "REGION_OFFICER", "PARTICIPANT"],
     action: ["ADMIN", "REGION_OFFICER", "PARTICIPANT"],
   },
-  "proyek.$projectId._index.tsx": {
+  "projects/$projectId/overview.tsx": {
     path: "/proyek/x",
     params: { projectId: "x" },
     loader: EVERYONE,
     action: SIGNED_IN,
   },
-  "proyek.$projectId.tim.tsx": {
+  "projects/$projectId/team.tsx": {
     path: "/proyek/x/tim",
     params: { projectId: "x" },
     loader: SIGNED_IN,
     action: SIGNED_IN,
   },
-  "proyek.$projectId.tonggak.tsx": {
+  "projects/$projectId/milestones.tsx": {
     path: "/proyek/x/tonggak",
     params: { projectId: "x" },
     loader: SIGNED_IN,
     action: SIGNED_IN,
   },
-  "proyek.$projectId.indikator.tsx": {
+  "projects/$projectId/indicators.tsx": {
     path: "/proyek/x/indikator",
     params: { projectId: "x" },
     loader: SIGNED_IN,
     action: SIGNED_IN,
   },
-  "proyek.$projectId.linimasa.tsx": {
+  "projects/$projectId/timeline.tsx": {
     path: "/proyek/x/linimasa",
     params: { projectId: "x" },
     loader: SIGNED_IN,
   },
-  "proyek.$projectId.laporan[.pdf].ts": {
+  "projects/$projectId/report.pdf.ts": {
     path: "/proyek/x/laporan.pdf",
     params: { projectId: "x" },
     loader: SIGNED_IN,
   },
   // public for projects with a public follow-up page; an unknown project is 404 for everyone
-  "proyek.$projectId.sampul.ts": {
+  "projects/$projectId/cover.ts": {
     path: "/proyek/x/sampul",
     params: { projectId: "x" },
     loader: EVERYONE,
   },
-  "bukti.$file.ts": { path: "/bukti/x", params: { file: "x" }, loader: SIGNED_IN },
-  "pasangan._index.tsx": {
+  "projects/evidence-file.ts": { path: "/bukti/x", params: { file: "x" }, loader: SIGNED_IN },
+  "pairings/index.tsx": {
     path: "/pasangan",
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
   },
-  "pasangan.baru.tsx": {
+  "pairings/new.tsx": {
     path: "/pasangan/baru",
     loader: ["ADMIN", "FACILITATOR"],
     action: ["ADMIN", "FACILITATOR"],
   },
   // posting needs a write permission besides reading (a viewer only reads); each intent then
   // checks its own on the pairing itself
-  "pasangan.$pairingId.tsx": {
+  "pairings/pairing.tsx": {
     path: "/pasangan/x",
     params: { pairingId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
     action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
   },
-  "pasangan.$pairingId_.laporan.tsx": {
+  "pairings/report.tsx": {
     path: "/pasangan/x/laporan",
     params: { pairingId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
   },
-  "pasangan.$pairingId_.laporan[.csv].ts": {
+  "pairings/report.csv.ts": {
     path: "/pasangan/x/laporan.csv",
     params: { pairingId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
   },
-  "pasangan.$pairingId_.sesi-baru.tsx": {
+  "pairings/new-session.tsx": {
     path: "/pasangan/x/sesi-baru",
     params: { pairingId: "x" },
     loader: ["ADMIN", "FACILITATOR"],
     action: ["ADMIN", "FACILITATOR"],
   },
-  "sesi.$sessionId.tsx": {
+  "sessions/session.tsx": {
     path: "/sesi/x",
     params: { sessionId: "x" },
     loader: SIGNED_IN,
@@ -166,122 +171,130 @@ const ACCESS: Record<string, Rule> = {
     action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
   },
   // stand-alone sessions: an unknown project is 404 (allowed) for those who may host sessions
-  "proyek.$projectId_.sesi-baru.tsx": {
+  "projects/new-session.tsx": {
     path: "/proyek/x/sesi-baru",
     params: { projectId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
     action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
   },
-  "proyek.$projectId.sesi.tsx": { path: "/proyek/x/sesi", params: { projectId: "x" }, loader: SIGNED_IN },
+  "projects/$projectId/sessions.tsx": {
+    path: "/proyek/x/sesi",
+    params: { projectId: "x" },
+    loader: SIGNED_IN,
+  },
   // a province's coordination meeting: its coordinators (the test officers are of 74.71), facilitators, admins
-  "wilayah.$code_.sesi-baru.tsx": {
+  "regions/new-session.tsx": {
     path: "/wilayah/74/sesi-baru",
     params: { code: "74" },
     loader: ["ADMIN", "FACILITATOR"],
     action: ["ADMIN", "FACILITATOR"],
   },
-  "sesi.$sessionId_.kalender[.ics].ts": {
+  "sessions/calendar.ics.ts": {
     path: "/sesi/x/kalender.ics",
     params: { sessionId: "x" },
     loader: SIGNED_IN,
   },
-  "sesi.$sessionId_.sebutan.ts": {
+  "sessions/mentions.ts": {
     path: "/sesi/x/sebutan",
     params: { sessionId: "x" },
     loader: SIGNED_IN,
   },
-  "sesi.$sessionId_.ruang.tsx": {
+  "sessions/room.tsx": {
     path: "/sesi/x/ruang",
     params: { sessionId: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "COACH", "MENTOR"],
   },
-  "sesi.$sessionId_.catatan.tsx": {
+  "sessions/notes.tsx": {
     path: "/sesi/x/catatan",
     params: { sessionId: "x" },
     loader: SIGNED_IN,
     action: SIGNED_IN,
   },
-  "kalender.$token.ts": { path: "/kalender/x.ics", params: { token: "x.ics" }, loader: EVERYONE },
-  "api.livekit.webhook.ts": { path: "/api/livekit/webhook", loader: EVERYONE, action: EVERYONE },
-  "katalog._index.tsx": { path: "/katalog", loader: EVERYONE },
-  "katalog[.csv].ts": { path: "/katalog.csv", loader: EVERYONE },
-  "katalog[.json].ts": { path: "/katalog.json", loader: EVERYONE },
-  "katalog.$slug_.data[.json].ts": { path: "/katalog/x/data.json", params: { slug: "x" }, loader: EVERYONE },
-  "katalog.feed[.atom].ts": { path: "/katalog/feed.atom", loader: EVERYONE },
-  "katalog.$slug.tsx": { path: "/katalog/x", params: { slug: "x" }, loader: EVERYONE, action: EVERYONE },
-  "katalog.baru.tsx": {
+  "sessions/calendar-feed.ts": { path: "/kalender/x.ics", params: { token: "x.ics" }, loader: EVERYONE },
+  "sessions/livekit-webhook.ts": { path: "/api/livekit/webhook", loader: EVERYONE, action: EVERYONE },
+  "catalogue/index.tsx": { path: "/katalog", loader: EVERYONE },
+  "catalogue/export.csv.ts": { path: "/katalog.csv", loader: EVERYONE },
+  "catalogue/export.json.ts": { path: "/katalog.json", loader: EVERYONE },
+  "catalogue/practice-data.json.ts": {
+    path: "/katalog/x/data.json",
+    params: { slug: "x" },
+    loader: EVERYONE,
+  },
+  "catalogue/feed.atom.ts": { path: "/katalog/feed.atom", loader: EVERYONE },
+  "catalogue/practice.tsx": { path: "/katalog/x", params: { slug: "x" }, loader: EVERYONE, action: EVERYONE },
+  "catalogue/new.tsx": {
     path: "/katalog/baru",
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
     action: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
   },
-  "katalog.kelola._index.tsx": {
+  "catalogue/manage.tsx": {
     path: "/katalog/kelola",
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
   },
-  "katalog.kelola.$id.tsx": {
+  "catalogue/manage-practice.tsx": {
     path: "/katalog/kelola/x",
     params: { id: "x" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
     action: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
   },
-  "wilayah.$code_.inovasi[.csv].ts": {
+  "regions/innovations.csv.ts": {
     path: "/wilayah/74.71/inovasi.csv",
     params: { code: "74.71" },
     loader: EVERYONE,
   },
-  "wilayah.$code_.inovasi[.xlsx].ts": {
+  "regions/innovations.xlsx.ts": {
     path: "/wilayah/74.71/inovasi.xlsx",
     params: { code: "74.71" },
     loader: EVERYONE,
   },
-  "sitemap[.xml].ts": { path: "/sitemap.xml", loader: EVERYONE },
-  "pelajaran.$slug.tsx": {
+  "sitemap.xml.ts": { path: "/sitemap.xml", loader: EVERYONE },
+  "lessons/lesson.tsx": {
     path: "/pelajaran/x",
     params: { slug: "x" },
     loader: EVERYONE,
     // citing needs pairing:update or project:update
     action: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT"],
   },
-  "sesi.$sessionId_.pelajaran.tsx": {
+  "lessons/workspace.tsx": {
     path: "/sesi/x/pelajaran",
     params: { sessionId: "x" },
     loader: SIGNED_IN,
     action: SIGNED_IN,
   },
-  "angkatan.$cohortId.tsx": { path: "/angkatan/x", params: { cohortId: "x" }, loader: EVERYONE },
-  "angkatan.impor.tsx": {
+  "cohorts/cohort.tsx": { path: "/angkatan/x", params: { cohortId: "x" }, loader: EVERYONE },
+  "cohorts/import.tsx": {
     path: "/angkatan/impor",
     loader: ["ADMIN", "FACILITATOR"],
     action: ["ADMIN", "FACILITATOR"],
   },
-  "angkatan.templat-impor[.csv].ts": {
+  "cohorts/import-template.csv.ts": {
     path: "/angkatan/templat-impor.csv",
     loader: ["ADMIN", "FACILITATOR"],
   },
-  "wilayah._index.tsx": { path: "/wilayah", loader: EVERYONE },
-  "wilayah.$code.tsx": { path: "/wilayah/74.71", params: { code: "74.71" }, loader: EVERYONE },
-  "wilayah.$code_.opd.tsx": {
+  "regions/index.tsx": { path: "/wilayah", loader: EVERYONE },
+  "regions/region.tsx": { path: "/wilayah/74.71", params: { code: "74.71" }, loader: EVERYONE },
+  "regions/agencies.tsx": {
     path: "/wilayah/74.71/opd",
     params: { code: "74.71" },
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
     action: ["ADMIN", "FACILITATOR", "REGION_OFFICER"],
   },
-  "tentang-data.tsx": { path: "/tentang-data", loader: EVERYONE },
-  "admin._index.tsx": { path: "/admin", loader: ["ADMIN"], action: ["ADMIN"] },
-  "admin.undang.tsx": {
+  "about-data.tsx": { path: "/tentang-data", loader: EVERYONE },
+  "admin/index.tsx": { path: "/admin", loader: ["ADMIN"], action: ["ADMIN"] },
+  "admin/invite.tsx": {
     path: "/admin/undang",
     loader: ["ADMIN", "FACILITATOR"],
     action: ["ADMIN", "FACILITATOR"],
   },
-  "admin.outbox.tsx": { path: "/admin/outbox", loader: ["ADMIN"] },
-  "admin.audit.tsx": { path: "/admin/audit", loader: ["ADMIN"] },
-  "admin.cadangan.tsx": { path: "/admin/cadangan", loader: ["ADMIN"] },
-  "admin.cadangan_.unduh.ts": { path: "/admin/cadangan/unduh", loader: ["ADMIN"] },
+  "admin/outbox.tsx": { path: "/admin/outbox", loader: ["ADMIN"] },
+  "admin/audit.tsx": { path: "/admin/audit", loader: ["ADMIN"] },
+  "admin/backups.tsx": { path: "/admin/cadangan", loader: ["ADMIN"] },
+  "admin/backup-download.ts": { path: "/admin/cadangan/unduh", loader: ["ADMIN"] },
 };
 
 type RouteModule = { loader?: Parameters<typeof callRoute>[0]; action?: Parameters<typeof callRoute>[0] };
-const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
-const files = Object.keys(modules).map((path) => path.split("/").pop()!);
+const modules = import.meta.glob<RouteModule>("../../app/routes/**/*.{ts,tsx}");
+const files = Object.keys(modules).map((path) => path.replace("../../app/routes/", ""));
 
 const personIds = {} as Record<Who, string | undefined>;
 

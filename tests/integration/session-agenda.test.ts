@@ -8,7 +8,7 @@ import { createPairing } from "~/modules/pairings/create.server";
 import { addAgendaItem, moveAgendaItem, removeAgendaItem } from "~/modules/sessions/session-agenda.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
 import { OutOfScopeError } from "~/errors";
-import * as sessionRoute from "~/routes/sesi.$sessionId";
+import * as sessionRoute from "~/routes/sessions/session";
 import { actorFor, callRoute, cookieFor, createPerson, ensureRegions, formRequest } from "../fixtures/people";
 
 let facilitator: Awaited<ReturnType<typeof actorFor>>;

@@ -12,9 +12,9 @@ import { inviteToSession } from "~/modules/sessions/session-agenda.server";
 import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
 import { cancelSession, moveSession } from "~/modules/sessions/reschedule.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as feedRoute from "~/routes/kalender.$token";
-import * as seriesRoute from "~/routes/pasangan.$pairingId_.sesi-baru";
-import * as sessionIcsRoute from "~/routes/sesi.$sessionId_.kalender[.ics]";
+import * as feedRoute from "~/routes/sessions/calendar-feed";
+import * as seriesRoute from "~/routes/pairings/new-session";
+import * as sessionIcsRoute from "~/routes/sessions/calendar.ics";
 import {
   actorFor,
   callRoute,

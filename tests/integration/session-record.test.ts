@@ -14,9 +14,9 @@ import { createPairing } from "~/modules/pairings/create.server";
 import { addParticipant } from "~/modules/pairings/participants.server";
 import { cancelSession } from "~/modules/sessions/reschedule.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as dashboardRoute from "~/routes/dasbor";
-import * as pairingRoute from "~/routes/pasangan.$pairingId";
-import * as sessionRoute from "~/routes/sesi.$sessionId";
+import * as dashboardRoute from "~/routes/dashboards/index";
+import * as pairingRoute from "~/routes/pairings/pairing";
+import * as sessionRoute from "~/routes/sessions/session";
 import {
   actorFor,
   callRoute,

@@ -10,7 +10,7 @@ import { PairingRuleError } from "~/modules/pairings/pairing-status";
 import { OutOfScopeError } from "~/errors";
 import { startSessionRecording, stopSessionRecording } from "~/modules/sessions/session-recording.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as sessionRoute from "~/routes/sesi.$sessionId";
+import * as sessionRoute from "~/routes/sessions/session";
 import { signWebhook, startLiveKitStandIn, webhookBody } from "../fixtures/livekit";
 import {
   actorFor,

@@ -5,12 +5,12 @@ import { createPairing } from "~/modules/pairings/create.server";
 import { addParticipant } from "~/modules/pairings/participants.server";
 import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as calendarRoute from "~/routes/kalender.$token";
-import * as profileRoute from "~/routes/profil";
-import * as roomRoute from "~/routes/sesi.$sessionId_.ruang";
-import * as sessionRoute from "~/routes/sesi.$sessionId";
-import * as sessionIcsRoute from "~/routes/sesi.$sessionId_.kalender[.ics]";
-import * as seriesRoute from "~/routes/pasangan.$pairingId_.sesi-baru";
+import * as calendarRoute from "~/routes/sessions/calendar-feed";
+import * as profileRoute from "~/routes/accounts/profile";
+import * as roomRoute from "~/routes/sessions/room";
+import * as sessionRoute from "~/routes/sessions/session";
+import * as sessionIcsRoute from "~/routes/sessions/calendar.ics";
+import * as seriesRoute from "~/routes/pairings/new-session";
 import {
   actorFor,
   callRoute,

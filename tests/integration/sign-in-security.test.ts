@@ -9,8 +9,8 @@ import { SIGN_IN_LIMIT, addressKey, signInDelayMs } from "~/auth/sign-in-throttl
 import { prisma } from "~/db.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs } from "~/jobs/worker.server";
-import * as resetRequestRoute from "~/routes/lupa-sandi._index";
-import * as signInRoute from "~/routes/masuk";
+import * as resetRequestRoute from "~/routes/accounts/forgot-password";
+import * as signInRoute from "~/routes/accounts/sign-in";
 import {
   TEST_PASSWORD,
   callRoute,

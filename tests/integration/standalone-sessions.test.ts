@@ -6,12 +6,12 @@ import { prisma } from "~/db.server";
 import { createPairing } from "~/modules/pairings/create.server";
 import { addParticipant } from "~/modules/pairings/participants.server";
 import { createSessionSeries } from "~/modules/sessions/schedule.server";
-import * as pairingSeriesRoute from "~/routes/pasangan.$pairingId_.sesi-baru";
-import * as projectSeriesRoute from "~/routes/proyek.$projectId_.sesi-baru";
-import * as projectSessionsRoute from "~/routes/proyek.$projectId.sesi";
-import * as provinceSeriesRoute from "~/routes/wilayah.$code_.sesi-baru";
-import * as regionRoute from "~/routes/wilayah.$code";
-import * as sessionRoute from "~/routes/sesi.$sessionId";
+import * as pairingSeriesRoute from "~/routes/pairings/new-session";
+import * as projectSeriesRoute from "~/routes/projects/new-session";
+import * as projectSessionsRoute from "~/routes/projects/$projectId/sessions";
+import * as provinceSeriesRoute from "~/routes/regions/new-session";
+import * as regionRoute from "~/routes/regions/region";
+import * as sessionRoute from "~/routes/sessions/session";
 import {
   actorFor,
   callRoute,

@@ -11,7 +11,7 @@ import { parseEnv } from "~/env.server";
 import { readEvidence } from "~/modules/projects/evidence.server";
 import { createProject } from "~/modules/projects/details.server";
 import { addMilestone, attachMilestoneEvidence } from "~/modules/projects/milestones.server";
-import { loader as evidenceLoader } from "~/routes/bukti.$file";
+import { loader as evidenceLoader } from "~/routes/projects/evidence-file";
 import { diskStorage } from "~/storage/disk.server";
 import { s3Storage } from "~/storage/s3.server";
 import { setFileStorage, storageFromEnv } from "~/storage/storage.server";

@@ -9,7 +9,7 @@ import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
 import { inviteUser } from "~/modules/accounts/user.server";
-import * as feedRoute from "~/routes/kalender.$token";
+import * as feedRoute from "~/routes/sessions/calendar-feed";
 import { privateCacheMiddleware } from "~/utils/security-headers.server";
 import { callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 import { loadAppBuild } from "../fixtures/app-build";

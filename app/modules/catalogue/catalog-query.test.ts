@@ -14,6 +14,8 @@ describe("queryWords", () => {
     ]);
     expect(queryWords("gimana caranya, apa yang perlu untuk sedot WC WC")).toEqual(["sedot", "wc"]);
     expect(queryWords("tanpa para")).toEqual([]);
+    // chat spellings of filler words and "not"
+    expect(queryWords("gimana balikin anak yg ga sekolah")).toEqual(["balikin", "anak", "sekolah"]);
   });
 });
 
@@ -38,6 +40,10 @@ describe("queryConcepts", () => {
       { words: ["pengelolaan"], terms: ["pengelolaan"], synonym: false },
     ]);
     expect(queryConcepts(["asn"])[0].terms).toEqual(expect.arrayContaining(["pns", "pegawai negeri"]));
+    // regions as people say them meet the official names held in every practice's vector
+    expect(queryConcepts(["solo"])[0].terms).toContain("surakarta");
+    expect(queryConcepts(["jogja"])[0].terms).toContain("yogyakarta");
+    expect(queryConcepts(["jabar"])[0].terms).toContain("jawa barat");
   });
 });
 

@@ -19,7 +19,9 @@ export const INDONESIAN_STOP_WORDS = new Set(
     "lagi lain lebih maka mana mau masih mengapa mereka mohon namun nya oleh pada para per perlu " +
     "saat saja sama sampai sangat saya se sebagai sebelum secara sedang sehingga sejak semua seperti " +
     "serta setelah setiap siapa sih sudah supaya tak tanpa telah tentang terhadap tersebut tetapi " +
-    "tidak tolong untuk ya yaitu yakni yang"
+    "tidak tolong untuk ya yaitu yakni yang " +
+    // as typed in chats: "yg", "dgn", "utk", "gak"
+    "dgn ga gak nggak enggak ngga tdk utk yg"
   ).split(" "),
 );
 

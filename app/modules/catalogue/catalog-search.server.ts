@@ -355,34 +355,3 @@ export async function searchCatalog({
     },
   };
 }
-
-/** Practices like this one: same SPM field or sector, and words in common. */
-export async function similarPractices(practice: {
-  id: string;
-  name: string;
-  summary: string | null;
-  sector: string | null;
-  spmField: string | null;
-}) {
-  const words = queryWords(`${practice.name} ${practice.summary ?? ""}`).join(" ");
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    WITH q AS (
-      SELECT NULLIF(replace(plainto_tsquery('indonesian', ${words})::text, '&', '|'), '') AS text
-    )
-    SELECT p.id FROM "Practice" p, q
-    WHERE p.status = 'PUBLISHED' AND p.id <> ${practice.id}
-      AND (p."spmField"::text = ${practice.spmField} OR p.sector = ${practice.sector}
-        OR (q.text IS NOT NULL AND ${DOC} @@ q.text::tsquery))
-    ORDER BY
-      (CASE WHEN p."spmField"::text = ${practice.spmField} THEN 0.5 ELSE 0 END
-        + CASE WHEN p.sector = ${practice.sector} THEN 0.5 ELSE 0 END
-        + CASE WHEN q.text IS NULL THEN 0 ELSE ts_rank(${DOC}, q.text::tsquery) END) DESC,
-      p."publishedAt" DESC NULLS LAST
-    LIMIT 3`;
-  if (rows.length === 0) return [];
-  const found = await prisma.practice.findMany({
-    where: { id: { in: rows.map((r) => r.id) } },
-    select: { id: true, slug: true, name: true, maturity: true, region: { select: { name: true } } },
-  });
-  return rows.map((r) => found.find((p) => p.id === r.id)!).filter(Boolean);
-}

@@ -1,24 +1,12 @@
-// What the dashboards count, always inside the person's scope.
+// The counts of the person's own overview (/dasbor), always inside the person's scope.
 import { grantsFor } from "~/auth/permissions";
 import { pairingWhere, projectWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
 import { PAIRING_STATUSES } from "~/modules/pairings/pairing-schemas";
 import { PROJECT_STATUSES } from "~/modules/projects/project-schemas";
 import { atRiskList } from "~/modules/projects/project-status";
-import { launchedProjectSelect } from "~/modules/projects/project.server";
+import { launchedProjectSelect } from "~/modules/projects/queries.server";
 import type { CurrentUser } from "~/modules/accounts/user.server";
-
-/**
- * Whether the person's dashboard covers everything (every grant to read projects and pairings is
- * programme-wide): then it is the same for every such person, whoever they are.
- */
-export function seesEverything(user: CurrentUser) {
-  const grants = [
-    ...grantsFor(user.memberships, "project:read"),
-    ...grantsFor(user.memberships, "pairing:read"),
-  ];
-  return grants.length > 0 && grants.every((g) => g.scope === "all");
-}
 
 export async function getDashboard(user: CurrentUser, now = new Date()) {
   const projectGrants = grantsFor(user.memberships, "project:read");

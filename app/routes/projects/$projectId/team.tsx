@@ -22,7 +22,7 @@ import {
 } from "~/modules/projects/team.server";
 import { type IntentResult, defineIntent, runIntents } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
-import type { loader as projectLoader } from "./proyek.$projectId";
+import type { loader as projectLoader } from "./layout";
 import { requireParam } from "~/utils/route-params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProjectTeam() {
   const { t, i18n } = useTranslation();
-  const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  const data = useRouteLoaderData<typeof projectLoader>("routes/projects/$projectId/layout");
   const actionData = useActionData<IntentResult>();
   const lastFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const [memberForm, member] = useForm({

@@ -28,7 +28,7 @@ import { type IntentResult, cannotMove, defineIntent, runIntents } from "~/utils
 import { formatDay } from "~/utils/format";
 import { requireParam } from "~/utils/route-params";
 import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";
-import type { loader as projectLoader } from "./proyek.$projectId";
+import type { loader as projectLoader } from "./layout";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "project:read");
@@ -104,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProjectMilestones() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  const data = useRouteLoaderData<typeof projectLoader>("routes/projects/$projectId/layout");
   const actionData = useActionData<IntentResult>();
   const [form, fields] = useForm({
     id: "milestone",

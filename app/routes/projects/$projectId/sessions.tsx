@@ -8,7 +8,7 @@ import { getProjectForUser } from "~/modules/projects/queries.server";
 import { listHostedSessions } from "~/modules/sessions/queries.server";
 import { mayHostSessions } from "~/modules/sessions/schedule.server";
 import { invariantResponse } from "~/utils/invariant";
-import type { loader as projectLoader } from "./proyek.$projectId";
+import type { loader as projectLoader } from "./layout";
 import { requireParam } from "~/utils/route-params";
 
 // the project team's own sessions (meetings that belong to no pairing)
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProjectSessions() {
   const { t } = useTranslation();
   const { projectId, sessions, canSchedule } = useLoaderData<typeof loader>();
-  const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  const data = useRouteLoaderData<typeof projectLoader>("routes/projects/$projectId/layout");
   return (
     <section aria-labelledby="project-sessions-heading">
       <h2 id="project-sessions-heading">{t("hostedSessions.projectHeading")}</h2>

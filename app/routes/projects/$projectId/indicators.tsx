@@ -10,7 +10,7 @@ import { getLanguage } from "~/i18n/i18n.server";
 import { indicatorSchema, measurementSchema } from "~/modules/projects/project-schemas";
 import { addIndicator, addMeasurement } from "~/modules/projects/indicators.server";
 import { type IntentResult, defineIntent, runIntents } from "~/utils/form-action.server";
-import type { loader as projectLoader } from "./proyek.$projectId";
+import type { loader as projectLoader } from "./layout";
 import { requireParam } from "~/utils/route-params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProjectIndicators() {
   const { t, i18n } = useTranslation();
-  const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  const data = useRouteLoaderData<typeof projectLoader>("routes/projects/$projectId/layout");
   const actionData = useActionData<IntentResult>();
   const [indicatorForm, indicator] = useForm({
     id: "indicator",

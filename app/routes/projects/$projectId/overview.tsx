@@ -34,7 +34,7 @@ import { type IntentResult, cannotMove, defineIntent, runIntents } from "~/utils
 import { formatDay, formatInstant } from "~/utils/format";
 import { requireParam } from "~/utils/route-params";
 import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";
-import type { loader as projectLoader } from "./proyek.$projectId";
+import type { loader as projectLoader } from "./layout";
 
 // public: the layout's loader decides who sees what; this page adds the launch events that a
 // person with the launch right may launch a piloting project at, and the edit form's cohorts
@@ -132,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProjectOverview() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  const data = useRouteLoaderData<typeof projectLoader>("routes/projects/$projectId/layout");
   const { launchEvents, cohorts, mentionable } = useLoaderData<typeof loader>();
   const actionData = useActionData<IntentResult>();
   const project = data?.mode === "member" ? data.project : null;

@@ -7,7 +7,7 @@ import { getProjectForUser } from "~/modules/projects/queries.server";
 import { listProjectTimeline } from "~/modules/projects/timeline.server";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
-import type { loader as projectLoader } from "./proyek.$projectId";
+import type { loader as projectLoader } from "./layout";
 import { requireParam } from "~/utils/route-params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProjectTimeline() {
   const { t, i18n } = useTranslation();
   const { entries } = useLoaderData<typeof loader>();
-  const data = useRouteLoaderData<typeof projectLoader>("routes/proyek.$projectId");
+  const data = useRouteLoaderData<typeof projectLoader>("routes/projects/$projectId/layout");
   const zone = data?.viewerZone ?? "Asia/Jakarta";
   return (
     <div>
