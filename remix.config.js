@@ -49,15 +49,20 @@ export default {
       route("pasangan/:pairingId/laporan", "routes/pairings/report.tsx");
       route("pasangan/:pairingId/laporan.csv", "routes/pairings/report.csv.ts");
       route("pasangan/:pairingId/sesi-baru", "routes/pairings/new-session.tsx");
+      route("pasangan/:pairingId/pilih-waktu", "routes/pairings/time-poll.tsx");
       route("pasangan/baru", "routes/pairings/new.tsx");
       route("pelajaran/:slug", "routes/lessons/lesson.tsx");
+      route("pilih-waktu/:token", "routes/pairings/time-poll-answer.tsx");
+      route("peluncuran/:launchEventId", "routes/projects/launch-event.tsx");
       route("profil", "routes/accounts/profile.tsx");
       route("proyek", "routes/projects/index.tsx", { index: true });
       route("proyek.csv", "routes/projects/export.csv.ts");
       route("proyek/:projectId", "routes/projects/$projectId/layout.tsx", () => {
         route("", "routes/projects/$projectId/overview.tsx", { index: true });
         route("indikator", "routes/projects/$projectId/indicators.tsx");
+        route("laporan.docx", "routes/projects/$projectId/report.docx.ts");
         route("laporan.pdf", "routes/projects/$projectId/report.pdf.ts");
+        route("laporan-aksi-perubahan.pdf", "routes/projects/$projectId/change-report.pdf.ts");
         route("linimasa", "routes/projects/$projectId/timeline.tsx");
         route("sampul", "routes/projects/$projectId/cover.ts");
         route("sesi", "routes/projects/$projectId/sessions.tsx");

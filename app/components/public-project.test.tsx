@@ -28,6 +28,15 @@ const project = {
   milestones: [],
   indicators: [],
   checkIns: [],
+  followUp: {
+    windows: [],
+    milestones: { done: 0, late: 0, total: 0 },
+    lateMilestones: [],
+    riskReasons: [],
+    atRisk: false,
+    lastCheckIn: null,
+    verdict: "onTrack",
+  },
 };
 
 function render(data: Record<string, unknown>) {
@@ -63,5 +72,69 @@ describe("public follow-up page", () => {
     const img = render({ ...project, coverImage: file }).querySelector("img.project-cover");
     expect(img?.getAttribute("src")).toBe(`/proyek/p1/sampul?v=${file}`);
     expect(img?.getAttribute("alt")).toBe(i18n.t("projects.coverAlt", { title: "L2T2" }));
+  });
+
+  it("answers 'did it stop halfway?': verdict, risk with its reason, last check-in, late milestones", () => {
+    const page = render({
+      ...project,
+      milestones: [
+        {
+          id: "m1",
+          title: "Aplikasi dipakai",
+          horizon: "MEDIUM",
+          status: "IN_PROGRESS",
+          dueDate: "2024-03-31",
+          late: true,
+        },
+        {
+          id: "m2",
+          title: "Launching",
+          horizon: "SHORT",
+          status: "DONE",
+          dueDate: "2023-10-10",
+          late: false,
+        },
+      ],
+      followUp: {
+        windows: [
+          { months: 3, due: "2025-01-10", mark: "met", checkInAt: "2025-01-12" },
+          { months: 6, due: "2025-04-10", mark: "missing", checkInAt: null },
+          { months: 12, due: "2025-10-10", mark: "upcoming", checkInAt: null },
+        ],
+        milestones: { done: 1, late: 1, total: 2 },
+        lateMilestones: [{ title: "Aplikasi dipakai", dueDate: "2024-03-31" }],
+        riskReasons: [{ kind: "lateMilestone", title: "Aplikasi dipakai", dueDate: "2024-03-31" }],
+        atRisk: true,
+        lastCheckIn: { createdAt: "2025-01-12T03:00:00Z", status: "AT_RISK" },
+        verdict: "atRisk",
+      },
+    });
+    const section = page.querySelector('section[aria-labelledby="follow-up-heading"]')?.textContent ?? "";
+    expect(section).toContain(i18n.t("launchEvents.followUpHeading"));
+    expect(section).toContain(i18n.t("launchEvents.verdict.atRisk"));
+    expect(section).toContain("Tonggak terlambat: Aplikasi dipakai (31 Mar 2024)");
+    expect(section).toContain("12 Jan 2025: Berisiko");
+    expect(section).toContain("6 bulan: tidak ada");
+    const late = [...page.querySelectorAll("li:has(.badge-risk)")].map((li) => li.textContent);
+    expect(late).toEqual(["Aplikasi dipakai · Jangka menengah · Berjalan · 31 Mar 2024 terlambat"]);
+  });
+
+  it("shows the stated benefits and links the launch event", () => {
+    const page = render({
+      ...project,
+      benefits: "Layanan lebih cepat bagi warga",
+      launchEvent: {
+        id: "ev1",
+        title: "Launching serentak",
+        date: "2024-10-10T02:00:00Z",
+        place: "Kendari",
+        launchedBy: "Wali Kota Kendari",
+      },
+    });
+    const headings = [...page.querySelectorAll("h2")].map((h) => h.textContent);
+    expect(headings).toContain(i18n.t("projects.fields.benefits"));
+    expect(page.body.textContent).toContain("Layanan lebih cepat bagi warga");
+    const link = page.querySelector('a[href="/peluncuran/ev1"]');
+    expect(link?.textContent).toBe(i18n.t("launchEvents.link", { title: "Launching serentak" }));
   });
 });

@@ -1,6 +1,7 @@
 // The public follow-up page of a launched project: what was promised and what happened since.
 import { useTranslation } from "react-i18next";
 import { IndicatorChart } from "~/components/indicator-chart";
+import { type FollowUpView, FollowUpFacts, VerdictLine } from "~/components/launch-follow-up";
 import { ProjectCover } from "~/components/project-cover";
 import { StatusBadge } from "~/components/project-status";
 import { formatDay } from "~/utils/format";
@@ -18,10 +19,24 @@ type PublicProjectData = {
   launchedAt: string | Date | null;
   region: { code: string; name: string; timeZone: string };
   organisation: { name: string } | null;
-  launchEvent: { title: string; date: string | Date; place: string | null; launchedBy: string | null } | null;
-  milestones: { id: string; title: string; horizon: string; status: string; dueDate: string | Date | null }[];
+  launchEvent: {
+    id: string;
+    title: string;
+    date: string | Date;
+    place: string | null;
+    launchedBy: string | null;
+  } | null;
+  milestones: {
+    id: string;
+    title: string;
+    horizon: string;
+    status: string;
+    dueDate: string | Date | null;
+    late: boolean;
+  }[];
   indicators: Parameters<typeof IndicatorChart>[0]["indicator"][];
   checkIns: { status: string; note: string; createdAt: string | Date }[];
+  followUp: FollowUpView;
 };
 
 /** `children`: what a tab under the public page shows, such as its error (route-error-boundary.tsx). */
@@ -60,6 +75,13 @@ export function PublicProject({
             })
           : null}
       </p>
+      {project.launchEvent ? (
+        <p>
+          <a href={`/peluncuran/${project.launchEvent.id}`}>
+            {t("launchEvents.link", { title: project.launchEvent.title })}
+          </a>
+        </p>
+      ) : null}
       {project.status === "STOPPED" ? (
         <div className="notice" role="status">
           <p>
@@ -67,6 +89,13 @@ export function PublicProject({
           </p>
           <p className="prose">{t("projects.stoppedBecause", { reason: project.stopReason ?? "—" })}</p>
         </div>
+      ) : null}
+      {project.launchedAt ? (
+        <section aria-labelledby="follow-up-heading">
+          <h2 id="follow-up-heading">{t("launchEvents.followUpHeading")}</h2>
+          <VerdictLine verdict={project.followUp.verdict} />
+          <FollowUpFacts followUp={project.followUp} viewerZone={viewerZone} />
+        </section>
       ) : null}
       {project.problem ? (
         <section>
@@ -80,6 +109,12 @@ export function PublicProject({
           <p className="prose">{project.objectives}</p>
         </section>
       ) : null}
+      {project.benefits ? (
+        <section>
+          <h2>{t("projects.fields.benefits")}</h2>
+          <p className="prose">{project.benefits}</p>
+        </section>
+      ) : null}
       <section>
         <h2>{t("projects.milestones")}</h2>
         <ul>
@@ -87,6 +122,12 @@ export function PublicProject({
             <li key={m.id}>
               {m.title} · {t(`projects.horizon.${m.horizon}`)} · {t(`projects.workStatus.${m.status}`)}
               {m.dueDate ? ` · ${formatDay(m.dueDate, lng)}` : ""}
+              {m.late ? (
+                <>
+                  {" "}
+                  <span className="badge badge-risk">{t("launchEvents.lateMarker")}</span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

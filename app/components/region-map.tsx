@@ -15,7 +15,7 @@ type MapEnd = { code: string; name: string; lat: number | null; lng: number | nu
 export type MapData = {
   regions: MapRegion[];
   pairings: { id: string; topic: string; mentorRegion: MapEnd; menteeRegion: MapEnd }[];
-  practiceRegions: { code: string; count: number }[];
+  practiceRegions: { code: string; name: string; count: number }[];
 };
 
 function arcPath(from: [number, number], to: [number, number]) {
@@ -157,7 +157,7 @@ export function RegionMapTable({ data }: { data: MapData }) {
           {data.practiceRegions.map((p) => (
             <tr key={p.code}>
               <td>
-                <a href={`/wilayah/${p.code}`}>{names.get(p.code) ?? p.code}</a>
+                <a href={`/wilayah/${p.code}`}>{p.name}</a>
               </td>
               <td>{p.count}</td>
             </tr>

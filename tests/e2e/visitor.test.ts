@@ -193,6 +193,26 @@ describe("an anonymous visitor", () => {
     await expectVisible(practices.getByRole("link", { name: /Kota Kendari/ }).first());
   });
 
+  test("follows the Lahat launch from a project's public page: four projects and their follow-up", async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await open(page, "/proyek/demo-project-siap-bpkad-lahat");
+    // the public page answers "did it stop halfway?" before the details
+    const followUp = page.getByRole("region", { name: text("id", "launchEvents.followUpHeading") });
+    await expectVisible(followUp.getByText(text("id", "launchEvents.verdict.noReport")));
+    await page.getByRole("link", { name: /^Acara peluncuran: Launching serentak/ }).click();
+    await page.waitForURL(/\/peluncuran\/demo-launch-lahat-2023-10-10$/);
+    await expectHeading(page, "Launching serentak empat proyek perubahan PKN II Angkatan XX Kabupaten Lahat");
+    await expectVisible(page.getByText("10 Okt 2023, 09.00 WIB"));
+    for (const acronym of ["SIAP BPKAD", "PERJAKA", "SIP BENAR", "e-Agenda"]) {
+      const project = page.getByRole("region", { name: new RegExp(`^${acronym}:`) });
+      await expectVisible(project.getByText(text("id", "launchEvents.implemented")));
+      await expectVisible(project.getByText("12 bulan: tidak ada"));
+    }
+    await expectNoSeriousA11yViolations(page);
+    if (process.env.SCREENSHOTS === "1")
+      await page.screenshot({ path: path.resolve("docs/screenshots/launch-event.png"), fullPage: true });
+  });
+
   test("can ask /healthz whether the server and its database answer", async () => {
     const page = await newPage();
     const response = await page.request.get("/healthz");

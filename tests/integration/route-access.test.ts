@@ -123,6 +123,16 @@ const ACCESS: Record<string, Rule> = {
     params: { projectId: "x" },
     loader: SIGNED_IN,
   },
+  "projects/$projectId/report.docx.ts": {
+    path: "/proyek/x/laporan.docx",
+    params: { projectId: "x" },
+    loader: SIGNED_IN,
+  },
+  "projects/$projectId/change-report.pdf.ts": {
+    path: "/proyek/x/laporan-aksi-perubahan.pdf",
+    params: { projectId: "x" },
+    loader: SIGNED_IN,
+  },
   // public for projects with a public follow-up page; an unknown project is 404 for everyone
   "projects/$projectId/cover.ts": {
     path: "/proyek/x/sampul",
@@ -130,6 +140,12 @@ const ACCESS: Record<string, Rule> = {
     loader: EVERYONE,
   },
   "projects/evidence-file.ts": { path: "/bukti/x", params: { file: "x" }, loader: SIGNED_IN },
+  // public once one of its projects is public; an unknown event is 404 for everyone
+  "projects/launch-event.tsx": {
+    path: "/peluncuran/x",
+    params: { launchEventId: "x" },
+    loader: EVERYONE,
+  },
   "pairings/index.tsx": {
     path: "/pasangan",
     loader: ["ADMIN", "FACILITATOR", "REGION_OFFICER", "PARTICIPANT", "VIEWER"],
@@ -162,6 +178,21 @@ const ACCESS: Record<string, Rule> = {
     params: { pairingId: "x" },
     loader: ["ADMIN", "FACILITATOR"],
     action: ["ADMIN", "FACILITATOR"],
+  },
+  // a time poll: its grid for poll:manage, else the signed-in person's own answer sheet when asked
+  // (any role may be a pairing's participant): 404 for everyone else, checked on the poll itself
+  "pairings/time-poll.tsx": {
+    path: "/pasangan/x/pilih-waktu",
+    params: { pairingId: "x" },
+    loader: SIGNED_IN,
+    action: SIGNED_IN,
+  },
+  // public: the personal token in the address is the permission (an unknown one is 404)
+  "pairings/time-poll-answer.tsx": {
+    path: "/pilih-waktu/x",
+    params: { token: "x" },
+    loader: EVERYONE,
+    action: EVERYONE,
   },
   "sessions/session.tsx": {
     path: "/sesi/x",

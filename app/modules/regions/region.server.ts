@@ -426,10 +426,25 @@ export async function getMapData() {
     }),
     prisma.practice.groupBy({ by: ["regionCode"], where: { status: "PUBLISHED" }, _count: { _all: true } }),
   ]);
+  // practices of a province itself (a provincial innovation) sit on no kabupaten/kota outline, but
+  // their row in the table still names the province
+  const named = new Map(regions.map((r) => [r.code, r.name]));
+  const unnamed = practices.map((p) => p.regionCode).filter((code) => !named.has(code));
+  if (unnamed.length > 0) {
+    const provinces = await prisma.region.findMany({
+      where: { code: { in: unnamed } },
+      select: { code: true, name: true },
+    });
+    for (const province of provinces) named.set(province.code, province.name);
+  }
   return {
     regions,
     pairings,
-    practiceRegions: practices.map((p) => ({ code: p.regionCode, count: p._count._all })),
+    practiceRegions: practices.map((p) => ({
+      code: p.regionCode,
+      name: named.get(p.regionCode) ?? p.regionCode,
+      count: p._count._all,
+    })),
   };
 }
 

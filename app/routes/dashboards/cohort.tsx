@@ -6,10 +6,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
+import { LaunchEventList } from "~/components/launch-follow-up";
 import { AtRiskBadge } from "~/components/risk-reasons";
 import { StatusBadge } from "~/components/project-status";
 import { getCohortDashboard } from "~/modules/dashboards/cohort.server";
 import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
+import { listLaunchEvents } from "~/modules/projects/launch-event.server";
 import { formatDay } from "~/utils/format";
 import { formatPercent } from "~/utils/numbers";
 import { invariantResponse } from "~/utils/invariant";
@@ -27,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dashboard:read");
   const dashboard = await getCohortDashboard(user, requireParam(params, "cohortId")).catch(refuseOutOfScope);
   invariantResponse(dashboard, "Not found", { status: 404 });
-  return dashboard;
+  const launchEvents = await listLaunchEvents({ projectIds: dashboard.projects.map((p) => p.id) });
+  return { ...dashboard, launchEvents };
 }
 
 const CHECK_IN_SYMBOL = { done: "✓", late: "≈", overdue: "!", due: "…", notLaunched: "—" } as const;
@@ -114,6 +117,14 @@ export default function CohortDashboard() {
           ))}
         </tbody>
       </table>
+      {d.launchEvents.length > 0 ? (
+        <LaunchEventList
+          events={d.launchEvents}
+          viewerZone={d.zone}
+          headingId="launch-events-heading"
+          heading={t("launchEvents.cohortHeading")}
+        />
+      ) : null}
     </main>
   );
 }

@@ -7,8 +7,10 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { HBarChart } from "~/components/dashboard-chart";
 import { IndicatorChart } from "~/components/indicator-chart";
+import { LaunchEventList } from "~/components/launch-follow-up";
 import { getRegionDashboard } from "~/modules/dashboards/region.server";
 import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
+import { listLaunchEvents } from "~/modules/projects/launch-event.server";
 import { formatDay, formatNumber } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { RiskReasonList } from "~/components/risk-reasons";
@@ -23,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = requireParam(params, "code", "regionCode");
   const dashboard = await getRegionDashboard(user, code).catch(refuseOutOfScope);
   invariantResponse(dashboard, "Not found", { status: 404 });
-  return dashboard;
+  // the head of region's "projects I launched": each launch event here and what became of its projects
+  return { ...dashboard, launchEvents: await listLaunchEvents({ regionCode: code }) };
 }
 
 export default function RegionDashboard() {
@@ -78,6 +81,13 @@ export default function RegionDashboard() {
           values: [f.reached],
           extra: [f.count],
         }))}
+      />
+
+      <LaunchEventList
+        events={d.launchEvents}
+        viewerZone={d.zone}
+        headingId="launch-events-heading"
+        heading={t("launchEvents.dashboardHeading")}
       />
 
       <section aria-labelledby="risk-heading">

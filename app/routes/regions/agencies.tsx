@@ -1,6 +1,6 @@
 // A region's agencies (OPD) and working groups (Pokja): people who may manage the region add,
 // rename and remove them, and choose who sits in each Pokja (one lead).
-import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -33,6 +33,7 @@ import {
 } from "~/modules/regions/agency.server";
 import { OutOfScopeError } from "~/errors";
 import { titleMeta } from "~/i18n/translate";
+import { type IntentResult, defineIntent, runIntents } from "~/utils/form-action.server";
 import { invariantResponse } from "~/utils/invariant";
 import { requireParam } from "~/utils/route-params";
 
@@ -46,66 +47,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data;
 }
 
-type Reply = { formId: string; result: SubmissionResult<string[]> | undefined };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { grants } = await requirePermission(request, "region:manage");
   const code = requireParam(params, "code", "regionCode");
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const formId = String(formData.get("formId") ?? intent);
-  const run = async <S extends z.ZodTypeAny>(schema: S, work: (value: z.output<S>) => Promise<void>) => {
-    const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success")
-      return Response.json({ formId, result: submission.reply() } satisfies Reply, { status: 400 });
-    try {
-      await work(submission.value);
-    } catch (error) {
-      if (error instanceof DuplicateNameError || error instanceof NoAccountError)
-        return Response.json(
-          {
-            formId,
-            result: submission.reply({ fieldErrors: { [error.field]: [error.key] } }),
-          } satisfies Reply,
-          { status: 400 },
-        );
-      if (error instanceof AgencyInUseError)
-        return Response.json(
-          { formId, result: submission.reply({ formErrors: [error.key] }) } satisfies Reply,
-          { status: 400 },
-        );
-      if (error instanceof OutOfScopeError) throw new Response("Forbidden", { status: 403 });
-      throw error;
-    }
-    return Response.json({ formId, result: submission.reply({ resetForm: true }) } satisfies Reply);
+  // one page holds a form per agency and per Pokja: the answer names the form it belongs to
+  const answerAs = String(formData.get("formId") ?? intent);
+  const write = <S extends z.ZodTypeAny>(schema: S, run: (value: z.output<S>) => Promise<unknown>) =>
+    defineIntent(
+      schema,
+      async (value) => {
+        try {
+          await run(value);
+        } catch (error) {
+          // another region's officer learns nothing, not even whether the region exists
+          if (error instanceof OutOfScopeError) throw new Response("Forbidden", { status: 403 });
+          throw error;
+        }
+      },
+      { answerAs },
+    );
+  const intents = {
+    agency: write(agencySchema, (v) => saveAgency(grants, code, v)),
+    "agency-delete": write(agencyDeleteSchema, (v) => deleteAgency(grants, code, v.agencyId)),
+    group: write(groupSchema, (v) => saveGroup(grants, code, v)),
+    "group-delete": write(groupDeleteSchema, (v) => deleteGroup(grants, code, v.groupId)),
+    "group-member": write(groupMemberSchema, (v) => addGroupMember(grants, code, v)),
+    "group-member-remove": write(groupMemberRemoveSchema, (v) => removeGroupMember(grants, code, v.memberId)),
+    "group-lead": write(groupLeadSchema, (v) => setGroupLead(grants, code, v.memberId)),
   };
-  switch (intent) {
-    case "agency":
-      return run(agencySchema, (v) => saveAgency(grants, code, v));
-    case "agency-delete":
-      return run(agencyDeleteSchema, (v) => deleteAgency(grants, code, v.agencyId));
-    case "group":
-      return run(groupSchema, (v) => saveGroup(grants, code, v));
-    case "group-delete":
-      return run(groupDeleteSchema, (v) => deleteGroup(grants, code, v.groupId));
-    case "group-member":
-      return run(groupMemberSchema, (v) => addGroupMember(grants, code, v));
-    case "group-member-remove":
-      return run(groupMemberRemoveSchema, (v) => removeGroupMember(grants, code, v.memberId));
-    case "group-lead":
-      return run(groupLeadSchema, (v) => setGroupLead(grants, code, v.memberId));
-    default:
-      // a form the page never offers: refuse before anything is read or written
-      await getRegionAgencies(grants, code).then((d) => invariantResponse(d, "Forbidden", { status: 403 }));
-      return Response.json({ formId, result: undefined }, { status: 400 });
-  }
+  // a form the page never offers: refuse before anything is read or written, 403 outside one's regions
+  if (!Object.hasOwn(intents, intent))
+    invariantResponse(await getRegionAgencies(grants, code), "Forbidden", { status: 403 });
+  return runIntents(formData, intents, {
+    refuse: (error) =>
+      error instanceof DuplicateNameError || error instanceof NoAccountError
+        ? { key: error.key, field: error.field }
+        : error instanceof AgencyInUseError
+          ? { key: error.key }
+          : undefined,
+  });
 }
 
 type Data = Awaited<ReturnType<typeof loader>>;
 
 function useLastResult(formId: string) {
-  const actionData = useActionData<Reply>();
-  return actionData?.formId === formId ? actionData.result : undefined;
+  const actionData = useActionData<IntentResult>();
+  return actionData?.intent === formId ? actionData.result : undefined;
 }
 
 export default function RegionAgencies() {

@@ -8,6 +8,8 @@ import { getRegionOverview } from "~/modules/regions/region.server";
 import { listHostedSessions } from "~/modules/sessions/queries.server";
 import { mayHostSessions } from "~/modules/sessions/schedule.server";
 import { HostedSessionList } from "~/components/hosted-session-list";
+import { LaunchEventList } from "~/components/launch-follow-up";
+import { listLaunchEvents } from "~/modules/projects/launch-event.server";
 import { invariantResponse } from "~/utils/invariant";
 import { formatNumber } from "~/utils/format";
 import { requireParam } from "~/utils/route-params";
@@ -47,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...overview,
     coordination,
+    launchEvents: await listLaunchEvents({ regionCode: code }),
+    viewerZone: user?.timeZone ?? user?.region?.timeZone ?? overview.region.timeZone,
     canManage: user ? coversRegion(grantsFor(user.memberships, "region:manage"), region) : false,
     canDashboard: user ? coversRegion(grantsFor(user.memberships, "dashboard:read"), region) : false,
   };
@@ -69,6 +73,8 @@ export default function RegionPage() {
     canManage,
     canDashboard,
     coordination,
+    launchEvents,
+    viewerZone,
   } = useLoaderData<typeof loader>();
   const zone = abbreviationForIanaZone(region.timeZone);
   const projectsByStatus = Object.entries(
@@ -178,6 +184,15 @@ export default function RegionPage() {
           </p>
         ) : null}
       </section>
+
+      {launchEvents.length > 0 ? (
+        <LaunchEventList
+          events={launchEvents}
+          viewerZone={viewerZone}
+          headingId="launch-events-heading"
+          heading={t("launchEvents.regionHeading")}
+        />
+      ) : null}
 
       <section>
         <h2>{t("regions.projects")}</h2>
