@@ -60,8 +60,8 @@ describe("signing in", () => {
     expect(unknown.status).toBe(400);
     const a = await wrong.json();
     const b = await unknown.json();
-    expect(a.error[""]).toEqual(["auth.invalidCredentials"]);
-    expect(b.error[""]).toEqual(a.error[""]);
+    expect(a.result.error[""]).toEqual(["auth.invalidCredentials"]);
+    expect(b.result.error[""]).toEqual(a.result.error[""]);
     // the password is never echoed back
     expect(JSON.stringify(a)).not.toContain("salah-sekali-123");
   });
@@ -72,7 +72,7 @@ describe("signing in", () => {
       expect((await signInAttempt(person.email, `salah-${i}-xxxxxx`, "192.0.2.1")).status).toBe(400);
     const blocked = await signInAttempt(person.email, TEST_PASSWORD, "192.0.2.1");
     expect(blocked.status).toBe(429);
-    expect((await blocked.json()).error[""]).toEqual(["auth.rateLimited"]);
+    expect((await blocked.json()).result.error[""]).toEqual(["auth.rateLimited"]);
     // the owner, from another address, is not locked out
     expect((await signInAttempt(person.email, TEST_PASSWORD, "192.0.2.50")).status).toBe(302);
     // the window passes for the throttled client too
@@ -138,6 +138,17 @@ describe("signing in", () => {
     expect(log?.actorId).toBe(admin.id);
   });
 
+  it("will not let an admin deactivate themselves, saying so above the people list", async () => {
+    const admin = await createPerson({ role: "ADMIN" });
+    const response = await callRoute(
+      adminRoute.action,
+      formRequest("/admin", { intent: "deactivate", userId: admin.id }, await cookieFor(admin.id)),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).result.error).toEqual({ "": ["admin.cannotDeactivateSelf"] });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).deactivatedAt).toBeNull();
+  });
+
   it("shares one lookup between the loaders of a request, and never serves a revoked session", async () => {
     const person = await createPerson({ role: "PARTICIPANT", regionCode: "35.72" });
     const cookie = await cookieFor(person.id);
@@ -161,8 +172,8 @@ describe("signing in", () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.initialValue.email).toBe("bukan-email");
-    expect(body.error.email).toEqual(["errors.email"]);
+    expect(body.result.initialValue.email).toBe("bukan-email");
+    expect(body.result.error.email).toEqual(["errors.email"]);
     expect(await prisma.loginSession.count()).toBe(before);
   });
 });
@@ -224,7 +235,7 @@ describe("password reset", () => {
 
     const again = await callRoute(resetRoute.action, formRequest(`/lupa-sandi/${token}`, fields), { token });
     expect(again.status).toBe(400);
-    expect((await again.json()).error[""]).toEqual(["auth.resetTokenInvalid"]);
+    expect((await again.json()).result.error[""]).toEqual(["auth.resetTokenInvalid"]);
 
     await requestPasswordReset(person.email);
     const second = await prisma.outboxMessage.findFirstOrThrow({
@@ -281,7 +292,7 @@ describe("invitations", () => {
       { token },
     );
     expect(response.status).toBe(400);
-    expect((await response.json()).error.password).toEqual(["errors.passwordTooShort"]);
+    expect((await response.json()).result.error.password).toEqual(["errors.passwordTooShort"]);
     expect(await prisma.user.count({ where: { email: "pendek@uji.test" } })).toBe(0);
     expect(
       (await prisma.invitation.findFirstOrThrow({ where: { email: "pendek@uji.test" } })).acceptedAt,

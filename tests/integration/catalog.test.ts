@@ -130,7 +130,7 @@ describe("asking to learn", () => {
     ).toBe(1);
     const twice = await ask("Kami ingin belajar penyedotan terjadwal lagi.");
     expect(twice.status).toBe(400);
-    expect((await twice.json()).errors).toEqual(["pairings.errors.alreadyRequested"]);
+    expect((await twice.json()).result.error).toEqual({ "": ["pairings.errors.alreadyRequested"] });
     expect(await prisma.pairing.count()).toBe(1);
   });
 });
@@ -162,7 +162,7 @@ describe("a visitor without an account asking to learn", () => {
     // a bad field comes back next to it; nothing written
     const bad = await visitorAsk({ ...valid, email: "bukan-email", need: "pendek" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).visitor.error).toMatchObject({
+    expect((await bad.json()).result.error).toMatchObject({
       email: ["errors.email"],
       need: ["errors.tooShort"],
     });
@@ -188,7 +188,7 @@ describe("a visitor without an account asking to learn", () => {
     // the same region again: refused, still one
     const twice = await visitorAsk(valid);
     expect(twice.status).toBe(400);
-    expect((await twice.json()).visitor.error).toMatchObject({ "": ["pairings.errors.alreadyRequested"] });
+    expect((await twice.json()).result.error).toMatchObject({ "": ["pairings.errors.alreadyRequested"] });
     expect(await prisma.pairing.count()).toBe(before + 1);
   });
 
@@ -196,7 +196,7 @@ describe("a visitor without an account asking to learn", () => {
     const before = await prisma.pairing.count();
     const own = await visitorAsk({ ...valid, regionCode: "74.71" });
     expect(own.status).toBe(400);
-    expect((await own.json()).visitor.error).toMatchObject({ regionCode: ["pairings.errors.sameRegion"] });
+    expect((await own.json()).result.error).toMatchObject({ regionCode: ["pairings.errors.sameRegion"] });
     expect(await prisma.pairing.count()).toBe(before);
   });
 
@@ -215,7 +215,7 @@ describe("a visitor without an account asking to learn", () => {
       { slug: "l2t2-kendari" },
     );
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual(["pairings.errors.sameRegion"]);
+    expect((await response.json()).result.error).toEqual({ "": ["pairings.errors.sameRegion"] });
     expect(await prisma.pairing.count()).toBe(before);
   });
 

@@ -137,7 +137,10 @@ describe("a practice from a sustained project", () => {
       );
     const refused = await status("PUBLISHED");
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ missing: ["summary", "problem", "solution"] });
+    expect(await refused.json()).toMatchObject({
+      intent: "status",
+      missing: ["summary", "problem", "solution"],
+    });
 
     const loaded = await (
       await callRoute(editRoute.loader, getRequest(`/katalog/kelola/${practice.id}`, kendari), {
@@ -171,7 +174,10 @@ describe("a practice from a sustained project", () => {
     // a bad field comes back next to the field, nothing written
     const bad = await save({ ...edited, mediaUrl: "javascript:alert(1)", evidenceUrl: "bukan tautan" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ mediaUrl: ["errors.url"], evidenceUrl: ["errors.url"] });
+    expect((await bad.json()).result.error).toMatchObject({
+      mediaUrl: ["errors.url"],
+      evidenceUrl: ["errors.url"],
+    });
     expect((await prisma.practice.findUniqueOrThrow({ where: { id: practice.id } })).summary).toBeNull();
 
     expect((await save(edited)).status).toBe(302);
@@ -220,7 +226,9 @@ describe("a practice from a sustained project", () => {
       formRequest("/katalog/baru", form({ regionCode: "74.71", name: "Praktik orang lain" }), blitar),
     );
     expect(response.status).toBe(403);
-    expect((await response.json()).error).toMatchObject({ regionCode: ["curation.errors.regionOutOfScope"] });
+    expect((await response.json()).result.error).toMatchObject({
+      regionCode: ["curation.errors.regionOutOfScope"],
+    });
     expect(await prisma.practice.count({ where: { name: "Praktik orang lain" } })).toBe(0);
   });
 });

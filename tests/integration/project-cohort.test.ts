@@ -106,8 +106,8 @@ describe("cohort in the new-project form", () => {
       const response = await create(fields);
       expect(response.status).toBe(400);
       const body = await response.json();
-      expect(body.error).toEqual(errors);
-      expect(body.initialValue.title).toBe(training.title);
+      expect(body.result.error).toEqual(errors);
+      expect(body.result.initialValue.title).toBe(training.title);
       expect([await prisma.changeProject.count(), await prisma.cohort.count()]).toEqual(before);
     },
   );

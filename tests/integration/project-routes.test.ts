@@ -80,8 +80,8 @@ describe("project forms", () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.error[field]).toEqual([error]);
-    expect(body.initialValue.title ?? "").toBe(fields.title);
+    expect(body.result.error[field]).toEqual([error]);
+    expect(body.result.initialValue.title ?? "").toBe(fields.title);
     expect(await prisma.changeProject.count()).toBe(before);
   });
 
@@ -91,7 +91,7 @@ describe("project forms", () => {
       formRequest("/proyek/baru", { title: "X", kind: "REGIONAL_INNOVATION", regionCode: "35.72" }, officer),
     );
     expect(response.status).toBe(403);
-    expect((await response.json()).error.regionCode).toEqual(["errors.regionOutOfScope"]);
+    expect((await response.json()).result.error.regionCode).toEqual(["errors.regionOutOfScope"]);
   });
 
   it("answers a stale milestone form with a conflict", async () => {

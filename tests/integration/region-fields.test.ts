@@ -60,9 +60,11 @@ describe("the new-project form's region field", () => {
     const response = await postProject("Blitar");
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.error.regionCode).toEqual(["errors.regionAmbiguous|Kab. Blitar (35.05)|Kota Blitar (35.72)"]);
-    expect(body.initialValue.regionCode).toBe("Blitar");
-    expect(body.initialValue.title).toBe("Uji Blitar");
+    expect(body.result.error.regionCode).toEqual([
+      "errors.regionAmbiguous|Kab. Blitar (35.05)|Kota Blitar (35.72)",
+    ]);
+    expect(body.result.initialValue.regionCode).toBe("Blitar");
+    expect(body.result.initialValue.title).toBe("Uji Blitar");
     expect(await prisma.changeProject.count()).toBe(before);
   });
 
@@ -73,8 +75,8 @@ describe("the new-project form's region field", () => {
       const response = await postProject(typed);
       expect(response.status).toBe(400);
       const body = await response.json();
-      expect(body.error.regionCode).toEqual(["errors.regionNotFound"]);
-      expect(body.initialValue.regionCode).toBe(typed);
+      expect(body.result.error.regionCode).toEqual(["errors.regionNotFound"]);
+      expect(body.result.initialValue.regionCode).toBe(typed);
       expect(await prisma.changeProject.count()).toBe(before);
     },
   );
@@ -82,7 +84,7 @@ describe("the new-project form's region field", () => {
   it("still needs a region", async () => {
     const response = await postProject("   ");
     expect(response.status).toBe(400);
-    expect((await response.json()).error.regionCode).toEqual(["errors.required"]);
+    expect((await response.json()).result.error.regionCode).toEqual(["errors.required"]);
   });
 });
 
@@ -140,11 +142,14 @@ describe("the pairing form's two region fields", () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.error.mentorRegionCode).toEqual(["errors.regionNotFound"]);
-    expect(body.error.menteeRegionCode).toEqual([
+    expect(body.result.error.mentorRegionCode).toEqual(["errors.regionNotFound"]);
+    expect(body.result.error.menteeRegionCode).toEqual([
       "errors.regionAmbiguous|Kab. Blitar (35.05)|Kota Blitar (35.72)",
     ]);
-    expect(body.initialValue).toMatchObject({ mentorRegionCode: "Atlantis", menteeRegionCode: "Blitar" });
+    expect(body.result.initialValue).toMatchObject({
+      mentorRegionCode: "Atlantis",
+      menteeRegionCode: "Blitar",
+    });
     expect(await prisma.pairing.count()).toBe(before);
   });
 });
@@ -209,7 +214,7 @@ describe("other forms that take a region", () => {
       );
     const ambiguous = await ask("Blitar");
     expect(ambiguous.status).toBe(400);
-    expect((await ambiguous.json()).visitor.error.regionCode[0]).toMatch(/^errors\.regionAmbiguous\|/);
+    expect((await ambiguous.json()).result.error.regionCode[0]).toMatch(/^errors\.regionAmbiguous\|/);
     const ok = await ask("kab. blitar");
     expect(ok.status).toBe(302);
     expect(

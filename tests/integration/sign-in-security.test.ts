@@ -43,7 +43,7 @@ function signInAttempt(email: string, password: string, ip: string, redirectTo?:
 }
 
 async function formErrorOf(response: Response) {
-  return ((await response.json()) as { error: Record<string, string[]> }).error[""];
+  return ((await response.json()) as { result: { error: Record<string, string[]> } }).result.error[""];
 }
 
 // ── item 2: no redirect leaves the site ──

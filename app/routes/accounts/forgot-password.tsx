@@ -7,6 +7,7 @@ import { forgotPasswordSchema } from "~/auth/schemas";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { hitRateLimit } from "~/modules/accounts/rate-limit.server";
 import { normaliseEmail, queuePasswordResetRequest } from "~/modules/accounts/user.server";
+import { type IntentResult, defineIntent, done, refused, runIntents } from "~/utils/form-action.server";
 import { clientIpOf } from "~/utils/request.server";
 import { titleMeta } from "~/i18n/translate";
 
@@ -22,28 +23,25 @@ export async function loader() {
 // public: asks for a reset link. The answer is the same whether the account exists or not, and so
 // is the work before it: the request is queued as it came, and a job looks the account up and mails.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
-  if (submission.status !== "success")
-    return Response.json({ result: submission.reply(), sent: false }, { status: 400 });
-  const account = await hitRateLimit(
-    `reset:account:${normaliseEmail(submission.value.email)}`,
-    RESET_LIMIT.windowMs,
+  return runIntents(
+    await request.formData(),
+    {
+      "forgot-password": defineIntent(forgotPasswordSchema, async ({ email }) => {
+        const account = await hitRateLimit(`reset:account:${normaliseEmail(email)}`, RESET_LIMIT.windowMs);
+        const ip = await hitRateLimit(`reset:ip:${clientIpOf(context)}`, RESET_LIMIT.windowMs);
+        if (ip.count > RESET_LIMIT.perIp) return refused({ "": ["auth.rateLimited"] }, 429);
+        // past the per-account limit we stay silent too, so the limit reveals nothing
+        if (account.count <= RESET_LIMIT.perAccount) await queuePasswordResetRequest(email);
+        return done({ sent: true });
+      }),
+    },
+    { defaultIntent: "forgot-password" },
   );
-  const ip = await hitRateLimit(`reset:ip:${clientIpOf(context)}`, RESET_LIMIT.windowMs);
-  if (ip.count > RESET_LIMIT.perIp) {
-    return Response.json(
-      { result: submission.reply({ formErrors: ["auth.rateLimited"] }), sent: false },
-      { status: 429 },
-    );
-  }
-  // past the per-account limit we stay silent too, so the limit reveals nothing
-  if (account.count <= RESET_LIMIT.perAccount) await queuePasswordResetRequest(submission.value.email);
-  return { result: submission.reply({ resetForm: true }), sent: true };
 }
 
 export default function ForgotPassword() {
   const { t } = useTranslation();
-  const data = useActionData<typeof action>();
+  const data = useActionData<IntentResult & { sent?: boolean }>();
   const [form, fields] = useForm({
     lastResult: data?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),

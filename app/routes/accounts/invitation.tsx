@@ -8,6 +8,7 @@ import { signIn } from "~/auth/session.server";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { acceptInvitation, findOpenInvitation } from "~/modules/accounts/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { type IntentResult, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 import { requireParam } from "~/utils/route-params";
 
 // The page and its .data answer show the invitee's email and name to whoever has the address, so
@@ -24,24 +25,28 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = requireParam(params, "token", "token");
-  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
-  if (submission.status !== "success")
-    return Response.json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
-  const user = await acceptInvitation(token, submission.value);
-  if (!user)
-    return Response.json(
-      submission.reply({ formErrors: ["auth.invitationInvalid"], hideFields: ["password", "confirm"] }),
-      { status: 400 },
-    );
-  return signIn(request, user.id, "/dasbor");
+  return runIntents(
+    await request.formData(),
+    {
+      accept: defineIntent(
+        acceptInvitationSchema,
+        async (value) => {
+          const user = await acceptInvitation(token, value);
+          return user ? signIn(request, user.id, "/dasbor") : refused({ "": ["auth.invitationInvalid"] });
+        },
+        { hideFields: ["password", "confirm"] },
+      ),
+    },
+    { defaultIntent: "accept" },
+  );
 }
 
 export default function AcceptInvitation() {
   const { t } = useTranslation();
   const { invitation } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<IntentResult>();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     defaultValue: { name: invitation?.name ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema }),
     shouldValidate: "onBlur",

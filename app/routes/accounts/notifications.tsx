@@ -9,6 +9,7 @@ import {
   markNotificationRead,
 } from "~/modules/notifications/notification.server";
 import { titleMeta } from "~/i18n/translate";
+import { defineIntent, done, runIntents } from "~/utils/form-action.server";
 import { formatInstant } from "~/utils/format";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.title");
@@ -21,20 +22,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const notificationActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), id: z.string().trim().min(1).max(40) }),
-  z.object({ intent: z.literal("read-all") }),
-]);
+const readSchema = z.object({ id: z.string().trim().min(1).max(40) });
+const readAllSchema = z.object({});
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "app:use");
-  const parsed = notificationActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return Response.json({ ok: false }, { status: 400 });
-  const count =
-    parsed.data.intent === "read"
-      ? await markNotificationRead(user.id, parsed.data.id)
-      : await markAllNotificationsRead(user.id);
-  return { ok: true, count };
+  return runIntents(await request.formData(), {
+    read: defineIntent(readSchema, async ({ id }) =>
+      done({ ok: true, count: await markNotificationRead(user.id, id) }),
+    ),
+    "read-all": defineIntent(readAllSchema, async () =>
+      done({ ok: true, count: await markAllNotificationsRead(user.id) }),
+    ),
+  });
 }
 
 const KIND_GROUPS = [

@@ -12,6 +12,7 @@ import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
 import { changePassword, deleteAllLoginSessions, updateProfile } from "~/modules/accounts/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { CalendarFeedSection } from "~/components/calendar-feed-section";
+import { type IntentResult, defineIntent, done, refused, runIntents } from "~/utils/form-action.server";
 import {
   createCalendarFeed,
   getCalendarFeed,
@@ -30,80 +31,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "app:use");
-  const formData = await request.formData();
-  switch (formData.get("intent")) {
-    case "profile": {
-      const submission = parseWithZod(formData, { schema: profileSchema });
-      if (submission.status !== "success")
-        return Response.json({ intent: "profile", result: submission.reply() }, { status: 400 });
-      await updateProfile(user.id, { ...submission.value, timeZone: submission.value.timeZone || undefined });
+  const calendar = (intent: "calendar-create" | "calendar-replace" | "calendar-revoke") =>
+    defineIntent(
+      calendarFeedSchema,
+      async () => {
+        if (intent === "calendar-create") await createCalendarFeed(user.id);
+        else if (intent === "calendar-replace") await replaceCalendarFeed(user.id);
+        else await revokeCalendarFeed(user.id);
+        return done({ calendar: intent });
+      },
+      { answerAs: "calendar" },
+    );
+  return runIntents(await request.formData(), {
+    profile: defineIntent(profileSchema, async (value) => {
+      await updateProfile(user.id, { ...value, timeZone: value.timeZone || undefined });
       // the preferred language takes effect at once, through the same cookie as the switch
-      return Response.json(
-        { intent: "profile", result: submission.reply(), saved: true },
-        { headers: { "Set-Cookie": await languageCookie.serialize(submission.value.locale) } },
+      return done(
+        { saved: true },
+        {
+          init: { headers: { "Set-Cookie": await languageCookie.serialize(value.locale) } },
+          resetForm: false,
+        },
       );
-    }
-    case "password": {
-      const submission = parseWithZod(formData, { schema: changePasswordSchema });
-      const hideFields = ["currentPassword", "password", "confirm"];
-      if (submission.status !== "success")
-        return Response.json(
-          { intent: "password", result: submission.reply({ hideFields }) },
-          { status: 400 },
+    }),
+    password: defineIntent(
+      changePasswordSchema,
+      async ({ currentPassword, password }) => {
+        // this sign-in stays; every other one of the person ends
+        const session = await authSessionStorage.getSession(request.headers.get("Cookie"));
+        const changed = await changePassword(
+          user.id,
+          currentPassword,
+          password,
+          session.get("loginSessionId"),
         );
-      // this sign-in stays; every other one of the person ends
-      const session = await authSessionStorage.getSession(request.headers.get("Cookie"));
-      const changed = await changePassword(
-        user.id,
-        submission.value.currentPassword,
-        submission.value.password,
-        session.get("loginSessionId"),
-      );
-      if (!changed) {
-        return Response.json(
-          {
-            intent: "password",
-            result: submission.reply({
-              fieldErrors: { currentPassword: ["auth.wrongCurrentPassword"] },
-              hideFields,
-            }),
-          },
-          { status: 400 },
-        );
-      }
-      return { intent: "password", result: submission.reply({ resetForm: true }), saved: true };
-    }
-    case "sign-out-everywhere": {
-      const submission = parseWithZod(formData, { schema: signOutEverywhereSchema });
-      if (submission.status !== "success")
-        return Response.json({ intent: "sign-out-everywhere", result: submission.reply() }, { status: 400 });
+        if (!changed) return refused({ currentPassword: ["auth.wrongCurrentPassword"] });
+        return done({ saved: true });
+      },
+      { hideFields: ["currentPassword", "password", "confirm"] },
+    ),
+    "sign-out-everywhere": defineIntent(signOutEverywhereSchema, async () => {
       await deleteAllLoginSessions(user.id);
       const session = await authSessionStorage.getSession(request.headers.get("Cookie"));
-      throw redirect("/masuk", {
+      return redirect("/masuk", {
         headers: { "Set-Cookie": await authSessionStorage.destroySession(session) },
       });
-    }
-    case "calendar-create":
-    case "calendar-replace":
-    case "calendar-revoke": {
-      const submission = parseWithZod(formData, { schema: calendarFeedSchema });
-      if (submission.status !== "success")
-        return Response.json({ intent: "calendar", result: submission.reply() }, { status: 400 });
-      const { intent } = submission.value;
-      if (intent === "calendar-create") await createCalendarFeed(user.id);
-      else if (intent === "calendar-replace") await replaceCalendarFeed(user.id);
-      else await revokeCalendarFeed(user.id);
-      return { intent: "calendar", result: submission.reply(), calendar: intent };
-    }
-    default:
-      return Response.json({ intent: "unknown", result: undefined }, { status: 400 });
-  }
+    }),
+    "calendar-create": calendar("calendar-create"),
+    "calendar-replace": calendar("calendar-replace"),
+    "calendar-revoke": calendar("calendar-revoke"),
+  });
 }
 
 export default function Profile() {
   const { t } = useTranslation();
   const { user, calendarFeed } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const data = useActionData<IntentResult & { saved?: boolean; calendar?: string }>();
   const [profileForm, profileFields] = useForm({
     id: "profile",
     lastResult: data?.intent === "profile" ? data.result : undefined,
@@ -111,6 +94,7 @@ export default function Profile() {
       name: user.name,
       position: user.position ?? "",
       phone: user.phone ?? "",
+      whatsapp: user.whatsapp ?? "",
       locale: user.locale,
       timeZone: user.timeZone ?? "",
     },
@@ -125,7 +109,7 @@ export default function Profile() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const saved = data && "saved" in data && data.saved;
+  const saved = data?.saved;
   return (
     <main className="narrow">
       <h1>{t("profile.title")}</h1>
@@ -152,6 +136,13 @@ export default function Profile() {
             autoComplete="organization-title"
           />
           <FormField field={profileFields.phone} label={t("profile.phone")} type="tel" autoComplete="tel" />
+          <FormField
+            field={profileFields.whatsapp}
+            label={t("whatsapp.number")}
+            hint={t("whatsapp.numberHint")}
+            type="tel"
+            inputMode="tel"
+          />
           <div className="field">
             <label htmlFor={profileFields.locale.id}>{t("profile.language")}</label>
             <select {...getSelectProps(profileFields.locale)} key={profileFields.locale.key}>
@@ -200,10 +191,7 @@ export default function Profile() {
         </Form>
       </section>
 
-      <CalendarFeedSection
-        feed={calendarFeed}
-        changed={data && "calendar" in data ? String(data.calendar) : undefined}
-      />
+      <CalendarFeedSection feed={calendarFeed} changed={data?.calendar} />
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("profile.sessions")}</h2>

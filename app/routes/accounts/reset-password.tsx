@@ -7,6 +7,7 @@ import { setPasswordSchema } from "~/auth/schemas";
 import { FormErrors } from "~/components/ui/form-field";
 import { isResetTokenUsable, resetPassword } from "~/modules/accounts/user.server";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { type IntentResult, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 import { requireParam } from "~/utils/route-params";
 
 // public: the one-time token is the permission
@@ -16,24 +17,28 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = requireParam(params, "token", "token");
-  const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
-  if (submission.status !== "success")
-    return Response.json(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
-  const done = await resetPassword(token, submission.value.password);
-  if (!done)
-    return Response.json(
-      submission.reply({ formErrors: ["auth.resetTokenInvalid"], hideFields: ["password", "confirm"] }),
-      { status: 400 },
-    );
-  return redirect("/masuk?sandi=baru");
+  return runIntents(
+    await request.formData(),
+    {
+      "reset-password": defineIntent(
+        setPasswordSchema,
+        async ({ password }) =>
+          (await resetPassword(token, password))
+            ? redirect("/masuk?sandi=baru")
+            : refused({ "": ["auth.resetTokenInvalid"] }),
+        { hideFields: ["password", "confirm"] },
+      ),
+    },
+    { defaultIntent: "reset-password" },
+  );
 }
 
 export default function ResetPassword() {
   const { t } = useTranslation();
   const { usable } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<IntentResult>();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: setPasswordSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

@@ -13,6 +13,7 @@ import { getUser, safeRedirect, signIn } from "~/auth/session.server";
 import { admitSignInAttempt, signInSucceeded } from "~/auth/sign-in-throttle.server";
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { verifyLogin } from "~/modules/accounts/user.server";
+import { type IntentResult, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 import { clientIpOf } from "~/utils/request.server";
 import { titleMeta } from "~/i18n/translate";
 
@@ -27,35 +28,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // public: signs a person in
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
-  if (submission.status !== "success")
-    return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const { email, password, redirectTo } = submission.value;
   const ip = clientIpOf(context);
-  // counted before the password is checked (docs/decisions/0037-sign-in-throttling.md)
-  if (!(await admitSignInAttempt(email, ip))) {
-    return Response.json(submission.reply({ formErrors: ["auth.rateLimited"], hideFields: ["password"] }), {
-      status: 429,
-    });
-  }
-  const user = await verifyLogin(email, password);
-  if (!user) {
-    // one message for unknown account and wrong password alike
-    return Response.json(
-      submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }),
-      { status: 400 },
-    );
-  }
-  await signInSucceeded(email, ip);
-  return signIn(request, user.id, redirectTo ?? "/dasbor");
+  return runIntents(
+    await request.formData(),
+    {
+      "sign-in": defineIntent(
+        signInSchema,
+        async ({ email, password, redirectTo }) => {
+          // counted before the password is checked (docs/decisions/0037-sign-in-throttling.md)
+          if (!(await admitSignInAttempt(email, ip))) return refused({ "": ["auth.rateLimited"] }, 429);
+          const user = await verifyLogin(email, password);
+          // one message for unknown account and wrong password alike ("" is the form)
+          if (!user) return refused({ "": ["auth.invalidCredentials"] });
+          await signInSucceeded(email, ip);
+          return signIn(request, user.id, redirectTo ?? "/dasbor");
+        },
+        { hideFields: ["password"] },
+      ),
+    },
+    { defaultIntent: "sign-in" },
+  );
 }
 
 export default function SignIn() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<IntentResult>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

@@ -1,17 +1,18 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { ROLES } from "~/auth/roles";
 import { changeRoleSchema, deactivateSchema } from "~/auth/schemas";
 import { AdminNav } from "~/components/admin-nav";
+import { FormErrors } from "~/components/ui/form-field";
 import {
   deactivateUser,
   listPeople,
   reactivateUser,
   setMembershipRole,
 } from "~/modules/accounts/user.server";
+import { type IntentResult, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 import { invariantResponse } from "~/utils/invariant";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,30 +23,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "people:manage");
-  const formData = await request.formData();
-  if (formData.get("intent") === "change-role") {
-    const submission = parseWithZod(formData, { schema: changeRoleSchema });
-    invariantResponse(submission.status === "success", "Bad request", { status: 400 });
-    const changed = await setMembershipRole(user.id, submission.value.membershipId, submission.value.role);
-    invariantResponse(changed, "Not found", { status: 404 });
-    return { ok: true };
-  }
-  const submission = parseWithZod(formData, { schema: deactivateSchema });
-  invariantResponse(submission.status === "success", "Bad request", { status: 400 });
-  invariantResponse(submission.value.userId !== user.id, "You cannot deactivate yourself", { status: 400 });
-  if (submission.value.intent === "deactivate") await deactivateUser(user.id, submission.value.userId);
-  else await reactivateUser(user.id, submission.value.userId);
-  return { ok: true };
+  const deactivation = (deactivate: boolean) =>
+    defineIntent(deactivateSchema, async ({ userId }) => {
+      if (userId === user.id) return refused({ "": ["admin.cannotDeactivateSelf"] });
+      if (deactivate) await deactivateUser(user.id, userId);
+      else await reactivateUser(user.id, userId);
+    });
+  return runIntents(await request.formData(), {
+    "change-role": defineIntent(changeRoleSchema, async ({ membershipId, role }) => {
+      invariantResponse(await setMembershipRole(user.id, membershipId, role), "Not found", { status: 404 });
+    }),
+    deactivate: deactivation(true),
+    reactivate: deactivation(false),
+  });
+}
+
+/** The forms here have no field to show an error beside: their errors show above the table. */
+function pageErrors(actionData: IntentResult | undefined) {
+  if (!actionData) return undefined;
+  if (!actionData.result) return ["errors.choice"];
+  const errors = Object.values(actionData.result.error ?? {}).flatMap((keys) => keys ?? []);
+  return errors.length > 0 ? [...new Set(errors)] : undefined;
 }
 
 export default function AdminPeople() {
   const { t } = useTranslation();
   const { people } = useLoaderData<typeof loader>();
+  const actionData = useActionData<IntentResult>();
   const [searchParams] = useSearchParams();
   return (
     <main>
       <h1>{t("admin.title")}</h1>
       <AdminNav />
+      <FormErrors errors={pageErrors(actionData)} />
       <Form method="get" role="search" className="inline-form">
         <label htmlFor="people-q">{t("admin.searchPeople")}</label>
         <input id="people-q" type="search" name="q" defaultValue={searchParams.get("q") ?? ""} />

@@ -12,6 +12,7 @@ import { RegionPicker } from "~/components/region-picker";
 import { FieldErrors, FormErrors, FormField } from "~/components/ui/form-field";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { inviteUser } from "~/modules/accounts/user.server";
+import { type IntentResult, defineIntent, done, refused, runIntents } from "~/utils/form-action.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "people:invite");
@@ -20,30 +21,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "people:invite");
-  const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
-  if (submission.status !== "success")
-    return Response.json({ result: submission.reply(), sentTo: null }, { status: 400 });
-  const { role } = submission.value;
-  // only those who manage people may hand out the admin role
-  if (role === "ADMIN" && !can(user.memberships, "people:manage")) {
-    return Response.json(
-      { result: submission.reply({ fieldErrors: { role: ["errors.roleNotAllowed"] } }), sentTo: null },
-      { status: 403 },
-    );
-  }
-  const input = await resolveRegionFields(submission.value, ["regionCode"]);
-  if (!input.value)
-    return Response.json(
-      { result: submission.reply({ fieldErrors: input.fieldErrors }), sentTo: null },
-      { status: 400 },
-    );
-  await inviteUser(user.id, input.value);
-  return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
+  return runIntents(await request.formData(), {
+    invite: defineIntent(inviteSchema, async (value) => {
+      // only those who manage people may hand out the admin role
+      if (value.role === "ADMIN" && !can(user.memberships, "people:manage"))
+        return refused({ role: ["errors.roleNotAllowed"] }, 403);
+      const input = await resolveRegionFields(value, ["regionCode"]);
+      if (!input.value) return refused(input.fieldErrors);
+      await inviteUser(user.id, input.value);
+      return done({ sentTo: value.email });
+    }),
+  });
 }
 
 export default function InvitePerson() {
   const { t } = useTranslation();
-  const data = useActionData<typeof action>();
+  const data = useActionData<IntentResult & { sentTo?: string }>();
   const { regions } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult: data?.result,

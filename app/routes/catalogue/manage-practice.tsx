@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -23,8 +22,9 @@ import {
   setPracticeStatus,
   updatePractice,
 } from "~/modules/catalogue/practice.server";
-import { ConflictError, OutOfScopeError } from "~/errors";
+import { OutOfScopeError } from "~/errors";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
+import { type IntentResult, cannotMove, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { requireParam } from "~/utils/route-params";
@@ -57,53 +57,60 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "practice:curate");
   const id = requireParam(params, "id");
-  const formData = await request.formData();
-  if (formData.get("intent") === "status") {
-    const parsed = practiceStatusSchema.safeParse({ status: formData.get("status") });
-    if (!parsed.success) return Response.json({ statusErrors: ["errors.choice"] }, { status: 400 });
-    try {
-      await setPracticeStatus(scope, id, parsed.data.status);
-    } catch (error) {
-      if (error instanceof PracticeIncompleteError)
-        return Response.json(
-          { statusErrors: ["curation.errors.incomplete"], missing: error.missing },
-          { status: 400 },
-        );
-      if (error instanceof OutOfScopeError) throw new Response("Not found", { status: 404 });
-      throw error;
-    }
-    return redirect(`/katalog/kelola/${id}?status=${parsed.data.status}`);
-  }
-  const submission = parseWithZod(formData, { schema: practiceSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const input = await resolveRegionFields(submission.value, ["regionCode"]);
-  if (!input.value)
-    return Response.json(submission.reply({ fieldErrors: input.fieldErrors }), { status: 400 });
-  try {
-    await updatePractice(scope, id, input.value);
-  } catch (error) {
-    if (error instanceof ConflictError)
-      return Response.json(submission.reply({ formErrors: ["errors.conflict"] }), { status: 409 });
-    if (error instanceof OutOfScopeError) {
-      if (!(await getPracticeForCuration(scope, id))) throw new Response("Not found", { status: 404 });
-      return Response.json(
-        submission.reply({ fieldErrors: { regionCode: ["curation.errors.regionOutOfScope"] } }),
-        { status: 403 },
-      );
-    }
-    throw error;
-  }
-  return redirect(`/katalog/kelola/${id}?disimpan=1`);
+  return runIntents(
+    await request.formData(),
+    {
+      status: defineIntent(practiceStatusSchema, async ({ status }) => {
+        try {
+          await setPracticeStatus(scope, id, status);
+        } catch (error) {
+          if (error instanceof PracticeIncompleteError) return cannotMove(error.missing);
+          if (error instanceof OutOfScopeError) throw new Response("Not found", { status: 404 });
+          throw error;
+        }
+        return redirect(`/katalog/kelola/${id}?status=${status}`);
+      }),
+      save: defineIntent(
+        practiceSchema,
+        async (value) => {
+          const input = await resolveRegionFields(value, ["regionCode"]);
+          if (!input.value) return refused(input.fieldErrors);
+          try {
+            await updatePractice(scope, id, input.value);
+          } catch (error) {
+            // out of scope: a practice the curator cannot see is not found; one they can, a region they may not give it
+            if (error instanceof OutOfScopeError && !(await getPracticeForCuration(scope, id)))
+              throw new Response("Not found", { status: 404 });
+            throw error;
+          }
+          return redirect(`/katalog/kelola/${id}?disimpan=1`);
+        },
+        {
+          refuse: (error) =>
+            error instanceof OutOfScopeError
+              ? { key: "curation.errors.regionOutOfScope", field: "regionCode", status: 403 }
+              : undefined,
+        },
+      ),
+    },
+    { defaultIntent: "save" },
+  );
 }
 
-type ActionData = { statusErrors?: string[]; missing?: string[] } & Record<string, unknown>;
+/** The publication form's errors: what is missing before publishing, or the choice refused. */
+function statusErrors(actionData: IntentResult | undefined) {
+  if (actionData?.intent !== "status") return undefined;
+  if (actionData.missing?.length) return ["curation.errors.incomplete"];
+  const errors = Object.values(actionData.result?.error ?? {}).flatMap((keys) => keys ?? []);
+  return errors.length > 0 ? [...new Set(errors)] : ["errors.choice"];
+}
 
 export default function CuratePractice() {
   const { t, i18n } = useTranslation();
   const { practice, defaultValue, regions, lessons } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<IntentResult>();
   const [params] = useSearchParams();
-  const saveResult = actionData && !actionData.statusErrors ? actionData : undefined;
+  const saveResult = actionData?.intent === "save" ? actionData.result : undefined;
   return (
     <main className="narrow">
       <p className="muted">
@@ -135,8 +142,8 @@ export default function CuratePractice() {
             <Link to={`/proyek/${practice.project.id}`}>{practice.project.title}</Link>
           </p>
         ) : null}
-        <FormErrors errors={actionData?.statusErrors} />
-        {actionData?.missing?.length ? (
+        <FormErrors errors={statusErrors(actionData)} />
+        {actionData?.intent === "status" && actionData.missing?.length ? (
           <p>{actionData.missing.map((key) => t(`curation.fields.${key}`)).join(", ")}</p>
         ) : null}
         <Form method="post" className="inline-form">
@@ -150,7 +157,7 @@ export default function CuratePractice() {
       </section>
       <PracticeForm
         defaultValue={defaultValue}
-        lastResult={saveResult as Parameters<typeof PracticeForm>[0]["lastResult"]}
+        lastResult={saveResult}
         regions={regions}
         lessons={lessons}
         submitLabel={t("common.save")}

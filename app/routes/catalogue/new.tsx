@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -10,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { PracticeForm } from "~/components/practice-form";
 import { titleMeta } from "~/i18n/translate";
+import { type IntentResult, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 import { practiceSchema } from "~/modules/catalogue/practice-schemas";
 import {
   createPractice,
@@ -48,30 +48,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "practice:curate");
-  const submission = parseWithZod(await request.formData(), { schema: practiceSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const input = await resolveRegionFields(submission.value, ["regionCode"]);
-  if (!input.value)
-    return Response.json(submission.reply({ fieldErrors: input.fieldErrors }), { status: 400 });
-  try {
-    const practice = await createPractice(scope, input.value);
-    return redirect(`/katalog/kelola/${practice.id}?dibuat=1`);
-  } catch (error) {
-    if (error instanceof OutOfScopeError)
-      return Response.json(
-        submission.reply({ fieldErrors: { regionCode: ["curation.errors.regionOutOfScope"] } }),
-        {
-          status: 403,
+  return runIntents(
+    await request.formData(),
+    {
+      // the practice form (components/practice-form.tsx) sends intent "save", here and when editing
+      save: defineIntent(
+        practiceSchema,
+        async (value) => {
+          const input = await resolveRegionFields(value, ["regionCode"]);
+          if (!input.value) return refused(input.fieldErrors);
+          const practice = await createPractice(scope, input.value);
+          return redirect(`/katalog/kelola/${practice.id}?dibuat=1`);
         },
-      );
-    throw error;
-  }
+        {
+          refuse: (error) =>
+            error instanceof OutOfScopeError
+              ? { key: "curation.errors.regionOutOfScope", field: "regionCode", status: 403 }
+              : undefined,
+        },
+      ),
+    },
+    { defaultIntent: "save" },
+  );
 }
 
 export default function NewPractice() {
   const { t } = useTranslation();
   const { defaultValue, prefillMissing, regions, lessons } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<IntentResult>();
   return (
     <main className="narrow">
       <p className="muted">
@@ -85,7 +89,7 @@ export default function NewPractice() {
       ) : null}
       <PracticeForm
         defaultValue={defaultValue}
-        lastResult={lastResult}
+        lastResult={actionData?.result}
         regions={regions}
         lessons={lessons}
         submitLabel={t("curation.createDraft")}

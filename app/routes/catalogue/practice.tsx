@@ -1,4 +1,4 @@
-import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import {
   type ActionFunctionArgs,
@@ -27,6 +27,7 @@ import { OutOfScopeError } from "~/errors";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { type IntentResult, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 import { clientIpOf } from "~/utils/request.server";
 import { requireParam } from "~/utils/route-params";
 
@@ -101,56 +102,66 @@ const requestSchema = z.object({
 
 // signed in: anyone with a region may ask to learn; it becomes a proposed pairing for the PMU.
 // anonymous: a visitor's request (name, region, email, need), the same proposed pairing.
+// Neither form names an intent: who asks decides which one it is.
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = requireParam(params, "slug", "slug");
   const user = await getUser(request);
-  if (!user) return visitorAction(request, slug, clientIpOf(context));
-  const limit = await hitRateLimit(`ask-to-learn:${user.id}`, 60 * 60_000);
-  if (limit.count > 10) return Response.json({ errors: ["auth.rateLimited"] }, { status: 429 });
-  const parsed = requestSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return Response.json({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 });
-  try {
-    await requestToLearn({ user }, slug, parsed.data.message);
-  } catch (error) {
-    if (error instanceof PairingRuleError) return Response.json({ errors: [error.key] }, { status: 400 });
-    throw error;
-  }
-  return redirect(`/katalog/${slug}?diminta=1`);
-}
-
-async function visitorAction(request: Request, slug: string, ip: string) {
-  const submission = parseWithZod(await request.formData(), { schema: visitorRequestSchema });
-  if (submission.status !== "success") return Response.json({ visitor: submission.reply() }, { status: 400 });
-  const input = await resolveRegionFields(submission.value, ["regionCode"]);
-  if (!input.value)
-    return Response.json({ visitor: submission.reply({ fieldErrors: input.fieldErrors }) }, { status: 400 });
-  const limit = await hitRateLimit(`ask-to-learn:ip:${ip}`, 60 * 60_000);
-  if (limit.count > VISITOR_LIMIT)
-    return Response.json(
-      { visitor: submission.reply({ formErrors: ["auth.rateLimited"] }) },
-      { status: 429 },
+  const formData = await request.formData();
+  if (!user)
+    return runIntents(
+      formData,
+      { visitor: visitorIntent(slug, clientIpOf(context)) },
+      { defaultIntent: "visitor" },
     );
-  try {
-    await requestToLearnAsVisitor(slug, input.value);
-  } catch (error) {
-    if (error instanceof PairingRuleError)
-      return Response.json(
-        {
-          visitor:
-            error.key === "pairings.errors.sameRegion" || error.key === "errors.regionUnknown"
-              ? submission.reply({ fieldErrors: { regionCode: [error.key] } })
-              : submission.reply({ formErrors: [error.key] }),
-        },
-        { status: 400 },
-      );
-    if (error instanceof OutOfScopeError) throw new Response("Not found", { status: 404 });
-    throw error;
-  }
-  return redirect(`/katalog/${slug}?diminta=1`);
+  // every post counts towards the hourly limit, a malformed one too
+  const limit = await hitRateLimit(`ask-to-learn:${user.id}`, 60 * 60_000);
+  return runIntents(
+    formData,
+    {
+      ask: defineIntent(requestSchema, async ({ message }) => {
+        if (limit.count > 10) return refused({ "": ["auth.rateLimited"] }, 429);
+        // a pairing rule's refusal (PairingRuleError) answers on the form, as every RuleError
+        await requestToLearn({ user }, slug, message);
+        return redirect(`/katalog/${slug}?diminta=1`);
+      }),
+    },
+    { defaultIntent: "ask" },
+  );
 }
 
-type ActionData = { errors?: string[]; visitor?: SubmissionResult<string[]> };
+function visitorIntent(slug: string, ip: string) {
+  return defineIntent(
+    visitorRequestSchema,
+    async (value) => {
+      const input = await resolveRegionFields(value, ["regionCode"]);
+      if (!input.value) return refused(input.fieldErrors);
+      const limit = await hitRateLimit(`ask-to-learn:ip:${ip}`, 60 * 60_000);
+      if (limit.count > VISITOR_LIMIT) return refused({ "": ["auth.rateLimited"] }, 429);
+      try {
+        await requestToLearnAsVisitor(slug, input.value);
+      } catch (error) {
+        if (error instanceof OutOfScopeError) throw new Response("Not found", { status: 404 });
+        throw error;
+      }
+      return redirect(`/katalog/${slug}?diminta=1`);
+    },
+    {
+      // the region the visitor named is refused next to it; other pairing rules on the form
+      refuse: (error) =>
+        error instanceof PairingRuleError &&
+        (error.key === "pairings.errors.sameRegion" || error.key === "errors.regionUnknown")
+          ? { key: error.key, field: "regionCode" }
+          : undefined,
+    },
+  );
+}
+
+/** The signed-in form's errors, its field's and its own, in one list above it. */
+function askErrors(actionData: IntentResult | undefined) {
+  if (actionData?.intent !== "ask") return undefined;
+  const errors = Object.values(actionData.result?.error ?? {}).flatMap((keys) => keys ?? []);
+  return errors.length > 0 ? [...new Set(errors)] : ["errors.choice"];
+}
 
 function RequestSent() {
   const { t } = useTranslation();
@@ -165,10 +176,10 @@ function RequestSent() {
 function VisitorRequestForm() {
   const { t } = useTranslation();
   const { regions } = useLoaderData<typeof loader>();
-  const result = useActionData<ActionData>();
+  const actionData = useActionData<IntentResult>();
   const [form, fields] = useForm({
     id: "visitor-request",
-    lastResult: result?.visitor,
+    lastResult: actionData?.intent === "visitor" ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: visitorRequestSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -191,7 +202,8 @@ function VisitorRequestForm() {
 function AskToLearn() {
   const { t } = useTranslation();
   const { practice, viewer, regions } = useLoaderData<typeof loader>();
-  const result = useActionData<ActionData>();
+  const actionData = useActionData<IntentResult>();
+  const errors = askErrors(actionData);
   const [params] = useSearchParams();
   if (params.has("diminta")) return null;
   return (
@@ -204,7 +216,7 @@ function AskToLearn() {
               {t("catalog.signInToAsk")}
             </Link>
           </p>
-          {regions.length > 0 || result?.visitor ? (
+          {regions.length > 0 || actionData?.intent === "visitor" ? (
             <VisitorRequestForm />
           ) : (
             <p>
@@ -222,9 +234,9 @@ function AskToLearn() {
         <p>{t("pairings.errors.noRegion")}</p>
       ) : (
         <Form method="post">
-          {result?.errors ? (
+          {errors ? (
             <div className="form-errors" role="alert">
-              {result.errors.map((key) => (
+              {errors.map((key) => (
                 <p key={key}>{t(key)}</p>
               ))}
             </div>

@@ -19,8 +19,8 @@ import { citeSchema } from "~/modules/lessons/lesson-schemas";
 import { citationTargets, citeLesson } from "~/modules/lessons/citations.server";
 import { getPublicLesson } from "~/modules/lessons/public.server";
 import { LessonError } from "~/modules/lessons/working-copy.server";
-import { OutOfScopeError } from "~/errors";
 import lessonStyles from "~/styles/lesson.css?url";
+import { type IntentResult, defineIntent, runIntents } from "~/utils/form-action.server";
 import { formatDay } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { formatNumber } from "~/utils/numbers";
@@ -105,37 +105,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type CiteResult = { fieldErrors?: Record<string, string[]>; formErrors?: string[] };
-
 // signed in with pairing:update or project:update: "we learned from this lesson" for one of theirs
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!can(user.memberships, "pairing:update") && !can(user.memberships, "project:update"))
     throw new Response("Forbidden", { status: 403 });
   const slug = requireParam(params, "slug", "slug");
-  const values = Object.fromEntries(
-    [...(await request.formData())].filter(([, v]) => typeof v === "string" && v.trim() !== ""),
+  return runIntents(
+    await request.formData(),
+    {
+      cite: defineIntent(citeSchema, async (citation) => {
+        await citeLesson({ user }, slug, citation);
+        return redirect(`/pelajaran/${encodeURIComponent(slug)}?dikutip=1#dipelajari`);
+      }),
+    },
+    {
+      defaultIntent: "cite",
+      // the lesson's own refusals name their message and, when they belong to one, the field
+      refuse: (error) => (error instanceof LessonError ? { key: error.key, field: error.field } : undefined),
+    },
   );
-  const parsed = citeSchema.safeParse(values);
-  if (!parsed.success)
-    return Response.json({ fieldErrors: parsed.error.flatten().fieldErrors } satisfies CiteResult, {
-      status: 400,
-    });
-  try {
-    await citeLesson({ user }, slug, parsed.data);
-  } catch (error) {
-    if (error instanceof LessonError)
-      return Response.json(
-        (error.field
-          ? { fieldErrors: { [error.field]: [error.key] } }
-          : { formErrors: [error.key] }) satisfies CiteResult,
-        { status: 400 },
-      );
-    if (error instanceof OutOfScopeError)
-      return Response.json({ formErrors: ["errors.forbidden"] } satisfies CiteResult, { status: 403 });
-    throw error;
-  }
-  return redirect(`/pelajaran/${encodeURIComponent(slug)}?dikutip=1#dipelajari`);
 }
 
 export default function LessonPage() {
@@ -258,7 +247,8 @@ export default function LessonPage() {
 function LearnedBy() {
   const { t, i18n } = useTranslation();
   const { lesson, cite } = useLoaderData<typeof loader>();
-  const result = useActionData<CiteResult>();
+  const actionData = useActionData<IntentResult>();
+  const errors = actionData?.result?.error;
   const [search] = useSearchParams();
   if (lesson.withdrawn || !cite) return null;
   return (
@@ -287,7 +277,9 @@ function LearnedBy() {
           <p className="muted">{t("lessonReview.nothingToCite")}</p>
         ) : (
           <Form method="post" className="lesson-cite">
-            <FormErrors errors={result?.formErrors} />
+            <FormErrors
+              errors={actionData && !actionData.result ? ["errors.choice"] : (errors?.[""] ?? undefined)}
+            />
             <div className="field">
               <label htmlFor="cite-target">{t("lessonReview.citeTarget")}</label>
               <select id="cite-target" name="target" required>
@@ -297,12 +289,12 @@ function LearnedBy() {
                   </option>
                 ))}
               </select>
-              <FieldErrors errors={result?.fieldErrors?.target?.map((key) => t(key))} />
+              <FieldErrors errors={errors?.target?.map((key) => t(key))} />
             </div>
             <div className="field">
               <label htmlFor="cite-note">{t("lessonReview.citeNote")}</label>
               <input id="cite-note" name="note" maxLength={500} />
-              <FieldErrors errors={result?.fieldErrors?.note?.map((key) => t(key))} />
+              <FieldErrors errors={errors?.note?.map((key) => t(key))} />
             </div>
             <button type="submit" className="button">
               {t("lessonReview.cite")}

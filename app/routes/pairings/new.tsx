@@ -15,10 +15,10 @@ import { FormErrors, FormField } from "~/components/ui/form-field";
 import { newPairingSchema } from "~/modules/pairings/pairing-schemas";
 import { createPairing, listPairingRecordChoices } from "~/modules/pairings/create.server";
 import { suggestMentors } from "~/modules/pairings/matching.server";
-import { PairingRuleError } from "~/modules/pairings/pairing-status";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
+import { type IntentResult, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "pairings.new");
 
@@ -50,19 +50,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "pairing:create");
-  const submission = parseWithZod(await request.formData(), { schema: newPairingSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const input = await resolveRegionFields(submission.value, ["mentorRegionCode", "menteeRegionCode"]);
-  if (!input.value)
-    return Response.json(submission.reply({ fieldErrors: input.fieldErrors }), { status: 400 });
-  try {
-    const pairing = await createPairing(scope, input.value);
-    return redirect(`/pasangan/${pairing.id}`);
-  } catch (error) {
-    if (error instanceof PairingRuleError)
-      return Response.json(submission.reply({ formErrors: [error.key] }), { status: 400 });
-    throw error;
-  }
+  // a pairing rule's refusal (PairingRuleError) answers on the form, as every RuleError
+  return runIntents(
+    await request.formData(),
+    {
+      create: defineIntent(newPairingSchema, async (value) => {
+        const input = await resolveRegionFields(value, ["mentorRegionCode", "menteeRegionCode"]);
+        if (!input.value) return refused(input.fieldErrors);
+        const pairing = await createPairing(scope, input.value);
+        return redirect(`/pasangan/${pairing.id}`);
+      }),
+    },
+    { defaultIntent: "create" },
+  );
 }
 
 export default function NewPairing() {
@@ -167,9 +167,9 @@ function PairingForm({
   choices: RecordChoices | null;
 }) {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<IntentResult>();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     defaultValue: {
       menteeRegionCode: mentee,
       mentorRegionCode: mentor,

@@ -23,6 +23,7 @@ import { OutOfScopeError } from "~/errors";
 import { CohortNotFoundError, createProject } from "~/modules/projects/details.server";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { titleMeta } from "~/i18n/translate";
+import { type IntentResult, defineIntent, refused, runIntents } from "~/utils/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "projects.newTitle");
 
@@ -37,33 +38,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requirePermission(request, "project:create");
-  const submission = parseWithZod(await request.formData(), { schema: newProjectSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const input = await resolveRegionFields(submission.value, ["regionCode"]);
-  if (!input.value)
-    return Response.json(submission.reply({ fieldErrors: input.fieldErrors }), { status: 400 });
-  try {
-    const project = await createProject(scope, withCohortChoice(input.value));
-    return redirect(`/proyek/${project.id}`);
-  } catch (error) {
-    if (error instanceof OutOfScopeError)
-      return Response.json(submission.reply({ fieldErrors: { regionCode: ["errors.regionOutOfScope"] } }), {
-        status: 403,
-      });
-    if (error instanceof CohortNotFoundError)
-      return Response.json(submission.reply({ fieldErrors: { cohortId: ["errors.cohortUnknown"] } }), {
-        status: 400,
-      });
-    throw error;
-  }
+  return runIntents(
+    await request.formData(),
+    {
+      create: defineIntent(
+        newProjectSchema,
+        async (value) => {
+          const input = await resolveRegionFields(value, ["regionCode"]);
+          if (!input.value) return refused(input.fieldErrors);
+          const project = await createProject(scope, withCohortChoice(input.value));
+          return redirect(`/proyek/${project.id}`);
+        },
+        {
+          refuse: (error) =>
+            error instanceof OutOfScopeError
+              ? { key: "errors.regionOutOfScope", field: "regionCode", status: 403 }
+              : error instanceof CohortNotFoundError
+                ? { key: "errors.cohortUnknown", field: "cohortId" }
+                : undefined,
+        },
+      ),
+    },
+    { defaultIntent: "create" },
+  );
 }
 
 export default function NewProject() {
   const { t } = useTranslation();
   const { regions, cohorts, defaultRegion } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<IntentResult>();
   const [form, fields] = useForm({
-    lastResult,
+    lastResult: actionData?.result,
     defaultValue: { regionCode: defaultRegion, kind: "TRAINING_CHANGE_PROJECT" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newProjectSchema }),
     shouldValidate: "onBlur",

@@ -83,6 +83,12 @@ export default function ProjectLayout() {
         <a href={`/proyek/${project.id}/laporan.pdf`} className="button" download>
           {t("projectPdf.download")}
         </a>
+        <a href={`/proyek/${project.id}/laporan.docx`} className="button" download>
+          {t("changeReport.downloadDocx")}
+        </a>
+        <a href={`/proyek/${project.id}/laporan-aksi-perubahan.pdf`} className="button" download>
+          {t("changeReport.downloadPdf")}
+        </a>
       </p>
       <nav className="tabs" aria-label={t("projects.tabs")}>
         <NavLink to="." end>
