@@ -71,6 +71,8 @@ export default {
       });
       route("proyek/:projectId/sesi-baru", "routes/projects/new-session.tsx");
       route("proyek/baru", "routes/projects/new.tsx");
+      route("proyek/pembaruan-massal", "routes/projects/bulk-update.tsx");
+      route("proyek/pembaruan-massal.xlsx", "routes/projects/bulk-update.xlsx.ts");
       route("sesi/:sessionId", "routes/sessions/session.tsx");
       route("sesi/:sessionId/catatan", "routes/sessions/notes.tsx");
       route("sesi/:sessionId/kalender.ics", "routes/sessions/calendar.ics.ts");

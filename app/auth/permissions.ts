@@ -12,6 +12,10 @@ export const ACTIONS = [
   "project:comment",
   "project:launch",
   "cohort:import", // a training institution imports a cohort's participants and project titles
+  // the spreadsheet progress update (/proyek/pembaruan-massal, docs/decisions/0060): download the
+  // milestones and indicators of the projects in scope and upload them filled; each row still needs
+  // what the form needs (project:update for statuses, dates and measurements; project:review to approve)
+  "project:bulk-update",
   "pairing:read",
   "pairing:create",
   "pairing:update",
@@ -30,6 +34,9 @@ export const ACTIONS = [
   // LiveKit while its webhook was down): the facilitator, and the officers of the session's host
   // region (a pairing's mentor region; a stand-alone session's region) (sessionRecordWhere)
   "session:record",
+  // a pairing's time polls (/pasangan/:pairingId/pilih-waktu): open one, see its grid, pick the slot
+  // that becomes the session(s). Those asked answer as themselves (signed in, or their personal link).
+  "poll:manage",
   "lesson:write",
   "lesson:publish",
   // comment on a lesson in review, and see it in the review queue (/tinjauan): facilitators all;
@@ -73,6 +80,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "session:host": "all",
     "session:join": "all",
     "session:record": "all",
+    "poll:manage": "all",
     "lesson:write": "all",
     "lesson:publish": "all",
     "lesson:review": "all",
@@ -89,6 +97,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "project:update": "region",
     "project:comment": "region",
     "project:launch": "region",
+    "project:bulk-update": "region",
     "pairing:read": "region",
     "pairing:update": "region",
     // of pairings whose mentee is their region (replicationWhere), or that they lead
@@ -130,6 +139,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, ScopeKind>>> = {
     "app:use": "all",
     "dashboard:read": "assigned",
     "project:read": "assigned",
+    "project:bulk-update": "assigned",
     "project:review": "assigned",
     "project:comment": "assigned",
     "pairing:replicate": "own",
