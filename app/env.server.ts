@@ -35,6 +35,13 @@ const schema = z
     LIVEKIT_API_SECRET: z.string().optional(),
     /** "true" when the LiveKit server has Egress: facilitators can record sessions (docs/decisions/0016) */
     LIVEKIT_EGRESS_ENABLED: z.enum(["true", "false"]).default("false"),
+    /** WhatsApp Business Cloud API: reminders and invitations also by WhatsApp when both are set (0058) */
+    WHATSAPP_TOKEN: z.string().trim().optional(),
+    WHATSAPP_PHONE_NUMBER_ID: z.string().trim().optional(),
+    WHATSAPP_API_URL: z.string().trim().url().default("https://graph.facebook.com/v21.0"),
+    /** an approved message template with one body parameter; empty: plain text messages */
+    WHATSAPP_TEMPLATE: z.string().trim().optional(),
+    WHATSAPP_TEMPLATE_LANGUAGE: z.string().trim().default("id"),
     /** "false" to start on an empty database without demo data */
     /** Express "trust proxy" setting behind a reverse proxy, e.g. 1 or "loopback" */
     TRUST_PROXY: z
@@ -75,6 +82,13 @@ const schema = z
         code: z.ZodIssueCode.custom,
         path: ["DATABASE_URL"],
         message: "DATABASE_URL must be postgresql://… (a server), memory:// or a directory (embedded PGlite)",
+      });
+    }
+    if (Boolean(value.WHATSAPP_TOKEN) !== Boolean(value.WHATSAPP_PHONE_NUMBER_ID)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["WHATSAPP_TOKEN"],
+        message: "Set WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID together (or neither)",
       });
     }
     const livekit = [value.LIVEKIT_URL, value.LIVEKIT_API_KEY, value.LIVEKIT_API_SECRET].filter(

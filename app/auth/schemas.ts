@@ -1,5 +1,6 @@
 // One zod schema per form, shared by the browser and the server. Messages are i18n keys.
 import { z } from "zod";
+import { whatsAppNumberField } from "~/utils/phone-number";
 import { ROLES } from "~/auth/roles";
 
 const email = z
@@ -49,6 +50,8 @@ export const profileSchema = z.object({
     .trim()
     .regex(/^\+?[0-9 ()-]{6,20}$/, "errors.phone")
     .optional(),
+  /** 08…, +62…, 62… with spaces or dashes, stored as E.164 (0058) */
+  whatsapp: whatsAppNumberField,
   locale: z.enum(["id", "en"], { errorMap: () => ({ message: "errors.choice" }) }),
   timeZone: z
     .enum(["", "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"], {

@@ -1,5 +1,8 @@
-// The conference itself, in the browser only: a pre-join device check, then LiveKit's video
-// conference layout (grid, chat, screen share), tuned for weak connections.
+// The conference itself, in the browser only: a pre-join device check (with the audio-only choice
+// for weak connections), then LiveKit's video conference layout (grid, chat, screen share), tuned
+// for weak connections. While the server is unreachable the pre-join still works; the choices are
+// kept and the room joins once the page finds the server (docs/decisions/0058). A connection that
+// fails or drops is tried again with backoff.
 import "@livekit/components-styles";
 import {
   LiveKitRoom,
@@ -9,12 +12,13 @@ import {
   useRoomContext,
 } from "@livekit/components-react";
 import { startAudioOnly } from "~/livekit/audio-only";
+import { DisconnectReason } from "livekit-client";
 import { useEffect, useRef, useState } from "react";
 
 /** The audio-only switch: the others' cameras are not received and one's own camera goes off. */
-function AudioOnlyToggle({ label, hint }: { label: string; hint: string }) {
+function AudioOnlyToggle({ label, hint, initial }: { label: string; hint: string; initial: boolean }) {
   const room = useRoomContext();
-  const [audioOnly, setAudioOnly] = useState(false);
+  const [audioOnly, setAudioOnly] = useState(initial);
   useEffect(() => (audioOnly ? startAudioOnly(room) : undefined), [room, audioOnly]);
   return (
     <div className="audio-only">
@@ -36,15 +40,23 @@ function AudioOnlyToggle({ label, hint }: { label: string; hint: string }) {
   );
 }
 
+/** Seconds before reconnecting after failure n (1-based): 2, 4, 8, 16, then every 30. */
+function reconnectDelayMs(failures: number) {
+  return Math.min(30, 2 ** failures) * 1000;
+}
+
 export default function ConferenceRoom({
   serverUrl,
   token,
+  reachable,
   displayName,
   canPublish,
   labels,
 }: {
   serverUrl: string;
   token: string;
+  /** false while the page could not reach the server: the pre-join only, choices kept */
+  reachable: boolean;
   displayName: string;
   canPublish: boolean;
   labels: {
@@ -56,10 +68,25 @@ export default function ConferenceRoom({
     chooseMicrophone: string;
     audioOnly: string;
     audioOnlyHint: string;
+    waitingToJoin: string;
+    connectionLost: string;
   };
 }) {
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
+  const [audioOnly, setAudioOnly] = useState(false);
   const [left, setLeft] = useState(false);
+  // failed or dropped connections so far; the room is mounted again after a backoff
+  const [failures, setFailures] = useState(0);
+  const [waiting, setWaiting] = useState(false);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => setWaiting(false), reconnectDelayMs(failures));
+    return () => clearTimeout(timer);
+  }, [waiting, failures]);
+  const failed = () => {
+    setFailures((n) => n + 1);
+    setWaiting(true);
+  };
   const prejoin = useRef<HTMLDivElement>(null);
   // PreJoin's device-menu buttons are icons without a name; give them one, in the page's language
   useEffect(() => {
@@ -83,6 +110,20 @@ export default function ConferenceRoom({
   if (!choices) {
     return (
       <div data-lk-theme="default" className="prejoin" ref={prejoin}>
+        {canPublish ? (
+          <div className="audio-only">
+            <label>
+              <input
+                type="checkbox"
+                checked={audioOnly}
+                aria-describedby="prejoin-audio-only-hint"
+                onChange={(event) => setAudioOnly(event.currentTarget.checked)}
+              />{" "}
+              {labels.audioOnly}
+            </label>
+            <p id="prejoin-audio-only-hint">{labels.audioOnlyHint}</p>
+          </div>
+        ) : null}
         <PreJoin
           defaults={{ username: displayName, videoEnabled: canPublish, audioEnabled: canPublish }}
           joinLabel={labels.join}
@@ -90,13 +131,21 @@ export default function ConferenceRoom({
           micLabel={labels.microphone}
           userLabel={displayName}
           persistUserChoices
-          onSubmit={setChoices}
+          onSubmit={(chosen) => setChoices(audioOnly ? { ...chosen, videoEnabled: false } : chosen)}
         />
       </div>
     );
   }
+  if (!reachable || waiting) {
+    return (
+      <p role="status" className="notice">
+        {failures > 0 ? labels.connectionLost : labels.waitingToJoin}
+      </p>
+    );
+  }
   return (
     <LiveKitRoom
+      key={failures}
       data-lk-theme="default"
       serverUrl={serverUrl}
       token={token}
@@ -105,10 +154,14 @@ export default function ConferenceRoom({
       audio={canPublish && choices.audioEnabled}
       // weak connections: receive only the resolution shown, send only layers someone watches
       options={{ adaptiveStream: true, dynacast: true }}
-      onDisconnected={() => setLeft(true)}
+      onError={failed}
+      // leaving is the person's choice; anything else (the server gone) is tried again
+      onDisconnected={(reason) =>
+        reason === DisconnectReason.CLIENT_INITIATED || reason === undefined ? setLeft(true) : failed()
+      }
       style={{ height: "75vh" }}
     >
-      <AudioOnlyToggle label={labels.audioOnly} hint={labels.audioOnlyHint} />
+      <AudioOnlyToggle label={labels.audioOnly} hint={labels.audioOnlyHint} initial={audioOnly} />
       <VideoConference />
     </LiveKitRoom>
   );

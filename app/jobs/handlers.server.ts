@@ -12,6 +12,7 @@ import {
   scheduleReminders,
   sendSessionReminder,
 } from "~/modules/sessions/reminder.server";
+import { WHATSAPP_JOB, deliverWhatsAppMessage } from "~/modules/notifications/whatsapp.server";
 import { PASSWORD_RESET_JOB, requestPasswordReset } from "~/modules/accounts/user.server";
 
 export const jobHandlers: Record<string, JobHandler> = {
@@ -19,6 +20,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   [REMINDER_JOB]: (job, { now }) =>
     sendSessionReminder(job.payload as { sessionId: string; sequence: number; which: ReminderWhich }, now),
   "outbox.deliver": () => deliverPendingEmails(),
+  [WHATSAPP_JOB]: (job) => deliverWhatsAppMessage(job.payload as { to: string; text: string }),
   [PASSWORD_RESET_JOB]: (job) => requestPasswordReset(String(job.payload.email)),
   "checkins.flag": (_job, { now }) => flagDueCheckIns(now),
   "jobs.purge": (_job, { now }) => purgeJobs(undefined, now),

@@ -6,13 +6,31 @@ import type { LiveKitConfig } from "~/livekit/config.server";
 const EMPTY_TIMEOUT_SECONDS = 30 * 60;
 const DEPARTURE_TIMEOUT_SECONDS = 10 * 60;
 
-function client(config: LiveKitConfig) {
-  return new RoomServiceClient(config.httpUrl, config.apiKey, config.apiSecret);
+/**
+ * How long the room page waits for LiveKit before it answers "unreachable" (docs/decisions/0058):
+ * the SDK's own default is 10 s per request, and an unresolvable or firewalled host held the
+ * page for 6–10 s. The browser then retries with backoff while the person tests their devices.
+ */
+export const ROOM_CHECK_TIMEOUT_MS = 800;
+
+function client(config: LiveKitConfig, timeoutMs?: number) {
+  return new RoomServiceClient(
+    config.httpUrl,
+    config.apiKey,
+    config.apiSecret,
+    // the SDK counts its timeout in seconds
+    timeoutMs ? { requestTimeout: timeoutMs / 1000 } : undefined,
+  );
 }
 
-export async function ensureRoom(config: LiveKitConfig, roomName: string, sessionId: string) {
+export async function ensureRoom(
+  config: LiveKitConfig,
+  roomName: string,
+  sessionId: string,
+  { timeoutMs }: { timeoutMs?: number } = {},
+) {
   // CreateRoom is idempotent on the name: calling it for an existing room returns that room
-  return client(config).createRoom({
+  return client(config, timeoutMs).createRoom({
     name: roomName,
     emptyTimeout: EMPTY_TIMEOUT_SECONDS,
     departureTimeout: DEPARTURE_TIMEOUT_SECONDS,

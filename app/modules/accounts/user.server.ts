@@ -32,6 +32,7 @@ const currentUserSelect = {
   name: true,
   position: true,
   phone: true,
+  whatsapp: true,
   locale: true,
   regionCode: true,
   organisationId: true,
@@ -48,6 +49,8 @@ export const recipientSelect = {
   id: true,
   email: true,
   name: true,
+  /** E.164, for reminders and invitations by WhatsApp (0058) */
+  whatsapp: true,
   locale: true,
   timeZone: true,
   region: { select: { timeZone: true } },
@@ -159,6 +162,8 @@ export type ProfileInput = {
   name: string;
   position?: string;
   phone?: string;
+  /** E.164 or null to remove it; left as it is when absent */
+  whatsapp?: string | null;
   locale: "id" | "en";
   timeZone?: string;
 };
@@ -170,6 +175,7 @@ export async function updateProfile(userId: string, input: ProfileInput) {
       name: input.name,
       position: input.position || null,
       phone: input.phone || null,
+      ...(input.whatsapp !== undefined ? { whatsapp: input.whatsapp } : {}),
       locale: input.locale,
       timeZone: input.timeZone || null,
     },

@@ -11,6 +11,13 @@ import { type EnqueueInput, enqueueJobs } from "~/jobs/queue.server";
 import { queueEmail } from "~/modules/notifications/outbox.server";
 import { formatInstant } from "~/utils/dates";
 import { recipientSelect } from "~/modules/accounts/user.server";
+import { queueWhatsAppMessages } from "~/modules/notifications/whatsapp.server";
+import {
+  clocksForSession,
+  sessionLinks,
+  whatsAppSessionMessage,
+  whatsAppShareUrl,
+} from "~/modules/sessions/whatsapp-message";
 
 export type ReminderWhich = "day" | "15";
 
@@ -77,7 +84,15 @@ export async function sendSessionReminder(
       sequence: true,
       status: true,
       startsAt: true,
+      durationMinutes: true,
       timeZone: true,
+      pairing: {
+        select: {
+          mentorRegion: { select: { name: true, timeZone: true } },
+          menteeRegion: { select: { name: true, timeZone: true } },
+        },
+      },
+      hostRegion: { select: { name: true, timeZone: true } },
       invitees: {
         where: { user: { deactivatedAt: null } },
         select: {
@@ -107,14 +122,39 @@ export async function sendSessionReminder(
       // "today" or "tomorrow" as the invitee's calendar has it
       const day = which === "day" ? (sameDay(session.startsAt, now, zone) ? "today" : "day") : "soon";
       const subject = t(`reminders.${day}Subject`, { title: session.title });
+      // the same message by WhatsApp, and as a link in the email to forward to the pairing's group
+      const whatsAppText = whatsAppSessionMessage({
+        t,
+        language: user.locale === "en" ? "en" : "id",
+        session: { ...session, links: sessionLinks(env.APP_URL, session.id) },
+        clocks: clocksForSession(session),
+        intro: t(`whatsapp.reminder.${day}`),
+      });
       await queueEmail(
         {
           to: user.email,
           subject,
-          text: t("reminders.body", { name: user.name, title: session.title, when, link }),
+          text: [
+            t("reminders.body", { name: user.name, title: session.title, when, link }),
+            `${t("whatsapp.shareEmail")}\n${whatsAppShareUrl(whatsAppText)}`,
+          ].join("\n\n"),
         },
         tx,
       );
+      // by WhatsApp too, once per person and session whichever reminder comes first (0058)
+      if (user.whatsapp)
+        await queueWhatsAppMessages(
+          [
+            {
+              kind: "reminder",
+              sessionId: session.id,
+              userId: user.id,
+              to: user.whatsapp,
+              text: whatsAppText,
+            },
+          ],
+          tx,
+        );
       await tx.notification.create({
         data: {
           userId: user.id,

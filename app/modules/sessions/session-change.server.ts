@@ -12,6 +12,13 @@ import { fixedT } from "~/i18n/translate";
 import { queueEmail } from "~/modules/notifications/outbox.server";
 import { formatInstant } from "~/utils/dates";
 import { recipientSelect } from "~/modules/accounts/user.server";
+import { queueWhatsAppMessages } from "~/modules/notifications/whatsapp.server";
+import {
+  clocksForSession,
+  sessionLinks,
+  whatsAppSeriesMessage,
+  whatsAppSessionMessage,
+} from "~/modules/sessions/whatsapp-message";
 
 export type SessionChange = "moved" | "cancelled" | "invited";
 
@@ -26,7 +33,15 @@ const calendarSelect = {
   status: true,
   updatedAt: true,
   cancelReason: true,
-  pairing: { select: { topic: true } },
+  pairing: {
+    select: {
+      topic: true,
+      // the clocks of a WhatsApp invitation (0058)
+      mentorRegion: { select: { name: true, timeZone: true } },
+      menteeRegion: { select: { name: true, timeZone: true } },
+    },
+  },
+  hostRegion: { select: { name: true, timeZone: true } },
   agenda: { select: { title: true, presenter: true }, orderBy: { position: "asc" } },
   organizer: { select: { name: true, email: true } },
   // every active invitee is an ATTENDEE of the file; only some of them are written to
@@ -86,6 +101,25 @@ export async function notifyInviteesOfChange(
       },
       tx,
     );
+    if (change === "invited" && user.whatsapp)
+      await queueWhatsAppMessages(
+        [
+          {
+            kind: "invitation",
+            sessionId: session.id,
+            userId: user.id,
+            to: user.whatsapp,
+            text: whatsAppSessionMessage({
+              t,
+              language: user.locale === "en" ? "en" : "id",
+              session: { ...session, links: sessionLinks(env.APP_URL, session.id) },
+              clocks: clocksForSession(session),
+              intro: t("whatsapp.invitation"),
+            }),
+          },
+        ],
+        tx,
+      );
     await tx.notification.create({
       data: {
         userId: user.id,
@@ -151,6 +185,31 @@ export async function inviteToNewSessions(
       },
       tx,
     );
+    if (user.whatsapp)
+      await queueWhatsAppMessages(
+        [
+          {
+            kind: "invitation",
+            sessionId: first.id,
+            userId: user.id,
+            to: user.whatsapp,
+            text: [
+              t("whatsapp.invitation"),
+              whatsAppSeriesMessage({
+                t,
+                language: user.locale === "en" ? "en" : "id",
+                title: seriesTitle,
+                clocks: clocksForSession(first),
+                sessions: theirs.map((session) => ({
+                  ...session,
+                  links: sessionLinks(env.APP_URL, session.id),
+                })),
+              }),
+            ].join("\n"),
+          },
+        ],
+        tx,
+      );
     await tx.notification.create({
       data: {
         userId: user.id,

@@ -54,6 +54,9 @@ import { requireParam } from "~/utils/route-params";
 import { abbreviationForIanaZone } from "~/utils/time-zones";
 import { getLanguage } from "~/i18n/i18n.server";
 import { listSessionsNeedingRecord } from "~/modules/sessions/session-record.server";
+import { WhatsAppShareLink } from "~/components/whatsapp-share";
+import { env } from "~/env.server";
+import { sessionLinks, whatsAppSeriesMessage } from "~/modules/sessions/whatsapp-message";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.pairing.topic} · Lintas` : "Lintas" },
@@ -98,6 +101,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((m) => (m.action === "pairing:create" ? manage : manage || update))
       .map((m) => m.to),
     viewerZone: scope.user.timeZone ?? scope.user.region?.timeZone ?? pairing.menteeRegion.timeZone,
+    // absolute links for the WhatsApp message of the sessions ahead (0058)
+    appUrl: env.APP_URL,
   };
 }
 
@@ -184,7 +189,9 @@ export default function PairingPage() {
     needingRecord,
     moves,
     viewerZone,
+    appUrl,
   } = useLoaderData<typeof loader>();
+  const sessionsAhead = upcomingSessions.filter((s) => s.status !== "CANCELLED");
   const actionData = useActionData<IntentResult>();
   const [participantForm, participant] = useForm({
     id: "participant",
@@ -403,6 +410,9 @@ export default function PairingPage() {
           <p>
             <Link to={`/pasangan/${pairing.id}/sesi-baru`} className="button">
               {t("sessions.newSeries")}
+            </Link>{" "}
+            <Link to={`/pasangan/${pairing.id}/pilih-waktu`} className="button">
+              {t("timePoll.link")}
             </Link>
           </p>
         ) : null}
@@ -430,6 +440,24 @@ export default function PairingPage() {
           list.length > 0 ? (
             <div key={key}>
               <h3>{heading}</h3>
+              {key === "upcoming" && sessionsAhead.length > 0 ? (
+                <p>
+                  <WhatsAppShareLink
+                    label={t("whatsapp.shareSeries")}
+                    hint={t("whatsapp.shareHint")}
+                    text={whatsAppSeriesMessage({
+                      t: (k, options) => t(k, options),
+                      language: lng,
+                      title: `${pairing.topic}: ${pairing.mentorRegion.name} → ${pairing.menteeRegion.name}`,
+                      clocks: [pairing.mentorRegion, pairing.menteeRegion].map((r) => ({
+                        label: r.name,
+                        timeZone: r.timeZone,
+                      })),
+                      sessions: sessionsAhead.map((s) => ({ ...s, links: sessionLinks(appUrl, s.id) })),
+                    })}
+                  />
+                </p>
+              ) : null}
               <ol>
                 {list.map((s) => (
                   <li key={s.id}>

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { Suspense, lazy, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, grantsFor } from "~/auth/permissions";
 import { requirePermission } from "~/auth/require-user.server";
+import { SessionFallbackPanel } from "~/components/session-fallback";
 import { liveKitConfig } from "~/livekit/config.server";
-import { ensureRoom } from "~/livekit/rooms.server";
+import { ROOM_CHECK_TIMEOUT_MS, ensureRoom } from "~/livekit/rooms.server";
 import { type JoinRole, joinToken } from "~/livekit/token.server";
 import { getSessionForUser, isInvited } from "~/modules/sessions/queries.server";
 import { invariantResponse } from "~/utils/invariant";
@@ -15,6 +16,23 @@ import { requireParam } from "~/utils/route-params";
 const ConferenceRoom = lazy(() => import("~/components/conference-room.client"));
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "room.title");
+
+/** Whether LiveKit answered CreateRoom within the page's budget (it keeps trying on its own after). */
+async function roomReady(...args: Parameters<typeof ensureRoom>) {
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ROOM_CHECK_TIMEOUT_MS + 100);
+  });
+  const created = ensureRoom(...args).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([created, budget]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requirePermission(request, "session:join");
@@ -37,23 +55,73 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     session: { id: session.id, title: session.title, status: session.status },
     role,
     isAdmin: can(scope.user.memberships, "people:manage"),
+    // what the session falls back on when the room cannot be opened (0058)
+    fallback: {
+      phone: session.fallbackPhone,
+      url: session.fallbackUrl,
+      agenda: session.agenda.map((item) => ({ id: item.id, title: item.title })),
+    },
   };
   if (session.status === "CANCELLED") return { ...base, state: "cancelled" as const };
   const config = liveKitConfig();
   if (!config) return { ...base, state: "not-configured" as const };
-  try {
-    await ensureRoom(config, session.roomName, session.id);
-  } catch {
-    return { ...base, state: "unreachable" as const };
-  }
   const displayName = `${scope.user.name}${scope.user.region ? ` (${scope.user.region.name})` : ""}`;
-  const token = await joinToken(config, {
-    roomName: session.roomName,
-    identity: scope.user.id,
-    name: displayName,
-    role,
-  });
-  return { ...base, state: "ready" as const, serverUrl: config.url, token, displayName };
+  const [reachable, token] = await Promise.all([
+    roomReady(config, session.roomName, session.id, { timeoutMs: ROOM_CHECK_TIMEOUT_MS }),
+    joinToken(config, { roomName: session.roomName, identity: scope.user.id, name: displayName, role }),
+  ]);
+  // unreachable: the pre-join still works (devices, audio only) while the browser retries
+  return {
+    ...base,
+    state: reachable ? ("ready" as const) : ("unreachable" as const),
+    serverUrl: config.url,
+    token,
+    displayName,
+  };
+}
+
+/** Seconds before retry n (0-based): 2, 4, 8, 16, then every 30. */
+function retryDelaySeconds(attempt: number) {
+  return Math.min(30, 2 ** (attempt + 1));
+}
+
+/** While LiveKit is unreachable: the loader again after 2, 4, 8, 16, 30… s, and a "try now". */
+function RetryCountdown() {
+  const { t } = useTranslation();
+  const revalidator = useRevalidator();
+  const [attempt, setAttempt] = useState(0);
+  const [left, setLeft] = useState(() => retryDelaySeconds(0));
+  useEffect(() => {
+    if (revalidator.state !== "idle") return;
+    if (left <= 0) {
+      setAttempt((n) => n + 1);
+      setLeft(retryDelaySeconds(attempt + 1));
+      revalidator.revalidate();
+      return;
+    }
+    const timer = setTimeout(() => setLeft((s) => s - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [left, attempt, revalidator]);
+  return (
+    <p className="room-retry">
+      <span className="muted">
+        {revalidator.state === "idle"
+          ? t("roomFallback.retryIn", { count: left })
+          : t("roomFallback.retrying")}
+      </span>{" "}
+      <button
+        type="button"
+        className="button"
+        disabled={revalidator.state !== "idle"}
+        onClick={() => {
+          setLeft(retryDelaySeconds(attempt));
+          revalidator.revalidate();
+        }}
+      >
+        {t("roomFallback.retryNow")}
+      </button>
+    </p>
+  );
 }
 
 export default function SessionRoom() {
@@ -61,6 +129,7 @@ export default function SessionRoom() {
   const data = useLoaderData<typeof loader>();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  const live = data.state === "ready" || data.state === "unreachable" ? data : null;
   return (
     <main>
       <p className="muted">
@@ -75,23 +144,25 @@ export default function SessionRoom() {
         </div>
       ) : null}
       {data.state === "unreachable" ? (
-        <p className="notice" role="alert">
-          {t("room.unreachable")}
-        </p>
+        <div className="notice" role="alert">
+          <p>{t("roomFallback.unreachable")}</p>
+        </div>
       ) : null}
-      {data.state === "ready" ? (
+      {data.state === "unreachable" && mounted ? <RetryCountdown /> : null}
+      {live ? (
         <>
-          {data.role === "observer" ? <p className="muted">{t("room.observer")}</p> : null}
+          {live.role === "observer" ? <p className="muted">{t("room.observer")}</p> : null}
           <noscript>
             <p>{t("room.needsJavaScript")}</p>
           </noscript>
           {mounted ? (
             <Suspense fallback={<p>{t("room.loading")}</p>}>
               <ConferenceRoom
-                serverUrl={data.serverUrl}
-                token={data.token}
-                displayName={data.displayName}
-                canPublish={data.role !== "observer"}
+                serverUrl={live.serverUrl}
+                token={live.token}
+                reachable={live.state === "ready"}
+                displayName={live.displayName}
+                canPublish={live.role !== "observer"}
                 labels={{
                   join: t("room.join"),
                   leave: t("room.leave"),
@@ -101,6 +172,8 @@ export default function SessionRoom() {
                   chooseMicrophone: t("conference.chooseMicrophone"),
                   audioOnly: t("conference.audioOnly"),
                   audioOnlyHint: t("conference.audioOnlyHint"),
+                  waitingToJoin: t("roomFallback.waitingToJoin"),
+                  connectionLost: t("roomFallback.connectionLost"),
                 }}
               />
             </Suspense>
@@ -108,6 +181,14 @@ export default function SessionRoom() {
             <p>{t("room.loading")}</p>
           )}
         </>
+      ) : null}
+      {data.state !== "cancelled" ? (
+        <SessionFallbackPanel
+          sessionId={data.session.id}
+          phone={data.fallback.phone}
+          url={data.fallback.url}
+          agenda={data.fallback.agenda}
+        />
       ) : null}
     </main>
   );

@@ -14,6 +14,12 @@ import { SessionAgenda, SessionInvitees } from "~/components/session-agenda";
 import { SessionRecordForm } from "~/components/session-record-form";
 import { SessionRecording } from "~/components/session-recording";
 import { TableScroll } from "~/components/ui/table-scroll";
+import { SessionFallbackForm } from "~/components/session-fallback";
+import { WhatsAppShareLink } from "~/components/whatsapp-share";
+import { env } from "~/env.server";
+import { sessionFallbackSchema } from "~/modules/sessions/session-fallback-schemas";
+import { setSessionFallback } from "~/modules/sessions/session-fallback.server";
+import { clocksForSession, sessionLinks, whatsAppSessionMessage } from "~/modules/sessions/whatsapp-message";
 import { egressConfig } from "~/livekit/egress.server";
 import { lessonAccess } from "~/modules/lessons/access.server";
 import { startSessionRecording, stopSessionRecording } from "~/modules/sessions/session-recording.server";
@@ -108,6 +114,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workingGroups: canManage ? await workingGroupsForSession(session.id) : [],
     recording: { available: egressConfig() !== null, running: Boolean(session.egressId) },
     startLocal: toWallClock(session.startsAt, session.timeZone),
+    // the links a WhatsApp message carries are absolute, on this Lintas's public address
+    appUrl: env.APP_URL,
     // the lesson workspace is offered to those who may write, comment on or publish it
     lessonAccess: Object.values(await lessonAccess(scope.user, session.id)).some(Boolean),
   };
@@ -175,6 +183,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
           await recordSessionByHand(scope, id, record);
         },
       ),
+      fallback: defineIntent(sessionFallbackSchema, async (fallback) => {
+        await setSessionFallback(scope, id, fallback);
+        return done({}, { resetForm: false });
+      }),
       uninvite: defineIntent(uninviteSchema, async ({ userId }) => {
         await removeInvitee(scope, id, userId);
       }),
@@ -198,6 +210,7 @@ export default function SessionPage() {
     canManage,
     record,
     startLocal,
+    appUrl,
     workingGroups,
     recording,
     lessonAccess: mayOpenLesson,
@@ -287,7 +300,19 @@ export default function SessionPage() {
         ) : null}
         <a href={`/sesi/${session.id}/kalender.ics`} className="button" download>
           {t("sessions.addToCalendar")}
-        </a>
+        </a>{" "}
+        {session.status !== "CANCELLED" ? (
+          <WhatsAppShareLink
+            label={t("whatsapp.share")}
+            hint={t("whatsapp.shareHint")}
+            text={whatsAppSessionMessage({
+              t: (key, options) => t(key, options),
+              language: lng,
+              session: { ...session, links: sessionLinks(appUrl, session.id) },
+              clocks: clocksForSession(session),
+            })}
+          />
+        ) : null}
       </p>
 
       <SessionAgenda
@@ -435,6 +460,11 @@ export default function SessionPage() {
               {t("sessions.move")}
             </button>
           </Form>
+          <SessionFallbackForm
+            phone={session.fallbackPhone}
+            url={session.fallbackUrl}
+            actionData={actionData}
+          />
           <details>
             <summary>{t("sessions.cancel")}</summary>
             <Form method="post">
