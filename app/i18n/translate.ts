@@ -1,10 +1,18 @@
 // A translation function outside React (meta functions, loaders building titles),
-// on one shared instance: resources are bundled, so it is ready synchronously.
-import { type TFunction, createInstance } from "i18next";
+// on one shared instance: on the server resources are bundled, so it is ready synchronously.
+import { type TFunction, type i18n, createInstance } from "i18next";
 import { defaultLanguage, i18nConfig, isLanguage } from "./config";
 
-const instance = createInstance();
+let instance: i18n = createInstance();
 void instance.init({ ...i18nConfig, lng: defaultLanguage });
+
+/**
+ * The browser's entry hands over its own instance, which holds the languages loaded so far (the
+ * browser bundle has no translations of its own: docs/decisions/0062).
+ */
+export function translateWith(shared: i18n) {
+  instance = shared;
+}
 
 export function fixedT(language: unknown): TFunction {
   return instance.getFixedT(isLanguage(language) ? language : defaultLanguage);

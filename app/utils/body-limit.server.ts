@@ -1,5 +1,5 @@
-// Request body limits (server/start.ts, docs/decisions/0039): forms and JSON are small; the three
-// forms that carry a file (evidence, a project cover, a cohort spreadsheet) may send one file of
+// Request body limits (server/start.ts, docs/decisions/0039): forms and JSON are small; the four
+// forms that carry a file (evidence, a project cover, a cohort spreadsheet, a progress update sheet) may send one file of
 // UPLOAD_MAX_MB. A declared Content-Length over the limit is refused before anything is read; a
 // body without one (Transfer-Encoding: chunked) is counted as it is read and refused at the limit.
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -9,7 +9,12 @@ import { carriesSessionCookie } from "~/utils/session-cookie";
 const FORM_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** Pages whose forms upload a file, and their single-fetch `.data` addresses. */
-const UPLOAD_PATHS = [/^\/proyek\/[^/]+(\/tonggak)?(\.data|\/)?$/, /^\/angkatan\/impor(\.data|\/)?$/];
+const UPLOAD_PATHS = [
+  /^\/proyek\/[^/]+(\/tonggak)?(\.data|\/)?$/,
+  /^\/angkatan\/impor(\.data|\/)?$/,
+  // the spreadsheet progress update (docs/decisions/0060); the project pattern above also matches it
+  /^\/proyek\/pembaruan-massal(\.data|\/)?$/,
+];
 
 /**
  * The most a request body may carry: the upload limit (plus room for the multipart framing and

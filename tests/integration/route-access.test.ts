@@ -302,6 +302,15 @@ const ACCESS: Record<string, Rule> = {
     path: "/angkatan/templat-impor.csv",
     loader: ["ADMIN", "FACILITATOR"],
   },
+  "projects/bulk-update.tsx": {
+    path: "/proyek/pembaruan-massal",
+    loader: ["ADMIN", "REGION_OFFICER", "COACH"],
+    action: ["ADMIN", "REGION_OFFICER", "COACH"],
+  },
+  "projects/bulk-update.xlsx.ts": {
+    path: "/proyek/pembaruan-massal.xlsx",
+    loader: ["ADMIN", "REGION_OFFICER", "COACH"],
+  },
   "regions/index.tsx": { path: "/wilayah", loader: EVERYONE },
   "regions/region.tsx": { path: "/wilayah/74.71", params: { code: "74.71" }, loader: EVERYONE },
   "regions/agencies.tsx": {

@@ -7,6 +7,7 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Horizon, WorkStatus } from "~/generated/prisma/enums";
 import { checkEvidence, deleteEvidence, storeEvidence } from "~/modules/projects/evidence.server";
+import { notifyApprovers } from "~/modules/projects/approval-notices.server";
 import { peopleWithAccounts } from "~/modules/projects/project-people";
 import { mayOnProject } from "~/modules/projects/queries.server";
 import { logProjectStep } from "~/modules/projects/timeline.server";
@@ -77,6 +78,7 @@ export async function addMilestone({ user }: Actor, projectId: string, input: Mi
       },
     });
     await logProjectStep(user.id, projectId, "project.milestone_added", { title: input.title }, tx);
+    if (input.status === "DONE") await tellApproversMilestoneDone(tx, user.id, projectId, milestone.id);
     return milestone;
   });
 }
@@ -90,51 +92,103 @@ export async function updateMilestone(
   input: Partial<MilestoneInput> & { evidenceFile?: string | null },
 ) {
   if (!(await mayOnProject(user, projectId, "project:update"))) throw new OutOfScopeError("not allowed");
-  await prisma.$transaction(async (tx) => {
-    await checkMilestoneOwner(projectId, input.ownerId, tx);
-    const { count } = await tx.milestone.updateMany({
-      where: { id: milestoneId, projectId, version },
-      data: {
-        ...input,
-        ...(input.ownerId !== undefined ? { ownerId: input.ownerId || null } : {}),
-        ...(input.status ? { completedAt: input.status === "DONE" ? new Date() : null } : {}),
-        // a changed milestone needs approving again
-        approvedAt: null,
-        approvedById: null,
-        version: { increment: 1 },
-      },
-    });
-    if (count !== 1) {
-      const exists = await tx.milestone.count({ where: { id: milestoneId, projectId } });
-      if (!exists) throw new OutOfScopeError("no such milestone");
-      throw new ConflictError("milestone changed since it was loaded");
-    }
-    await logProjectStep(
-      user.id,
-      projectId,
-      "project.milestone_updated",
-      { milestoneId, status: input.status ?? null },
-      tx,
-    );
+  await prisma.$transaction((tx) =>
+    writeMilestoneUpdate(tx, user.id, projectId, milestoneId, version, input),
+  );
+}
+
+/**
+ * The write of `updateMilestone` inside the caller's transaction, for a caller that has checked
+ * `project:update` on the project (the spreadsheet update); `logData` joins the timeline line.
+ */
+export async function writeMilestoneUpdate(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  projectId: string,
+  milestoneId: string,
+  version: number,
+  input: Partial<MilestoneInput> & { evidenceFile?: string | null },
+  logData: Record<string, string> = {},
+) {
+  await checkMilestoneOwner(projectId, input.ownerId, tx);
+  const { count } = await tx.milestone.updateMany({
+    where: { id: milestoneId, projectId, version },
+    data: {
+      ...input,
+      ...(input.ownerId !== undefined ? { ownerId: input.ownerId || null } : {}),
+      ...(input.status ? { completedAt: input.status === "DONE" ? new Date() : null } : {}),
+      // a changed milestone needs approving again
+      approvedAt: null,
+      approvedById: null,
+      version: { increment: 1 },
+    },
+  });
+  if (count !== 1) {
+    const exists = await tx.milestone.count({ where: { id: milestoneId, projectId } });
+    if (!exists) throw new OutOfScopeError("no such milestone");
+    throw new ConflictError("milestone changed since it was loaded");
+  }
+  await logProjectStep(
+    actorId,
+    projectId,
+    "project.milestone_updated",
+    { milestoneId, status: input.status ?? null, ...logData },
+    tx,
+  );
+  if (input.status === "DONE") await tellApproversMilestoneDone(tx, actorId, projectId, milestoneId);
+}
+
+/** A milestone of a training project marked done waits for the coach's or mentor's approval: tell them. */
+async function tellApproversMilestoneDone(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  projectId: string,
+  milestoneId: string,
+) {
+  const milestone = await tx.milestone.findFirst({
+    where: { id: milestoneId, projectId, approvedAt: null, project: { kind: "TRAINING_CHANGE_PROJECT" } },
+    select: { title: true, project: { select: { title: true } } },
+  });
+  if (!milestone) return;
+  const actor = await tx.user.findUnique({ where: { id: actorId }, select: { name: true } });
+  await notifyApprovers(tx, projectId, actorId, {
+    kind: "milestone-ready",
+    link: `/proyek/${projectId}/tonggak`,
+    values: { title: milestone.project.title, milestone: milestone.title, by: actor?.name ?? "" },
   });
 }
 
 /** The coach or mentor approves a milestone of a training project. */
 export async function approveMilestone({ user }: Actor, projectId: string, milestoneId: string) {
   if (!(await mayOnProject(user, projectId, "project:review"))) throw new OutOfScopeError("not allowed");
-  await prisma.$transaction(async (tx) => {
-    const where = { id: milestoneId, projectId, project: { kind: "TRAINING_CHANGE_PROJECT" as const } };
-    // a milestone is approved for what was done: one not started yet has nothing to approve
-    const { count } = await tx.milestone.updateMany({
-      where: { ...where, status: { not: "NOT_STARTED" } },
-      data: { approvedAt: new Date(), approvedById: user.id, version: { increment: 1 } },
-    });
-    if (count !== 1) {
-      if (await tx.milestone.count({ where })) throw new RuleError("milestones.errors.notStarted");
-      throw new OutOfScopeError("no such milestone on a training project");
-    }
-    await logProjectStep(user.id, projectId, "project.milestone_approved", { milestoneId }, tx);
+  await prisma.$transaction((tx) => writeMilestoneApproval(tx, user.id, projectId, milestoneId));
+}
+
+/**
+ * The write of `approveMilestone` inside the caller's transaction, for a caller that has checked
+ * `project:review` on the project; `version`, when given, must still be the milestone's.
+ */
+export async function writeMilestoneApproval(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  projectId: string,
+  milestoneId: string,
+  { version, logData = {} }: { version?: number; logData?: Record<string, string> } = {},
+) {
+  const where = { id: milestoneId, projectId, project: { kind: "TRAINING_CHANGE_PROJECT" as const } };
+  // a milestone is approved for what was done: one not started yet has nothing to approve
+  const { count } = await tx.milestone.updateMany({
+    where: { ...where, status: { not: "NOT_STARTED" }, ...(version === undefined ? {} : { version }) },
+    data: { approvedAt: new Date(), approvedById: actorId, version: { increment: 1 } },
   });
+  if (count !== 1) {
+    const current = await tx.milestone.findFirst({ where, select: { status: true } });
+    if (current && version !== undefined && current.status !== "NOT_STARTED")
+      throw new ConflictError("milestone changed since it was loaded");
+    if (current) throw new RuleError("milestones.errors.notStarted");
+    throw new OutOfScopeError("no such milestone on a training project");
+  }
+  await logProjectStep(actorId, projectId, "project.milestone_approved", { milestoneId, ...logData }, tx);
 }
 
 /**
@@ -152,7 +206,7 @@ export async function attachMilestoneEvidence(
     throw new OutOfScopeError("not allowed");
   const check = await checkEvidence(bytes);
   if (!check.ok) return check;
-  const file = await storeEvidence(bytes, check.ext);
+  const file = await storeEvidence(check);
   try {
     const previous = await prisma.milestone.findFirst({
       where: { id: milestoneId, projectId },

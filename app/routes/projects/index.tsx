@@ -37,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     canCreate: can(scope.user.memberships, "project:create"),
     canImport: can(scope.user.memberships, "cohort:import"),
+    canBulkUpdate: can(scope.user.memberships, "project:bulk-update"),
   };
   if (view === "board")
     return { ...base, view, columns: await boardProjectsForUser(scope, modelFilters(filters)) };
@@ -57,7 +58,7 @@ function withParams(query: string, extra: Record<string, string>) {
 export default function Projects() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const { filters, query, options, canCreate, canImport } = data;
+  const { filters, query, options, canCreate, canImport, canBulkUpdate } = data;
   const board = data.view === "board";
   return (
     <main className={board ? "wide" : undefined}>
@@ -71,6 +72,11 @@ export default function Projects() {
         {canImport ? (
           <Link to="/angkatan/impor" className="button">
             {t("cohortImport.title")}
+          </Link>
+        ) : null}{" "}
+        {canBulkUpdate ? (
+          <Link to="/proyek/pembaruan-massal" className="button">
+            {t("bulkUpdate.title")}
           </Link>
         ) : null}{" "}
         <a href={query ? `/proyek.csv?${query}` : "/proyek.csv"} className="button" download>
