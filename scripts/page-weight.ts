@@ -1,40 +1,77 @@
-// npm run bench:page-weight [-- --url http://localhost:3000 --path /katalog]
-// Loads a page of a running production server (npm start) in Chromium with an empty cache and adds
-// up what the first load transfers: JavaScript and everything together, as bytes on the wire
-// (compressed, headers included) and decoded. Fails (exit 1) over the budget of issue #10:
-// under 100 KB of JavaScript and under 300 KB in total for the catalogue page.
+// npm run bench:page-weight [-- --url http://localhost:3000] [-- --fast]
+// Loads each kind of page of a production server in Chromium, with an empty cache, on a slow 3G
+// link (Chrome DevTools' "Slow 3G": 400 kbit/s each way, 400 ms round trip; --fast: unthrottled),
+// signed in where the page needs it, and reports per page: JavaScript and everything together as
+// bytes on the wire (compressed, headers included) and decoded, and the first contentful paint.
+// Without --url it starts its own production server on a fresh seeded database (like the browser
+// journeys: needs `npx remix vite:build` first). Fails (exit 1) over a budget (issues #10 and #24,
+// docs/decisions/0062-light-on-a-weak-link.md). Prints a Markdown table at the end.
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
+import { DEMO_PASSWORD } from "../prisma/demo-accounts";
+import { startE2eServer } from "../tests/setup/e2e-global";
 
 const KB = 1024;
-const BUDGET = { script: 100 * KB, total: 300 * KB };
+/** Chrome DevTools' "Slow 3G" profile, as in Lighthouse's mobile throttling of old */
+const SLOW_3G = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (400 * 1000) / 8,
+  uploadThroughput: (400 * 1000) / 8,
+};
+
+type Budget = { script?: number; total?: number; fcp?: number };
+type PageKind = { name: string; path: string; signIn?: string; budget: Budget };
+
+const FACILITATOR = "fasilitator@lintas.test";
+const PAGES: PageKind[] = [
+  { name: "catalogue", path: "/katalog", budget: { script: 100 * KB, total: 300 * KB } },
+  {
+    name: "catalogue search",
+    path: "/katalog?q=lumpur+tinja",
+    budget: { script: 100 * KB, total: 300 * KB },
+  },
+  { name: "dashboard", path: "/dasbor", signIn: FACILITATOR, budget: { script: 150 * KB } },
+  {
+    name: "project page",
+    path: "/proyek/demo-project-l2t2-kendari",
+    signIn: FACILITATOR,
+    budget: { script: 60 * KB, fcp: 2000 },
+  },
+  {
+    name: "session notes",
+    path: "/sesi/demo-session-kendari-blitar-4/catatan",
+    signIn: FACILITATOR,
+    budget: { script: 150 * KB },
+  },
+];
 
 const { values } = parseArgs({
   options: {
-    url: { type: "string", default: process.env.APP_URL ?? "http://localhost:3000" },
-    path: { type: "string", multiple: true, default: ["/katalog", "/katalog?q=lumpur+tinja"] },
+    url: { type: "string", default: process.env.APP_URL },
+    fast: { type: "boolean", default: false },
   },
 });
 
 type Entry = { url: string; type: string; transferred: number; decoded: number };
+type Result = { kind: PageKind; entries: Entry[]; fcp: number | null };
 
-async function measure(url: string) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+async function measure(browser: Browser, baseUrl: string, kind: PageKind): Promise<Result> {
+  const context = await browser.newContext({ baseURL: baseUrl });
   try {
-    const page = await browser.newPage();
-    const cdp = await page.context().newCDPSession(page);
+    const page = await context.newPage();
+    if (kind.signIn) {
+      const response = await page.request.post("/masuk", {
+        form: { email: kind.signIn, password: DEMO_PASSWORD },
+        maxRedirects: 0,
+      });
+      if (response.status() !== 302 && response.status() !== 303)
+        throw new Error(`signing in as ${kind.signIn} answered ${response.status()}`);
+    }
+    const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    if (!values.fast) await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
     const entries = new Map<string, Entry>();
     cdp.on("Network.responseReceived", (event) => {
       entries.set(event.requestId, { url: event.response.url, type: event.type, transferred: 0, decoded: 0 });
@@ -47,37 +84,86 @@ async function measure(url: string) {
       const entry = entries.get(event.requestId);
       if (entry) entry.transferred = event.encodedDataLength;
     });
-    const response = await page.goto(url, { waitUntil: "networkidle" });
-    if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
-    return [...entries.values()];
+    const response = await page.goto(kind.path, { waitUntil: "networkidle", timeout: 120_000 });
+    if (!response?.ok()) throw new Error(`${kind.path} answered ${response?.status()}`);
+    if (new URL(page.url()).pathname !== kind.path.split("?")[0])
+      throw new Error(`${kind.path} led to ${page.url()} (not signed in?)`);
+    const fcp = await page.evaluate(
+      () =>
+        new Promise<number | null>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entry = list.getEntriesByName("first-contentful-paint")[0];
+            if (entry) resolve(entry.startTime);
+          }).observe({ type: "paint", buffered: true });
+          setTimeout(() => resolve(null), 1000);
+        }),
+    );
+    return { kind, entries: [...entries.values()], fcp };
   } finally {
-    await browser.close();
+    await context.close();
   }
 }
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+const sum = (list: Entry[], key: "transferred" | "decoded") => list.reduce((n, e) => n + e[key], 0);
+
+const server = values.url ? null : await startE2eServer();
+const baseUrl = values.url ?? server!.baseUrl;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+const rows: string[] = [];
 let over = false;
-for (const path of values.path) {
-  const url = new URL(path, values.url).toString();
-  const entries = await measure(url);
-  const sum = (list: Entry[], key: "transferred" | "decoded") => list.reduce((n, e) => n + e[key], 0);
-  const scripts = entries.filter((e) => e.type === "Script");
-  const script = sum(scripts, "transferred");
-  const total = sum(entries, "transferred");
-  console.log(`\n${url}: ${entries.length} requests`);
-  for (const e of entries)
+try {
+  for (const kind of PAGES) {
+    const { entries, fcp } = await measure(browser, baseUrl, kind);
+    const scripts = entries.filter((e) => e.type === "Script");
+    const script = sum(scripts, "transferred");
+    const total = sum(entries, "transferred");
+    const { budget } = kind;
+    const failures = [
+      budget.script !== undefined && script > budget.script ? "JavaScript" : null,
+      budget.total !== undefined && total > budget.total ? "total" : null,
+      budget.fcp !== undefined && (fcp === null || fcp > budget.fcp) ? "first paint" : null,
+    ].filter(Boolean);
+    console.log(`\n${kind.name} (${kind.path}): ${entries.length} requests`);
+    for (const e of entries)
+      console.log(
+        `  ${e.type.padEnd(10)} ${kb(e.transferred).padStart(9)} ${kb(e.decoded).padStart(9)}  ${e.url}`,
+      );
     console.log(
-      `  ${e.type.padEnd(10)} ${kb(e.transferred).padStart(9)} ${kb(e.decoded).padStart(9)}  ${e.url}`,
+      `  JavaScript ${kb(script)} on the wire (${kb(sum(scripts, "decoded"))} decoded)` +
+        (budget.script ? `, budget ${kb(budget.script)}` : ""),
     );
-  console.log(
-    `  JavaScript ${kb(script)} on the wire (${kb(sum(scripts, "decoded"))} decoded), budget ${kb(BUDGET.script)}`,
-  );
-  console.log(
-    `  total      ${kb(total)} on the wire (${kb(sum(entries, "decoded"))} decoded), budget ${kb(BUDGET.total)}`,
-  );
-  if (script >= BUDGET.script || total >= BUDGET.total) {
-    console.log("  OVER BUDGET");
-    over = true;
+    console.log(
+      `  total      ${kb(total)} on the wire (${kb(sum(entries, "decoded"))} decoded)` +
+        (budget.total ? `, budget ${kb(budget.total)}` : ""),
+    );
+    console.log(`  first contentful paint ${fcp === null ? "none" : `${Math.round(fcp)} ms`}`);
+    if (failures.length > 0) {
+      console.log(`  OVER BUDGET: ${failures.join(", ")}`);
+      over = true;
+    }
+    const limit = [
+      budget.script ? `JS ≤ ${budget.script / KB} KB` : null,
+      budget.total ? `total ≤ ${budget.total / KB} KB` : null,
+      budget.fcp ? `FCP ≤ ${budget.fcp / 1000} s` : null,
+    ].filter(Boolean);
+    rows.push(
+      `| ${kind.name} | ${kb(script)} (${kb(sum(scripts, "decoded"))}) | ${kb(total)} | ` +
+        `${fcp === null ? "–" : `${(fcp / 1000).toFixed(2)} s`} | ${limit.join(", ") || "–"} |`,
+    );
   }
+} finally {
+  await browser.close();
+  await server?.stop();
 }
+console.log(`\n${values.fast ? "unthrottled" : "slow 3G (400 kbit/s, 400 ms)"}, empty cache:\n`);
+console.log(
+  "| page | JavaScript on the wire (decoded) | total on the wire | first contentful paint | budget |",
+);
+console.log("| --- | --- | --- | --- | --- |");
+for (const row of rows) console.log(row);
 process.exit(over ? 1 : 0);

@@ -262,10 +262,19 @@ describe("IndicatorChart", () => {
 
   it("shows only the table when there is nothing to draw", () => {
     const { document } = render(
-      <IndicatorChart indicator={{ ...indicator, baseline: null, target: null, measurements: [] }} />,
+      <IndicatorChart indicator={{ ...indicator, baseline: null, measurements: [] }} />,
     );
     expect(document.querySelector("svg")).toBeNull();
     expect(document.querySelector("table")).not.toBeNull();
+  });
+
+  it("says no values are reported yet rather than show an empty table (Serang's four indicators)", () => {
+    const { document } = render(
+      <IndicatorChart indicator={{ ...indicator, baseline: null, target: null, measurements: [] }} />,
+    );
+    expect(document.querySelector("svg")).toBeNull();
+    expect(document.querySelector("table")).toBeNull();
+    expect(document.querySelector(".indicator-empty")?.textContent).toBe(i18n.t("indicators.noData"));
   });
 });
 

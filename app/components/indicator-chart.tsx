@@ -62,6 +62,8 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
     target,
     measurements: indicator.measurements.map((m) => ({ value: Number(m.value) })),
   });
+  // nothing reported yet (no baseline, target or value): say so rather than draw an empty table
+  const nothing = baseline === null && target === null && indicator.measurements.length === 0;
   return (
     <figure className="indicator">
       <figcaption>
@@ -99,51 +101,55 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
           ))}
         </svg>
       ) : null}
-      <table className="compact">
-        <caption className="visually-hidden">
-          {t("indicators.tableCaption", { name: indicator.name })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("indicators.period")}</th>
-            <th scope="col">{t("indicators.value")}</th>
-            <th scope="col">{t("indicators.source")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {baseline !== null ? (
+      {nothing ? (
+        <p className="muted indicator-empty">{t("indicators.noData")}</p>
+      ) : (
+        <table className="compact">
+          <caption className="visually-hidden">
+            {t("indicators.tableCaption", { name: indicator.name })}
+          </caption>
+          <thead>
             <tr>
-              <td>
-                {t("indicators.baseline")} {indicator.baselineYear ?? ""}
-              </td>
-              <td>
-                {formatNumber(baseline, lng)} {indicator.unit}
-              </td>
-              <td />
+              <th scope="col">{t("indicators.period")}</th>
+              <th scope="col">{t("indicators.value")}</th>
+              <th scope="col">{t("indicators.source")}</th>
             </tr>
-          ) : null}
-          {indicator.measurements.map((m) => (
-            <tr key={String(m.measuredAt) + String(m.value)}>
-              <td>{m.periodLabel ?? formatDay(m.measuredAt, lng)}</td>
-              <td>
-                {formatNumber(Number(m.value), lng)} {indicator.unit}
-              </td>
-              <td>{m.source ?? ""}</td>
-            </tr>
-          ))}
-          {target !== null ? (
-            <tr>
-              <td>
-                {t("indicators.target")} {indicator.targetYear ?? ""}
-              </td>
-              <td>
-                {formatNumber(target, lng)} {indicator.unit}
-              </td>
-              <td />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {baseline !== null ? (
+              <tr>
+                <td>
+                  {t("indicators.baseline")} {indicator.baselineYear ?? ""}
+                </td>
+                <td>
+                  {formatNumber(baseline, lng)} {indicator.unit}
+                </td>
+                <td />
+              </tr>
+            ) : null}
+            {indicator.measurements.map((m) => (
+              <tr key={String(m.measuredAt) + String(m.value)}>
+                <td>{m.periodLabel ?? formatDay(m.measuredAt, lng)}</td>
+                <td>
+                  {formatNumber(Number(m.value), lng)} {indicator.unit}
+                </td>
+                <td>{m.source ?? ""}</td>
+              </tr>
+            ))}
+            {target !== null ? (
+              <tr>
+                <td>
+                  {t("indicators.target")} {indicator.targetYear ?? ""}
+                </td>
+                <td>
+                  {formatNumber(target, lng)} {indicator.unit}
+                </td>
+                <td />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      )}
     </figure>
   );
 }

@@ -1,6 +1,8 @@
 // Milestones on a time axis (Gantt-like): one row per horizon, a marker per milestone at its due
-// date; done milestones are filled and ticked, late ones outlined and marked "!" (not colour alone).
+// date; done milestones are filled and ticked, late ones (marked late, or past due and not done:
+// isLateMilestone) outlined and marked "!" (not colour alone), and named under the chart.
 import { useTranslation } from "react-i18next";
+import { isLateMilestone } from "~/modules/projects/follow-up";
 import { formatDay } from "~/utils/format";
 
 type Milestone = {
@@ -25,6 +27,12 @@ export function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
   const x = (time: number) => LEFT + ((time - min) / (max - min)) * (W - LEFT - 20);
   const horizons = ["SHORT", "MEDIUM", "LONG"];
   const now = Date.now();
+  const late = new Set(
+    milestones
+      .filter((m) => isLateMilestone({ status: m.status, dueDate: m.dueDate ? new Date(m.dueDate) : null }))
+      .map((m) => m.id),
+  );
+  const lateTitles = milestones.filter((m) => late.has(m.id)).map((m) => m.title);
   return (
     <figure className="milestone-timeline">
       <svg viewBox={`0 0 ${W} ${ROW * 3 + 30}`} role="img" aria-label={t("projects.timelineLabel")}>
@@ -44,13 +52,13 @@ export function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
           const cx = x(new Date(m.dueDate!).getTime());
           const cy = row * ROW + 22;
           return (
-            <g key={m.id} className={`ms ms-${m.status.toLowerCase()}`}>
+            <g key={m.id} className={`ms ms-${late.has(m.id) ? "late" : m.status.toLowerCase()}`}>
               <title>
-                {m.title} · {formatDay(m.dueDate, i18n.language)} · {t(`projects.workStatus.${m.status}`)}
+                {`${m.title} · ${formatDay(m.dueDate, i18n.language)} · ${t(`projects.workStatus.${m.status}`)}${late.has(m.id) && m.status !== "LATE" ? ` · ${t("portfolio.lateMark")}` : ""}`}
               </title>
               <rect x={cx - 7} y={cy - 7} width={14} height={14} transform={`rotate(45 ${cx} ${cy})`} />
               <text x={cx} y={cy + 4} textAnchor="middle" className="ms-mark">
-                {m.status === "DONE" ? "✓" : m.status === "LATE" ? "!" : ""}
+                {m.status === "DONE" ? "✓" : late.has(m.id) ? "!" : ""}
               </text>
             </g>
           );
@@ -62,6 +70,11 @@ export function MilestoneTimeline({ milestones }: { milestones: Milestone[] }) {
           {formatDay(new Date(max), i18n.language)}
         </text>
       </svg>
+      {lateTitles.length > 0 ? (
+        <figcaption className="late-summary">
+          {t("portfolio.lateSummary", { count: lateTitles.length, titles: lateTitles.join(", ") })}
+        </figcaption>
+      ) : null}
     </figure>
   );
 }

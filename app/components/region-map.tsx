@@ -2,6 +2,7 @@
 // pairings are arcs from mentor to mentee, regions with published practices carry a marker.
 // Every region is a link to its page; the table beside it says the same in words.
 import { useTranslation } from "react-i18next";
+import { layoutArcs } from "~/map/arcs";
 import { MAP_HEIGHT, MAP_WIDTH, projectPoint } from "~/map/project";
 
 type MapRegion = {
@@ -14,20 +15,9 @@ type MapRegion = {
 type MapEnd = { code: string; name: string; lat: number | null; lng: number | null };
 export type MapData = {
   regions: MapRegion[];
-  pairings: { id: string; topic: string; mentorRegion: MapEnd; menteeRegion: MapEnd }[];
+  pairings: { id: string; topic: string; status: string; mentorRegion: MapEnd; menteeRegion: MapEnd }[];
   practiceRegions: { code: string; name: string; count: number }[];
 };
-
-function arcPath(from: [number, number], to: [number, number]) {
-  const [x1, y1] = from;
-  const [x2, y2] = to;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  // bend the arc to the left of its direction, by a fifth of its length
-  const cx = (x1 + x2) / 2 - dy * 0.2;
-  const cy = (y1 + y2) / 2 + dx * 0.2 - Math.hypot(dx, dy) * 0.1;
-  return `M${x1} ${y1}Q${Math.round(cx)} ${Math.round(cy)} ${x2} ${y2}`;
-}
 
 function point(end: { lat: number | null; lng: number | null }) {
   return end.lat === null || end.lng === null ? null : projectPoint(end.lng, end.lat);
@@ -37,6 +27,13 @@ export function RegionMap({ data, highlight }: { data: MapData; highlight?: stri
   const { t } = useTranslation();
   const practiceCount = new Map(data.practiceRegions.map((p) => [p.code, p.count]));
   const byCode = new Map(data.regions.map((r) => [r.code, r]));
+  const placed = data.pairings.flatMap((pairing) => {
+    const from = point(pairing.mentorRegion);
+    const to = point(pairing.menteeRegion);
+    return from && to ? [{ pairing, from, to }] : [];
+  });
+  const arcs = layoutArcs(placed).map((arc, i) => ({ ...arc, pairing: placed[i].pairing }));
+  const anyProposed = placed.some(({ pairing }) => pairing.status === "PROPOSED");
   return (
     <figure className="region-map">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-labelledby="region-map-title">
@@ -76,13 +73,15 @@ export function RegionMap({ data, highlight }: { data: MapData; highlight?: stri
           })}
         </g>
         <g className="map-arcs" aria-hidden="true">
-          {data.pairings.map((pairing) => {
-            const from = point(pairing.mentorRegion);
-            const to = point(pairing.menteeRegion);
-            return from && to ? (
-              <path key={pairing.id} d={arcPath(from, to)} className="map-arc" markerEnd="url(#arrow)" />
-            ) : null;
-          })}
+          {arcs.map(({ pairing, d }) => (
+            <path
+              key={pairing.id}
+              d={d}
+              // a proposed pairing is dashed: not yet agreed, not yet running
+              className={pairing.status === "PROPOSED" ? "map-arc is-proposed" : "map-arc"}
+              markerEnd="url(#arrow)"
+            />
+          ))}
         </g>
         <g className="map-markers" aria-hidden="true">
           {[...practiceCount.keys()].map((code) => {
@@ -101,6 +100,15 @@ export function RegionMap({ data, highlight }: { data: MapData; highlight?: stri
         <span className="legend-item">
           <span className="legend-swatch legend-arc" aria-hidden="true" /> {t("map.legendPairing")}
         </span>
+        {anyProposed ? (
+          <>
+            {" "}
+            <span className="legend-item">
+              <span className="legend-swatch legend-arc is-proposed" aria-hidden="true" />{" "}
+              {t("map.legendProposed")}
+            </span>
+          </>
+        ) : null}
       </figcaption>
     </figure>
   );
@@ -109,7 +117,6 @@ export function RegionMap({ data, highlight }: { data: MapData; highlight?: stri
 /** The same facts as the map, as tables for screen readers and for people who prefer reading. */
 export function RegionMapTable({ data }: { data: MapData }) {
   const { t } = useTranslation();
-  const names = new Map(data.regions.map((r) => [r.code, r.name]));
   return (
     <div className="map-tables" id="peta-tabel">
       <table>
@@ -119,12 +126,13 @@ export function RegionMapTable({ data }: { data: MapData }) {
             <th scope="col">{t("map.mentor")}</th>
             <th scope="col">{t("map.mentee")}</th>
             <th scope="col">{t("map.topic")}</th>
+            <th scope="col">{t("map.status")}</th>
           </tr>
         </thead>
         <tbody>
           {data.pairings.length === 0 ? (
             <tr>
-              <td colSpan={3}>{t("map.none")}</td>
+              <td colSpan={4}>{t("map.none")}</td>
             </tr>
           ) : null}
           {data.pairings.map((pairing) => (
@@ -136,6 +144,7 @@ export function RegionMapTable({ data }: { data: MapData }) {
                 <a href={`/wilayah/${pairing.menteeRegion.code}`}>{pairing.menteeRegion.name}</a>
               </td>
               <td>{pairing.topic}</td>
+              <td>{t(`pairings.status.${pairing.status}`)}</td>
             </tr>
           ))}
         </tbody>

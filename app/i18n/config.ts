@@ -1,8 +1,7 @@
 // i18next options shared by the server (entry.server, loaders) and the browser (entry.client).
 // The server bundles both translations; the browser loads the page's language before hydrating.
 import type { InitOptions } from "i18next";
-import en from "./en.json";
-import id from "./id.json";
+import bundledTranslations from "./bundled-translations";
 
 export const supportedLanguages = ["id", "en"] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -10,18 +9,11 @@ export type Language = (typeof supportedLanguages)[number];
 /** Indonesian is the default; English is a choice made with ?lng=en and kept in a cookie. */
 export const defaultLanguage: Language = "id";
 
-const bothLanguages = {
-  id: { translation: id },
-  en: { translation: en },
-} as const;
-
 /**
- * Both languages on the server, in tests and while developing; the browser's production bundle
- * leaves them out (the condition is false there, so the two files are not bundled) and loads only
- * the page's language (app/i18n/lazy-translations.ts, docs/decisions/0062-light-on-a-weak-link.md).
+ * Both languages on the server, in tests and while developing; none in the browser's production
+ * bundle, which loads only the page's language (app/i18n/lazy-translations.ts, decision 0062).
  */
-export const resources: Partial<typeof bothLanguages> =
-  import.meta.env.SSR || !import.meta.env.PROD ? bothLanguages : {};
+export const resources = bundledTranslations;
 
 export const i18nConfig = {
   supportedLngs: [...supportedLanguages],

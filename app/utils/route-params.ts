@@ -13,8 +13,8 @@ export const PARAM_FORMATS = {
   token: /^[A-Za-z0-9_-]{1,128}$/,
   /** a calendar feed's address, /kalender/<token>.ics (the suffix is optional) */
   calendarFile: /^[A-Za-z0-9_-]{1,128}(\.ics)?$/,
-  /** an evidence file as stored: 16 random bytes in hex and its type */
-  evidenceFile: /^[0-9a-f]{32}\.(jpg|png|webp|pdf)$/,
+  /** an evidence file as stored: 16 random bytes in hex, a photo's size (-WxH) and its type */
+  evidenceFile: /^[0-9a-f]{32}(-[1-9][0-9]{0,4}x[1-9][0-9]{0,4})?\.(jpg|png|webp|pdf)$/,
 } satisfies Record<string, RegExp>;
 
 export type ParamFormat = keyof typeof PARAM_FORMATS;

@@ -258,3 +258,39 @@ describe("a visitor without an account asking to learn", () => {
     expect(draft.status).toBe(404);
   });
 });
+
+// last: its practice would change the open-data counts above
+describe("a practice's replications (item 6)", () => {
+  it("names each region's status in words and counts only completed ones as replicated", async () => {
+    const practice = await prisma.practice.create({
+      data: {
+        slug: "sedot-replikasi-uji",
+        name: "Sedot tinja replikasi uji",
+        regionCode: "74.71",
+        status: "PUBLISHED",
+        publishedAt: new Date("2021-01-01"),
+        tags: [],
+      },
+    });
+    await prisma.replication.createMany({
+      data: [
+        { practiceId: practice.id, regionCode: "35.72", status: "IN_PROGRESS" },
+        { practiceId: practice.id, regionCode: "74.05", status: "REPLICATED" },
+      ],
+    });
+    const page = await getPublishedPractice("sedot-replikasi-uji");
+    expect(page?.replicatedCount).toBe(1);
+    expect(page?.replications.map((r) => [r.region.code, r.statusKey])).toEqual([
+      ["74.05", "REPLICATED"],
+      ["35.72", "IN_PROGRESS"],
+    ]);
+    const { fixedT } = await import("~/i18n/translate");
+    const t = fixedT("id");
+    expect(page?.replications.map((r) => t(`catalog.replicationStatus.${r.statusKey}`))).toEqual([
+      "sudah direplikasi",
+      "sedang direplikasi",
+    ]);
+    const found = await searchCatalog({ q: "replikasi uji" });
+    expect(found.practices.find((p) => p.slug === "sedot-replikasi-uji")?.replications).toBe(1);
+  });
+});

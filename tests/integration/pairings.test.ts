@@ -157,6 +157,51 @@ describe("participants and commitments", () => {
   });
 });
 
+describe("a commitment made a milestone (item 6)", () => {
+  it("keeps its owner and follows the commitment's later status", async () => {
+    const leader = await createPerson({ name: "Sari Wahyuni", regionCode: "35.72" });
+    const project = await prisma.changeProject.create({
+      data: {
+        title: "Replikasi penyedotan terjadwal Blitar",
+        kind: "REGIONAL_INNOVATION",
+        regionCode: "35.72",
+        leaderId: leader.id,
+      },
+    });
+    const pairing = await createPairing(facilitator, input("Pemilik komitmen uji"));
+    await prisma.pairing.update({ where: { id: pairing.id }, data: { menteeProjectId: project.id } });
+    const owned = await addCommitment(blitarOfficer, pairing.id, {
+      title: "Perwali retribusi sedot tinja",
+      side: "MENTEE",
+      owner: " sari wahyuni ",
+    });
+    const named = await addCommitment(blitarOfficer, pairing.id, {
+      title: "Data pelanggan PDAM",
+      side: "MENTEE",
+      owner: "Pak Budi (PDAM)",
+    });
+    const first = await convertCommitmentToMilestone(blitarOfficer, pairing.id, owned.id);
+    const second = await convertCommitmentToMilestone(blitarOfficer, pairing.id, named.id);
+    const milestone = (id: string) =>
+      prisma.milestone.findUniqueOrThrow({ where: { id }, include: { commitment: true } });
+    // an owner with an account on the project owns the milestone; another keeps their name on it
+    expect((await milestone(first.milestoneId)).ownerId).toBe(leader.id);
+    expect(await milestone(second.milestoneId)).toMatchObject({
+      ownerId: null,
+      commitment: { owner: "Pak Budi (PDAM)" },
+    });
+
+    await setCommitmentStatus(blitarOfficer, pairing.id, owned.id, "IN_PROGRESS");
+    expect((await milestone(first.milestoneId)).status).toBe("IN_PROGRESS");
+    await setCommitmentStatus(blitarOfficer, pairing.id, owned.id, "DONE");
+    const done = await milestone(first.milestoneId);
+    expect(done).toMatchObject({ status: "DONE", version: 2 });
+    expect(done.completedAt).toBeInstanceOf(Date);
+    // the other milestone is untouched
+    expect((await milestone(second.milestoneId)).status).toBe("NOT_STARTED");
+  });
+});
+
 describe("matching mentors", () => {
   it("ranks a region with a launched sanitation project above one with only a draft", async () => {
     await prisma.changeProject.createMany({
@@ -181,6 +226,28 @@ describe("matching mentors", () => {
     expect(suggestions[0]).toMatchObject({ code: "74.71", zoneDifferenceHours: 1 });
     expect(suggestions[0].distanceKm).toBeGreaterThan(1000);
     expect(suggestions.find((s) => s.code === "74.05")).toBeUndefined();
+  });
+
+  it("says why: what matched (sector), whether results are measured, the zone and the distance (item 6)", async () => {
+    const [suggestion] = await suggestMentors("sanitasi air limbah", "35.72");
+    expect(suggestion.reasons).toEqual([
+      {
+        kind: "project",
+        name: "Layanan sanitasi terjadwal",
+        status: "LAUNCHED",
+        matched: ["sector", "title"],
+        results: false,
+        // half the need's words ("sanitasi", not "limbah") × 3 for a launched project
+        points: 1.5,
+      },
+      { kind: "zone", hours: 1, points: 0.25 },
+      { kind: "distance", km: suggestion.distanceKm, points: 0 },
+    ]);
+    // the reasons add up to the score
+    expect(suggestion.score).toBe(1.75);
+    const { fixedT } = await import("~/i18n/translate");
+    const t = fixedT("id");
+    expect(t("pairings.why.zone", { count: 1 })).toBe("selisih waktu 1 jam");
   });
 });
 

@@ -95,13 +95,14 @@ describe("cover image", () => {
 
     expect((await postCover(id, { intent: "cover", version: "0" }, PNG)).status).toBe(200);
     const first = (await project(id)).coverImage!;
-    expect(first).toMatch(/^[0-9a-f]{32}\.png$/);
+    // stored as WebP with its size (decision 0062)
+    expect(first).toMatch(/^[0-9a-f]{32}-1x1\.webp$/);
     expect(await storedFiles()).toEqual([...before, first].sort());
 
     const served = await getCover(id, cookie);
     expect(served.status).toBe(200);
-    expect(served.headers.get("Content-Type")).toBe("image/png");
-    expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
+    expect(served.headers.get("Content-Type")).toBe("image/webp");
+    expect(new TextDecoder().decode((await served.arrayBuffer()).slice(8, 12))).toBe("WEBP");
     // a draft's cover is private
     expect((await getCover(id)).status).toBe(404);
     expect((await getCover(id, strangerCookie)).status).toBe(404);
@@ -189,7 +190,7 @@ describe("cover image", () => {
     });
     const served = await getCover(id);
     expect(served.status).toBe(200);
-    expect(new Uint8Array(await served.arrayBuffer())).toEqual(PNG);
+    expect(served.headers.get("Content-Type")).toBe("image/webp");
     const page = await (
       await callRoute(projectRoute.loader, getRequest(`/proyek/${id}`), { projectId: id })
     ).json();

@@ -154,6 +154,51 @@ describe("project report PDF", () => {
     expect(text).toContain("10 Oct 2023, 09:00 WIB");
   });
 
+  it("holds the stakeholders with their quadrant, and the approvals of the proposal and the milestones", async () => {
+    const grants = [{ scope: "all" as const, regionCode: null, organisationId: null }];
+    const user = (await actorFor(officerId)).user;
+    const before = pdfText(
+      await renderProjectPdf((await getProjectForUser({ user, grants }, projectId))!, {
+        language: "id",
+        timeZone: "Asia/Makassar",
+        compress: false,
+      }),
+    );
+    expect(before).toContain("Usulan proyek belum disetujui.");
+    expect(before).toContain("Belum ada tonggak yang disetujui.");
+    const coach = await createPerson({ role: "COACH", regionCode: "74.71", name: "Dr. Siti Rahmawati" });
+    await prisma.stakeholder.createMany({
+      data: [
+        { projectId, name: "Wali Kota Kendari", influence: 5, interest: 4, internal: false },
+        { projectId, name: "Puskesmas", influence: 2, interest: 5, internal: true, note: "pelaksana" },
+      ],
+    });
+    await prisma.changeProject.update({
+      where: { id: projectId },
+      data: { coachId: coach.id, approvedAt: new Date("2023-08-01T02:00:00Z"), approvedById: coach.id },
+    });
+    await prisma.milestone.updateMany({
+      where: { projectId, title: "Perbup layanan terbit" },
+      data: { approvedAt: new Date("2024-07-01T02:00:00Z"), approvedById: coach.id },
+    });
+    const text = pdfText(
+      await renderProjectPdf((await getProjectForUser({ user, grants }, projectId))!, {
+        language: "id",
+        timeZone: "Asia/Makassar",
+        compress: false,
+      }),
+    );
+    for (const expected of [
+      "Pemangku kepentingan",
+      "Wali Kota Kendari | Pengaruh 5, Kepentingan 4 | Kelola dengan dekat | Di luar instansi",
+      "Puskesmas | Pengaruh 2, Kepentingan 5 | Beri informasi | Di dalam instansi | pelaksana",
+      "Persetujuan",
+      "Usulan proyek disetujui 1 Agu 2023, 10.00 WITA oleh Dr. Siti Rahmawati.",
+      "Perbup layanan terbit | disetujui Dr. Siti Rahmawati (1 Jul 2024, 10.00 WITA)",
+    ])
+      expect(text).toContain(expected);
+  });
+
   it("answers 404 to a person outside the project's scope", async () => {
     const response = await callRoute(
       pdfRoute.loader,

@@ -182,6 +182,20 @@ describe("region page", () => {
     });
   });
 
+  it("lists on a province's page the pairings its regency table counts, each once (item 6)", async () => {
+    // Sulawesi Tenggara: Kota Kendari mentors Kota Blitar (Jawa Timur)
+    const sultra = await getRegionOverview("74");
+    expect(sultra?.regencies.find((r) => r.code === "74.71")?.pairings).toBe(1);
+    expect(sultra?.mentorPairings.map((p) => [p.mentorRegion.name, p.menteeRegion.name])).toEqual([
+      ["Kota Kendari", "Kota Blitar"],
+    ]);
+    expect(sultra?.menteePairings).toEqual([]);
+    // Jawa Timur: Kota Blitar learns from Kota Kendari
+    const jatim = await getRegionOverview("35");
+    expect(jatim?.menteePairings.map((p) => p.id)).toEqual(["rp-pairing"]);
+    expect(jatim?.mentorPairings).toEqual([]);
+  });
+
   it("answers 404 for an unknown or malformed code", async () => {
     expect(
       (await callRoute(regionRoute.loader, getRequest("/wilayah/99.99"), { code: "99.99" })).status,

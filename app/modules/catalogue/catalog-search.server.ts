@@ -17,6 +17,7 @@ import {
 import { INDONESIAN_STOP_WORDS, queryConcepts, queryWords } from "~/modules/catalogue/catalog-query";
 import { catalogStamp } from "~/modules/catalogue/catalog-state.server";
 import { closestWord } from "~/utils/edit-distance";
+import { COMPLETED_REPLICATION } from "~/modules/catalogue/replication-status";
 
 export { INDONESIAN_STOP_WORDS, queryWords };
 
@@ -251,7 +252,8 @@ export async function searchCatalog({
         (COALESCE(p.results, '') <> '' OR EXISTS (
           SELECT 1 FROM "Indicator" i JOIN "Measurement" m ON m."indicatorId" = i.id
           WHERE p."projectId" IS NOT NULL AND i."projectId" = p."projectId")) AS has_results,
-        (SELECT count(*) FROM "Replication" x WHERE x."practiceId" = p.id)::int AS replications,
+        (SELECT count(*) FROM "Replication" x
+          WHERE x."practiceId" = p.id AND x.status = ${COMPLETED_REPLICATION})::int AS replications,
         ${searching ? Prisma.sql`(SELECT count(*) FROM unnest(${concepts}) c WHERE ${DOC} @@ c)::int` : Prisma.sql`0`} AS coverage,
         ${searching ? Prisma.sql`ts_rank(${DOC}, ${tsquery}, 1)` : Prisma.sql`0`} AS rank
       FROM "Practice" p
@@ -281,7 +283,8 @@ export async function searchCatalog({
         startedYear: true,
         publishedAt: true,
         region: { select: { code: true, name: true, timeZone: true } },
-        _count: { select: { replications: true } },
+        // "direplikasi": completed replications only, as the sort above counts them
+        _count: { select: { replications: { where: { status: COMPLETED_REPLICATION } } } },
       },
     }),
     searching && ids.length

@@ -3,6 +3,7 @@
 import { prisma } from "~/db.server";
 import { parseQuery } from "~/modules/catalogue/catalog-search.server";
 import { plainIndicator, publicIndicatorSelect } from "~/modules/projects/indicator-values.server";
+import { COMPLETED_REPLICATION, replicationStatusKey } from "~/modules/catalogue/replication-status";
 
 /**
  * Published lessons matching the query as the practices do (stop words dropped, synonyms, typos
@@ -55,13 +56,22 @@ export async function getPublishedPractice(slug: string) {
         },
       },
       lessons: { where: { status: "PUBLISHED" }, select: { slug: true, title: true } },
-      replications: { include: { region: { select: { code: true, name: true } } } },
+      replications: {
+        include: { region: { select: { code: true, name: true } } },
+        orderBy: [{ status: "desc" }, { createdAt: "asc" }],
+      },
     },
   });
   if (!practice) return null;
   // contacts are shown by role only: no personal email on a public page
-  const { contactEmail: _email, project, ...rest } = practice;
-  return { ...rest, project: project && { ...project, indicators: project.indicators.map(plainIndicator) } };
+  const { contactEmail: _email, project, replications, ...rest } = practice;
+  return {
+    ...rest,
+    project: project && { ...project, indicators: project.indicators.map(plainIndicator) },
+    // each with its status as an i18n key; only the completed ones count as "direplikasi"
+    replications: replications.map((r) => ({ ...r, statusKey: replicationStatusKey(r.status) })),
+    replicatedCount: replications.filter((r) => r.status === COMPLETED_REPLICATION).length,
+  };
 }
 
 /** The catalogue as open data: one flat row per published practice (or the one with `slug`). */

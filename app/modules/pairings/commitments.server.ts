@@ -10,6 +10,7 @@ import { OutOfScopeError } from "~/errors";
 import { NEW_PROJECT } from "~/modules/pairings/pairing-schemas";
 import type { CurrentUser } from "~/modules/accounts/user.server";
 import { PairingRuleError } from "~/modules/pairings/pairing-status";
+import { listProjectPeopleWithAccounts } from "~/modules/projects/milestones.server";
 
 type Actor = Pick<Scope, "user">;
 
@@ -50,11 +51,34 @@ export async function setCommitmentStatus(
   status: WorkStatus,
 ) {
   if (!(await mayCommit(user, pairingId))) throw new OutOfScopeError("not allowed");
-  const { count } = await prisma.commitment.updateMany({
-    where: { id: commitmentId, pairingId },
-    data: { status },
+  await prisma.$transaction(async (tx) => {
+    const commitment = await tx.commitment.findFirst({
+      where: { id: commitmentId, pairingId },
+      select: { milestoneId: true },
+    });
+    if (!commitment) throw new OutOfScopeError("no such commitment");
+    await tx.commitment.update({ where: { id: commitmentId }, data: { status } });
+    // the milestone made of it follows: same status, done-date, and (changed) it needs approving again
+    if (commitment.milestoneId)
+      await tx.milestone.updateMany({
+        where: { id: commitment.milestoneId, status: { not: status } },
+        data: {
+          status,
+          completedAt: status === "DONE" ? new Date() : null,
+          approvedAt: null,
+          approvedById: null,
+          version: { increment: 1 },
+        },
+      });
   });
-  if (count !== 1) throw new OutOfScopeError("no such commitment");
+}
+
+/** The one project person (with an account) a commitment's free-text owner names, if any. */
+function ownerIdNamed(owner: string | null, people: { id: string; name: string }[]) {
+  const wanted = owner?.trim().toLocaleLowerCase("id");
+  if (!wanted) return null;
+  const matches = people.filter((p) => p.name.trim().toLocaleLowerCase("id") === wanted);
+  return matches.length === 1 ? matches[0].id : null;
 }
 
 /** The change projects of the mentee region a commitment may become a milestone of (not stopped). */
@@ -130,6 +154,9 @@ export async function convertCommitmentToMilestone(
       }
       await tx.pairing.update({ where: { id: pairingId }, data: { menteeProjectId: project.id } });
     }
+    // the commitment's owner owns the milestone when they are one of the project's people with an
+    // account; otherwise the name stays on the linked commitment and the milestone shows it
+    const people = await listProjectPeopleWithAccounts(project.id, tx);
     const milestone = await tx.milestone.create({
       data: {
         projectId: project.id,
@@ -137,6 +164,8 @@ export async function convertCommitmentToMilestone(
         horizon: "SHORT",
         dueDate: commitment.dueDate,
         status: commitment.status,
+        completedAt: commitment.status === "DONE" ? new Date() : null,
+        ownerId: ownerIdNamed(commitment.owner, people),
       },
     });
     await tx.commitment.update({ where: { id: commitment.id }, data: { milestoneId: milestone.id } });

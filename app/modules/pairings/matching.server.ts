@@ -17,9 +17,35 @@ function distanceKm(
 
 const PROJECT_WEIGHT: Record<string, number> = { SUSTAINED: 5, IMPLEMENTED: 4, LAUNCHED: 3, PILOTING: 1 };
 
+/** Where the need's words were found in a project or practice. */
+export type MatchedField = "sector" | "title" | "tags" | "text";
+
+/** One reason a region is suggested, with the points it adds to the score. */
+export type MentorReason =
+  | {
+      kind: "practice" | "project";
+      name: string;
+      /** the practice's maturity or the project's status */
+      status: string;
+      matched: MatchedField[];
+      /** measured results: a project's indicator with a measurement, a practice's results written */
+      results: boolean;
+      points: number;
+    }
+  | { kind: "zone"; hours: number; points: number }
+  | { kind: "distance"; km: number; points: number };
+
+/** Working together is easier on the same clock and within a day's travel: small tie-breakers. */
+function zonePoints(hours: number) {
+  return hours === 0 ? 0.5 : Math.abs(hours) === 1 ? 0.25 : 0;
+}
+const NEAR_KM = 500;
+
 /**
  * Mentor regions for a mentee's need, best first: published practices and launched or
- * implemented projects whose sector, title or tags match count most; drafts count nothing.
+ * implemented projects whose sector, title or tags match count most (more with measured
+ * results); drafts count nothing; the same zone or a short distance adds a little. Each
+ * suggestion carries its reasons with their points, which add up to its score.
  */
 export async function suggestMentors(need: string, menteeRegionCode: string, limit = 10) {
   const words = need
@@ -27,9 +53,16 @@ export async function suggestMentors(need: string, menteeRegionCode: string, lim
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 4);
   if (words.length === 0) return [];
-  const matchText = (fields: (string | null | undefined)[]) => {
-    const text = fields.filter(Boolean).join(" ").toLowerCase();
-    return words.filter((w) => text.includes(w)).length / words.length;
+  const matchIn = (fields: Partial<Record<MatchedField, (string | null | undefined)[]>>) => {
+    const matched: MatchedField[] = [];
+    const found = new Set<string>();
+    for (const [field, values] of Object.entries(fields) as [MatchedField, (string | null)[]][]) {
+      const text = values.filter(Boolean).join(" ").toLowerCase();
+      const hits = words.filter((w) => text.includes(w));
+      if (hits.length > 0) matched.push(field);
+      for (const w of hits) found.add(w);
+    }
+    return { share: found.size / words.length, matched };
   };
   const [mentee, projects, practices] = await Promise.all([
     prisma.region.findUnique({ where: { code: menteeRegionCode }, select: { lat: true, lng: true } }),
@@ -46,7 +79,7 @@ export async function suggestMentors(need: string, menteeRegionCode: string, lim
         problem: true,
         status: true,
         regionCode: true,
-        _count: { select: { indicators: true } },
+        _count: { select: { indicators: { where: { measurements: { some: {} } } } } },
       },
     }),
     prisma.practice.findMany({
@@ -57,51 +90,82 @@ export async function suggestMentors(need: string, menteeRegionCode: string, lim
         sector: true,
         tags: true,
         summary: true,
+        results: true,
         maturity: true,
         regionCode: true,
       },
     }),
   ]);
-  const scores = new Map<string, { score: number; reasons: string[] }>();
-  const add = (code: string, score: number, reason: string) => {
-    const entry = scores.get(code) ?? { score: 0, reasons: [] };
-    entry.score += score;
-    entry.reasons.push(reason);
-    scores.set(code, entry);
-  };
+  const reasonsByRegion = new Map<string, MentorReason[]>();
+  const add = (code: string, reason: MentorReason) =>
+    reasonsByRegion.set(code, [...(reasonsByRegion.get(code) ?? []), reason]);
+  const round = (n: number) => Math.round(n * 100) / 100;
   for (const p of projects) {
-    const match = matchText([p.title, p.acronym, p.sector, p.problem]);
-    if (match > 0)
-      add(
-        p.regionCode,
-        match * (PROJECT_WEIGHT[p.status] ?? 0) + (p._count.indicators > 0 ? 0.5 : 0),
-        p.acronym ?? p.title,
-      );
+    const { share, matched } = matchIn({
+      sector: [p.sector],
+      title: [p.title, p.acronym],
+      text: [p.problem],
+    });
+    const results = p._count.indicators > 0;
+    if (share > 0)
+      add(p.regionCode, {
+        kind: "project",
+        name: p.acronym ?? p.title,
+        status: p.status,
+        matched,
+        results,
+        points: round(share * (PROJECT_WEIGHT[p.status] ?? 0) + (results ? 0.5 : 0)),
+      });
   }
   for (const p of practices) {
-    const match = matchText([p.name, p.sector, p.summary, ...p.tags]);
-    if (match > 0)
-      add(
-        p.regionCode,
-        match * 6 + (p.maturity === "REPLICATED" || p.maturity === "SUSTAINED" ? 1 : 0),
-        p.name,
-      );
+    const { share, matched } = matchIn({
+      sector: [p.sector],
+      title: [p.name],
+      tags: p.tags,
+      text: [p.summary],
+    });
+    const results = Boolean(p.results?.trim());
+    if (share > 0)
+      add(p.regionCode, {
+        kind: "practice",
+        name: p.name,
+        status: p.maturity,
+        matched,
+        results,
+        points: round(
+          share * 6 +
+            (p.maturity === "REPLICATED" || p.maturity === "SUSTAINED" ? 1 : 0) +
+            (results ? 0.5 : 0),
+        ),
+      });
   }
   const regions = await prisma.region.findMany({
-    where: { code: { in: [...scores.keys()] } },
+    where: { code: { in: [...reasonsByRegion.keys()] } },
     select: { code: true, name: true, lat: true, lng: true },
   });
   const menteeZone = ianaZoneForRegionCode(menteeRegionCode);
   return regions
-    .map((region) => ({
-      code: region.code,
-      name: region.name,
-      score: Math.round(scores.get(region.code)!.score * 100) / 100,
-      reasons: scores.get(region.code)!.reasons.slice(0, 3),
-      distanceKm: mentee ? distanceKm(mentee, region) : null,
-      zoneDifferenceHours: zoneDifferenceHours(menteeZone, ianaZoneForRegionCode(region.code)),
-    }))
-    .filter((r) => r.score > 0)
+    .map((region) => {
+      const evidence = reasonsByRegion
+        .get(region.code)!
+        .sort((a, b) => b.points - a.points)
+        .slice(0, 3);
+      const km = mentee ? distanceKm(mentee, region) : null;
+      const hours = zoneDifferenceHours(menteeZone, ianaZoneForRegionCode(region.code));
+      const reasons: MentorReason[] = [
+        ...evidence,
+        { kind: "zone", hours, points: zonePoints(hours) },
+        ...(km === null ? [] : [{ kind: "distance" as const, km, points: km <= NEAR_KM ? 0.25 : 0 }]),
+      ];
+      return {
+        code: region.code,
+        name: region.name,
+        score: round(reasons.reduce((sum, r) => sum + r.points, 0)),
+        reasons,
+        distanceKm: km,
+        zoneDifferenceHours: hours,
+      };
+    })
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }

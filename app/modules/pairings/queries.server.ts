@@ -91,7 +91,7 @@ export async function mapPairingsForUser(scope: Scope, filters: PairingListFilte
     where: pairingListWhere(scope, filters),
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: limit,
-    select: { id: true, topic: true, mentorRegion: end, menteeRegion: end },
+    select: { id: true, topic: true, status: true, mentorRegion: end, menteeRegion: end },
   });
 }
 

@@ -29,7 +29,7 @@ export async function setProjectCover(
   const check = await checkEvidence(bytes);
   if (!check.ok) return check;
   if (!check.mime.startsWith("image/")) return { ok: false, error: "evidence.notAnImage" };
-  const file = await storeEvidence(bytes, check.ext);
+  const file = await storeEvidence(check);
   let previous: string | null;
   try {
     previous = await prisma.$transaction(async (tx) => {

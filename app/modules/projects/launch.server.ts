@@ -5,6 +5,7 @@ import type { Action } from "~/auth/permissions";
 import type { Scope } from "~/auth/require-user.server";
 import { prisma } from "~/db.server";
 import type { ProjectStatus } from "~/generated/prisma/enums";
+import { notifyApprovers } from "~/modules/projects/approval-notices.server";
 import { checkTransition } from "~/modules/projects/project-status";
 import { mayOnProject, scopeFor } from "~/modules/projects/queries.server";
 import { logProjectStep } from "~/modules/projects/timeline.server";
@@ -136,6 +137,12 @@ export async function transitionProject(
     });
     if (count !== 1) throw new ConflictError("project status changed since it was checked");
     await logProjectStep(user.id, projectId, "project.status_changed", { from: project.status, to }, tx);
+    if (to === "PROPOSED")
+      await notifyApprovers(tx, projectId, user.id, {
+        kind: "project-proposed",
+        link: `/proyek/${projectId}`,
+        values: { title: project.title, by: user.name },
+      });
   });
   return { ok: true };
 }

@@ -1,9 +1,11 @@
 // A change project as a PDF for the training report: what it is, who works on it, its milestones
-// by horizon, its indicators and measurements, its launch and check-ins. Built with pdfkit's own
-// Helvetica (no font files); instants in the reader's zone with the zone named.
+// by horizon, its stakeholders and approvals, its indicators and measurements, its launch and
+// check-ins. Built with pdfkit's own Helvetica (no font files); instants in the reader's zone with
+// the zone named.
 import PDFDocument from "pdfkit";
 import { fixedT } from "~/i18n/translate";
 import { describeRiskReason } from "~/modules/projects/project-status";
+import { quadrantOf } from "~/modules/projects/stakeholder-quadrant";
 import type { getProjectForUser } from "~/modules/projects/queries.server";
 import { formatDay, formatInstant } from "~/utils/format";
 import { formatNumber } from "~/utils/numbers";
@@ -150,6 +152,39 @@ export async function renderProjectPdf(
         .join(" | "),
     );
   }
+
+  // the stakeholder map as a list: each with influence, interest and quadrant
+  heading(t("projects.stakeholders"));
+  if (project.stakeholders.length === 0) write(t("projectPdf.none"));
+  for (const s of project.stakeholders) {
+    bullet(
+      [
+        s.name,
+        `${t("projects.influence")} ${s.influence}, ${t("projects.interest")} ${s.interest}`,
+        t(`stakeholderQuadrant.${quadrantOf(s)}`),
+        s.internal ? t("projects.internal") : t("projects.external"),
+        s.note,
+      ]
+        .filter(Boolean)
+        .join(" | "),
+    );
+  }
+
+  // approvals: the proposal's, and each milestone's by the coach or mentor
+  heading(t("projectPdf.approvals"));
+  const approver = [project.coach, project.mentor].find((p) => p && p.id === project.approvedById);
+  write(
+    project.approvedAt
+      ? t("projectPdf.projectApproved", { when: instant(project.approvedAt), name: approver?.name ?? "-" })
+      : t("projectPdf.projectNotApproved"),
+  );
+  const approvedMilestones = project.milestones.filter((m) => m.approvedAt);
+  subheading(t("projectPdf.milestoneApprovals"));
+  if (approvedMilestones.length === 0) write(t("projectPdf.noMilestoneApprovals"));
+  for (const m of approvedMilestones)
+    bullet(
+      `${m.title} | ${t("projects.approvedBy", { name: m.approvedBy?.name ?? "-" })} (${instant(m.approvedAt!)})`,
+    );
 
   // milestones by horizon
   heading(t("projects.milestones"));

@@ -97,9 +97,9 @@ type CohortFields = {
   cohortYear?: number;
 };
 
-function checkCohort(v: CohortFields, ctx: z.RefinementCtx) {
+function checkCohort(v: Partial<CohortFields>, ctx: z.RefinementCtx) {
   if (!v.cohortId) return;
-  if (v.kind !== "TRAINING_CHANGE_PROJECT")
+  if (v.kind && v.kind !== "TRAINING_CHANGE_PROJECT")
     ctx.addIssue({ code: "custom", path: ["cohortId"], message: "errors.cohortTrainingOnly" });
   if (v.cohortId !== NEW_COHORT) return;
   for (const field of ["cohortProgramme", "cohortBatch", "cohortYear"] as const)
@@ -135,10 +135,28 @@ export function withCohortChoice<T extends CohortValues>(value: T) {
   return { ...rest, cohort };
 }
 
-export const newProjectSchema = z
-  .object({ ...projectFields, ...cohortFields, regionCode })
+/**
+ * The checks across fields, reading each field leniently (one that fails its own check counts as
+ * empty), joined to a form's object with `.and()`: zod skips an object's refine while any field
+ * fails, so the date order was reported only once the title was fixed; this way every error of
+ * the form comes back at once.
+ */
+const crossFieldChecks = z
+  .object({
+    startDate: optionalDate.catch(undefined),
+    endDate: optionalDate.catch(undefined),
+    kind: choice(PROJECT_KINDS).optional().catch(undefined),
+    cohortId: text(40).catch(undefined),
+    cohortProgramme: choice(TRAINING_PROGRAMMES).optional().catch(undefined),
+    cohortBatch: text(80).catch(undefined),
+    cohortYear: year.optional().catch(undefined),
+  })
   .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" })
   .superRefine(checkCohort);
+
+export const newProjectSchema = z
+  .object({ ...projectFields, ...cohortFields, regionCode })
+  .and(crossFieldChecks);
 
 const reviewerEmail = z.string().trim().email("errors.email").max(254, "errors.tooLong").optional();
 
@@ -151,8 +169,7 @@ export const editProjectSchema = z
     coachEmail: reviewerEmail,
     mentorEmail: reviewerEmail,
   })
-  .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" })
-  .superRefine(checkCohort);
+  .and(crossFieldChecks);
 
 export const transitionSchema = z.object({
   intent: z.literal("transition"),

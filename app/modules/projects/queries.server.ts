@@ -196,7 +196,7 @@ export async function getProjectForUser({ user, grants }: Scope, id: string) {
           owner: { select: { name: true } },
           approvedBy: { select: { name: true } },
           // a milestone made from a pairing's commitment links back to the pairing
-          commitment: { select: { pairing: { select: { id: true, topic: true } } } },
+          commitment: { select: { owner: true, pairing: { select: { id: true, topic: true } } } },
         },
       },
       members: { include: { assignments: { orderBy: { dueDate: "asc" } } }, orderBy: { name: "asc" } },

@@ -291,6 +291,15 @@ export async function getRegionOverview(
     region.kind === "PROVINCE"
       ? { OR: [{ regionCode: code }, { region: { provinceCode: code } }] }
       : { regionCode: code };
+  const inRegionCode: Prisma.RegionWhereInput =
+    region.kind === "PROVINCE" ? { OR: [{ code }, { provinceCode: code }] } : { code };
+  const pairingSelect = {
+    id: true,
+    topic: true,
+    status: true,
+    mentorRegion: { select: { code: true, name: true } },
+    menteeRegion: { select: { code: true, name: true } },
+  } satisfies Prisma.PairingSelect;
 
   const projectVisibility = publicOrScoped<Prisma.ChangeProjectWhereInput>(
     { status: { in: PUBLIC_PROJECT_STATUSES } },
@@ -315,13 +324,19 @@ export async function getRegionOverview(
       orderBy: [{ status: "asc" }, { title: "asc" }],
       take: 200,
     }),
+    // a province's page lists its kabupaten/kota's pairings, as its regency table counts them
+    // (one within the province once, as a mentor's)
     prisma.pairing.findMany({
-      where: { AND: [{ mentorRegionCode: code }, pairingVisibility] },
-      select: { id: true, topic: true, status: true, menteeRegion: { select: { code: true, name: true } } },
+      where: { AND: [{ mentorRegion: inRegionCode }, pairingVisibility] },
+      select: pairingSelect,
+      orderBy: { createdAt: "asc" },
     }),
     prisma.pairing.findMany({
-      where: { AND: [{ menteeRegionCode: code }, pairingVisibility] },
-      select: { id: true, topic: true, status: true, mentorRegion: { select: { code: true, name: true } } },
+      where: {
+        AND: [{ menteeRegion: inRegionCode, NOT: { mentorRegion: inRegionCode } }, pairingVisibility],
+      },
+      select: pairingSelect,
+      orderBy: { createdAt: "asc" },
     }),
     prisma.practice.findMany({
       where: { ...inRegion, status: "PUBLISHED" },

@@ -11,6 +11,7 @@ import {
 import { titleMeta } from "~/i18n/translate";
 import { defineIntent, done, runIntents } from "~/utils/form-action.server";
 import { formatInstant } from "~/utils/format";
+import { viewerZone } from "~/utils/time-zones";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notifications.title");
 
@@ -18,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "app:use");
   return {
     notifications: await listNotifications(user.id),
-    timeZone: user.timeZone ?? user.region?.timeZone ?? "Asia/Jakarta",
+    // the viewer's own zone, as every page picks it (profile, else region, else WIB)
+    timeZone: viewerZone(user),
   };
 }
 
@@ -44,6 +46,8 @@ const KIND_GROUPS = [
   "session-change",
   "pairing-request",
   "lesson-review",
+  "project-proposed",
+  "milestone-ready",
 ] as const;
 
 /** "checkin-due-3" and "session-reminder-15" are shown by their family. */
@@ -79,6 +83,15 @@ export default function Notifications() {
               </time>
             </p>
             <p>{n.link ? <Link to={n.link}>{n.title}</Link> : n.title}</p>
+            {n.session ? (
+              <p className="muted">
+                {n.session.status === "CANCELLED"
+                  ? t("notifications.sessionCancelled")
+                  : t("notifications.sessionAt", {
+                      when: formatInstant(n.session.startsAt, i18n.language, timeZone),
+                    })}
+              </p>
+            ) : null}
             {n.readAt ? null : (
               <Form method="post">
                 <input type="hidden" name="intent" value="read" />

@@ -275,8 +275,8 @@ export default function PracticePage() {
         {practice.organisation ? ` · ${practice.organisation.name}` : ""} ·{" "}
         {t(`catalog.maturity.${practice.maturity}`)}
         {practice.startedYear ? ` · ${t("catalog.since", { year: practice.startedYear })}` : ""}
-        {practice.replications.length > 0
-          ? ` · ${t("catalog.replicatedBy", { count: practice.replications.length })}`
+        {practice.replicatedCount > 0
+          ? ` · ${t("catalog.replicatedBy", { count: practice.replicatedCount })}`
           : ""}
       </p>
       {practice.summary ? <p className="lead">{practice.summary}</p> : null}
@@ -350,7 +350,8 @@ export default function PracticePage() {
           <ul>
             {practice.replications.map((r) => (
               <li key={r.id}>
-                <Link to={`/wilayah/${r.region.code}`}>{r.region.name}</Link>: {r.status}
+                <Link to={`/wilayah/${r.region.code}`}>{r.region.name}</Link>:{" "}
+                {t(`catalog.replicationStatus.${r.statusKey}`)}
                 {r.results ? ` · ${r.results}` : ""}
               </li>
             ))}

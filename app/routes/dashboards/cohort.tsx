@@ -12,6 +12,8 @@ import { StatusBadge } from "~/components/project-status";
 import { getCohortDashboard } from "~/modules/dashboards/cohort.server";
 import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
 import { listLaunchEvents } from "~/modules/projects/launch-event.server";
+import { getProjectsPortfolio, portfolioFilterFrom } from "~/modules/projects/portfolio.server";
+import { PortfolioTimeline } from "~/components/portfolio-timeline";
 import { formatDay } from "~/utils/format";
 import { formatPercent } from "~/utils/numbers";
 import { invariantResponse } from "~/utils/invariant";
@@ -29,8 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "dashboard:read");
   const dashboard = await getCohortDashboard(user, requireParam(params, "cohortId")).catch(refuseOutOfScope);
   invariantResponse(dashboard, "Not found", { status: 404 });
-  const launchEvents = await listLaunchEvents({ projectIds: dashboard.projects.map((p) => p.id) });
-  return { ...dashboard, launchEvents };
+  const projectIds = dashboard.projects.map((p) => p.id);
+  const [launchEvents, portfolio] = await Promise.all([
+    listLaunchEvents({ projectIds }),
+    getProjectsPortfolio(projectIds, portfolioFilterFrom(new URL(request.url).searchParams)),
+  ]);
+  return { ...dashboard, launchEvents, portfolio };
 }
 
 const CHECK_IN_SYMBOL = { done: "✓", late: "≈", overdue: "!", due: "…", notLaunched: "—" } as const;
@@ -125,6 +131,7 @@ export default function CohortDashboard() {
           heading={t("launchEvents.cohortHeading")}
         />
       ) : null}
+      <PortfolioTimeline portfolio={d.portfolio} />
     </main>
   );
 }

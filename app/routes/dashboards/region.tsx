@@ -11,6 +11,8 @@ import { LaunchEventList } from "~/components/launch-follow-up";
 import { getRegionDashboard } from "~/modules/dashboards/region.server";
 import { refuseOutOfScope } from "~/modules/dashboards/scope.server";
 import { listLaunchEvents } from "~/modules/projects/launch-event.server";
+import { getRegionPortfolio, portfolioFilterFrom } from "~/modules/projects/portfolio.server";
+import { PortfolioTimeline } from "~/components/portfolio-timeline";
 import { formatDay, formatNumber } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { RiskReasonList } from "~/components/risk-reasons";
@@ -26,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const dashboard = await getRegionDashboard(user, code).catch(refuseOutOfScope);
   invariantResponse(dashboard, "Not found", { status: 404 });
   // the head of region's "projects I launched": each launch event here and what became of its projects
-  return { ...dashboard, launchEvents: await listLaunchEvents({ regionCode: code }) };
+  const [launchEvents, portfolio] = await Promise.all([
+    listLaunchEvents({ regionCode: code }),
+    getRegionPortfolio(dashboard.region, portfolioFilterFrom(new URL(request.url).searchParams)),
+  ]);
+  return { ...dashboard, launchEvents, portfolio };
 }
 
 export default function RegionDashboard() {
@@ -176,6 +182,7 @@ export default function RegionDashboard() {
           ))}
         </ul>
       </section>
+      <PortfolioTimeline portfolio={d.portfolio} />
     </main>
   );
 }

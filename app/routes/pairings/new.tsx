@@ -7,6 +7,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/require-user.server";
 import { RegionPicker } from "~/components/region-picker";
@@ -14,7 +15,7 @@ import { PairingPlanFields, PairingRecordFields, type RecordChoices } from "~/co
 import { FormErrors, FormField } from "~/components/ui/form-field";
 import { newPairingSchema } from "~/modules/pairings/pairing-schemas";
 import { createPairing, listPairingRecordChoices } from "~/modules/pairings/create.server";
-import { suggestMentors } from "~/modules/pairings/matching.server";
+import { type MentorReason, suggestMentors } from "~/modules/pairings/matching.server";
 import { listRegionsForPicker, resolveRegionFields } from "~/modules/regions/region.server";
 import { formatNumber } from "~/utils/format";
 import { titleMeta } from "~/i18n/translate";
@@ -65,6 +66,28 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
+/** Why a region is suggested, one reason a line, with the points it adds to the score. */
+function mentorReasonText(reason: MentorReason, t: TFunction, lng: string) {
+  const points = t("pairings.why.points", { points: formatNumber(reason.points, lng) });
+  if (reason.kind === "zone")
+    return `${reason.hours === 0 ? t("pairings.why.sameZone") : t("pairings.why.zone", { count: Math.abs(reason.hours) })} ${points}`;
+  if (reason.kind === "distance")
+    return `${t("pairings.why.distance", { km: formatNumber(reason.km, lng, 0) })} ${points}`;
+  const status =
+    reason.kind === "practice"
+      ? t(`catalog.maturity.${reason.status}`)
+      : t(`projects.status.${reason.status}`);
+  return (
+    [
+      t(`pairings.why.${reason.kind}`, { name: reason.name, status }),
+      t("pairings.why.matched", {
+        fields: reason.matched.map((field) => t(`pairings.why.fields.${field}`)).join(", "),
+      }),
+      reason.results ? t("pairings.why.results") : t("pairings.why.noResults"),
+    ].join(" · ") + ` ${points}`
+  );
+}
+
 export default function NewPairing() {
   const { t, i18n } = useTranslation();
   const { regions, need, mentee, mentor, suggestions, choices } = useLoaderData<typeof loader>();
@@ -112,7 +135,13 @@ export default function NewPairing() {
                       {s.name} ({s.code})
                     </td>
                     <td>{formatNumber(s.score, i18n.language)}</td>
-                    <td>{s.reasons.join("; ")}</td>
+                    <td>
+                      <ul className="plain">
+                        {s.reasons.map((reason, i) => (
+                          <li key={i}>{mentorReasonText(reason, t, i18n.language)}</li>
+                        ))}
+                      </ul>
+                    </td>
                     <td>
                       {s.distanceKm === null ? "—" : `${formatNumber(s.distanceKm, i18n.language, 0)} km`}
                     </td>

@@ -7,6 +7,8 @@ import { getUser } from "~/auth/session.server";
 import { FollowUpFacts, VerdictLine } from "~/components/launch-follow-up";
 import { StatusBadge } from "~/components/project-status";
 import { getLaunchEventPage } from "~/modules/projects/launch-event.server";
+import { getLaunchEventPortfolio, portfolioFilterFrom } from "~/modules/projects/portfolio.server";
+import { PortfolioTimeline } from "~/components/portfolio-timeline";
 import { formatInstant } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { requireParam } from "~/utils/route-params";
@@ -20,13 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireParam(params, "launchEventId");
   const [user, event] = await Promise.all([getUser(request), getLaunchEventPage(id)]);
   invariantResponse(event, "Not found", { status: 404 });
-  return { event, viewerZone: user?.timeZone ?? user?.region?.timeZone ?? event.region.timeZone };
+  const portfolio = await getLaunchEventPortfolio(id, portfolioFilterFrom(new URL(request.url).searchParams));
+  return { event, portfolio, viewerZone: user?.timeZone ?? user?.region?.timeZone ?? event.region.timeZone };
 }
 
 export default function LaunchEventPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { event, viewerZone } = useLoaderData<typeof loader>();
+  const { event, portfolio, viewerZone } = useLoaderData<typeof loader>();
   return (
     <main>
       <p className="muted">
@@ -71,6 +74,7 @@ export default function LaunchEventPage() {
         </section>
       ))}
       <p className="muted">{t("projects.checkInWindow")}</p>
+      <PortfolioTimeline portfolio={portfolio} />
     </main>
   );
 }

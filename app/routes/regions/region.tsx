@@ -221,12 +221,18 @@ export default function RegionPage() {
         <ul>
           {mentorPairings.map((p) => (
             <li key={p.id}>
-              {t("regions.mentorOf", { name: p.menteeRegion.name })}: {p.topic}
+              {region.kind === "PROVINCE"
+                ? t("regions.pairingOf", { mentor: p.mentorRegion.name, mentee: p.menteeRegion.name })
+                : t("regions.mentorOf", { name: p.menteeRegion.name })}
+              : {p.topic}
             </li>
           ))}
           {menteePairings.map((p) => (
             <li key={p.id}>
-              {t("regions.menteeOf", { name: p.mentorRegion.name })}: {p.topic}
+              {region.kind === "PROVINCE"
+                ? t("regions.pairingOf", { mentor: p.mentorRegion.name, mentee: p.menteeRegion.name })
+                : t("regions.menteeOf", { name: p.mentorRegion.name })}
+              : {p.topic}
             </li>
           ))}
         </ul>

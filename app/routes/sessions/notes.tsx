@@ -10,7 +10,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/require-user.server";
-import { NotesEditor } from "~/editor/notes-editor";
+import type { NotesEditor as Editor } from "~/editor/notes-editor";
 import type { DiffBlock, DiffPart } from "~/editor/note-diff";
 import { noteDocumentName, noteVersionDiff } from "~/modules/lessons/note-collab.server";
 import {
@@ -167,8 +167,21 @@ export default function SessionNotes() {
     unchanged?: boolean;
   }>();
   const fetcher = useFetcher<{ ok: boolean; savedAt?: string }>();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  // the editor (Tiptap, Yjs, the collaboration client: ~200 KB compressed) is its own chunk, fetched
+  // once the page is up; until then the plain form below works (docs/decisions/0062)
+  const [NotesEditor, setNotesEditor] = useState<typeof Editor | null>(null);
+  useEffect(() => {
+    let current = true;
+    void import("~/editor/notes-editor").then(
+      (module) => {
+        if (current) setNotesEditor(() => module.NotesEditor);
+      },
+      () => {},
+    ); // not loaded (the link dropped): the plain form stays
+    return () => {
+      current = false;
+    };
+  }, []);
   const savedAt = fetcher.data?.savedAt ?? (data.savedAt ? String(data.savedAt) : null);
   return (
     <main>
@@ -185,7 +198,7 @@ export default function SessionNotes() {
           ))}
         </div>
       ) : null}
-      {hydrated ? (
+      {NotesEditor ? (
         <NotesEditor
           initial={data.content}
           storageKey={`lintas-notes-${data.session.id}`}

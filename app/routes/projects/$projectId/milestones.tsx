@@ -146,7 +146,8 @@ export default function ProjectMilestones() {
                   ) : null}
                   <p className="muted">
                     {t(`projects.workStatus.${m.status}`)} · {t("projects.dueDate")}:{" "}
-                    {formatDay(m.dueDate, lng)} · {t("projects.milestoneOwner")}: {m.owner?.name ?? "—"}
+                    {formatDay(m.dueDate, lng)} · {t("projects.milestoneOwner")}:{" "}
+                    {m.owner?.name ?? m.commitment?.owner ?? "—"}
                     {m.approvedAt
                       ? ` · ✓ ${t("projects.approvedBy", { name: m.approvedBy?.name ?? "—" })}`
                       : training

@@ -36,6 +36,10 @@ import { requireParam } from "~/utils/route-params";
 import { readUploadForm, uploadedBytes } from "~/utils/upload-form.server";
 import type { loader as projectLoader } from "./layout";
 
+// the page most people open first, often on a weak link: no JavaScript (its forms work without it),
+// like the catalogue (docs/decisions/0062-light-on-a-weak-link.md)
+export const handle = { hydrate: false };
+
 // public: the layout's loader decides who sees what; this page adds the launch events that a
 // person with the launch right may launch a piloting project at, and the edit form's cohorts
 export async function loader({ request, params }: LoaderFunctionArgs) {
