@@ -1,5 +1,5 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { type Plugin, defineConfig } from "vite";
 import remixConfig from "./remix.config.js";
 
 declare module "@remix-run/node" {
@@ -8,8 +8,25 @@ declare module "@remix-run/node" {
   }
 }
 
+/**
+ * The browser's production bundle leaves out the bundled translations (both languages, ~50 KB
+ * compressed) and loads only the page's language instead (docs/decisions/0062-light-on-a-weak-link.md).
+ */
+const translationsOnDemand: Plugin = {
+  name: "lintas-translations-on-demand",
+  apply: "build",
+  enforce: "pre",
+  resolveId(source, importer, options) {
+    if (!options?.ssr && source === "./bundled-translations" && importer?.endsWith("/app/i18n/config.ts"))
+      return "\0lintas-no-bundled-translations";
+  },
+  load(id) {
+    if (id === "\0lintas-no-bundled-translations") return "export default {};";
+  },
+};
+
 export default defineConfig({
-  plugins: [remix(remixConfig)],
+  plugins: [translationsOnDemand, remix(remixConfig)],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   // server code uses top-level await (the database opens once per process)
   build: {

@@ -82,6 +82,11 @@ beforeEach(() => {
   requests.length = 0;
 });
 
+/** RIFF….WEBP: the container every WebP file starts with */
+const isWebp = (bytes: Uint8Array) =>
+  Buffer.from(bytes.subarray(0, 4)).toString("latin1") === "RIFF" &&
+  Buffer.from(bytes.subarray(8, 12)).toString("latin1") === "WEBP";
+
 describe("S3 storage", () => {
   it("puts, gets and deletes objects with signed requests in the bucket's path", async () => {
     const storage = s3();
@@ -136,8 +141,11 @@ describe("S3 storage", () => {
         },
       );
       expect(response.status).toBe(200);
-      expect(response.headers.get("Content-Type")).toBe("image/png");
-      expect(new Uint8Array(await response.arrayBuffer())).toEqual(PNG);
+      // a photo is stored resized as WebP (decision 0062): what the bucket holds is what is served
+      expect(response.headers.get("Content-Type")).toBe("image/webp");
+      const served = new Uint8Array(await response.arrayBuffer());
+      expect(isWebp(served)).toBe(true);
+      expect(await readEvidence(first.file)).toEqual(served);
 
       // a new file replaces the old one, which leaves the bucket
       const current = await prisma.milestone.findUniqueOrThrow({ where: { id: milestone.id } });
@@ -147,7 +155,7 @@ describe("S3 storage", () => {
         `/lintas-bukti/evidence/${first.file}`,
       ]);
       expect(await readEvidence(first.file)).toBeNull();
-      expect(await readEvidence(second.file)).toEqual(PNG);
+      expect(isWebp((await readEvidence(second.file))!)).toBe(true);
     } finally {
       setFileStorage(undefined);
     }

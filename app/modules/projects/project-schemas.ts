@@ -89,22 +89,20 @@ const cohortFields = {
   cohortOrganiser: text(160),
 };
 
-type CohortFields = {
-  kind: (typeof PROJECT_KINDS)[number];
-  cohortId?: string;
-  cohortProgramme?: string;
-  cohortBatch?: string;
-  cohortYear?: number;
-};
+/** Whether a field came filled in, as typed (before its own check). */
+const filled = (value: unknown) =>
+  typeof value === "string" ? value.trim() !== "" : value !== undefined && value !== null;
 
-function checkCohort(v: Partial<CohortFields>, ctx: z.RefinementCtx) {
-  if (!v.cohortId) return;
-  if (v.kind && v.kind !== "TRAINING_CHANGE_PROJECT")
+/** The cohort rules across fields, on the values as typed (see crossFieldChecks). */
+function checkCohort(v: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const cohortId = typeof v.cohortId === "string" ? v.cohortId.trim() : "";
+  if (!cohortId) return;
+  if (typeof v.kind === "string" && v.kind !== "" && v.kind !== "TRAINING_CHANGE_PROJECT")
     ctx.addIssue({ code: "custom", path: ["cohortId"], message: "errors.cohortTrainingOnly" });
-  if (v.cohortId !== NEW_COHORT) return;
+  if (cohortId !== NEW_COHORT) return;
+  // a field filled in wrongly has its own message; only an empty one is "required" here
   for (const field of ["cohortProgramme", "cohortBatch", "cohortYear"] as const)
-    if (v[field] === undefined || v[field] === "")
-      ctx.addIssue({ code: "custom", path: [field], message: "errors.required" });
+    if (!filled(v[field])) ctx.addIssue({ code: "custom", path: [field], message: "errors.required" });
 }
 
 export type CohortChoice =
@@ -145,14 +143,16 @@ const crossFieldChecks = z
   .object({
     startDate: optionalDate.catch(undefined),
     endDate: optionalDate.catch(undefined),
-    kind: choice(PROJECT_KINDS).optional().catch(undefined),
-    cohortId: text(40).catch(undefined),
-    cohortProgramme: choice(TRAINING_PROGRAMMES).optional().catch(undefined),
-    cohortBatch: text(80).catch(undefined),
-    cohortYear: year.optional().catch(undefined),
+    kind: z.unknown(),
+    cohortId: z.unknown(),
+    cohortProgramme: z.unknown(),
+    cohortBatch: z.unknown(),
+    cohortYear: z.unknown(),
   })
   .refine(datesInOrder, { path: ["endDate"], message: "errors.endBeforeStart" })
-  .superRefine(checkCohort);
+  .superRefine(checkCohort)
+  // adds no value of its own: the form's object alone is the result (an intersection merges both)
+  .transform(() => ({}));
 
 export const newProjectSchema = z
   .object({ ...projectFields, ...cohortFields, regionCode })
