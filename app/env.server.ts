@@ -17,6 +17,8 @@ const schema = z
     DATABASE_URL: z.string().trim().optional(),
     /** where the embedded database lives when DATABASE_URL is not a postgres URL */
     DATA_DIR: z.string().default("./data/pg"),
+    /** the embedded database in its own thread, spoken to over the wire protocol (0066) */
+    DATABASE_THREAD: z.enum(["true", "false"]).default("true"),
     /** public base URL, used in emails and calendar files */
     APP_URL: z.string().url().default("http://localhost:3000"),
     /** signs the sign-in cookie; unset in production on the embedded database: one is generated (0039) */

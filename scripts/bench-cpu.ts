@@ -20,8 +20,9 @@ const requests = Number(values.requests);
 const profileDir = path.join(os.tmpdir(), `lintas-cpu-profile-${process.pid}`);
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+/** CPU of the whole process, or of one thread (the main thread's id is the process id) */
+async function cpuMs(pid: number, thread?: number): Promise<number> {
+  const stat = await readFile(thread ? `/proc/${pid}/task/${thread}/stat` : `/proc/${pid}/stat`, "utf8");
   // the fields after the command name, which may hold spaces, in parentheses
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const [utime, stime] = [Number(fields[11]), Number(fields[12])];
@@ -58,13 +59,23 @@ try {
     { name: "dashboard", path: "/dasbor", cookie: facilitator },
   ];
   console.log(`Server CPU per uncached request (${requests} requests each, one at a time)`);
-  console.log("page".padEnd(32), "CPU ms/req".padStart(11), "wall ms/req".padStart(12), "status");
+  console.log(
+    `database: ${process.env.DATABASE_THREAD === "false" ? "PGlite in the event loop" : "PGlite in its own thread"}`,
+  );
+  console.log(
+    "page".padEnd(32),
+    "CPU ms/req".padStart(11),
+    "event loop".padStart(11),
+    "wall ms/req".padStart(12),
+    "status",
+  );
   for (const page of pages.filter((p) => p.name.includes(values.only))) {
     const headers = page.cookie ? { cookie: page.cookie } : undefined;
     const separator = page.path.includes("?") ? "&" : "?";
     // warm-up: modules, statements and JIT
     for (let i = 0; i < 20; i++) await (await fetch(`${baseUrl}${page.path}`, { headers })).arrayBuffer();
     const before = await cpuMs(pid);
+    const beforeMain = await cpuMs(pid, pid);
     const started = performance.now();
     let status = 0;
     for (let i = 0; i < requests; i++) {
@@ -74,7 +85,14 @@ try {
     }
     const wall = (performance.now() - started) / requests;
     const cpu = ((await cpuMs(pid)) - before) / requests;
-    console.log(page.name.padEnd(32), cpu.toFixed(1).padStart(11), wall.toFixed(1).padStart(12), status);
+    const main = ((await cpuMs(pid, pid)) - beforeMain) / requests;
+    console.log(
+      page.name.padEnd(32),
+      cpu.toFixed(1).padStart(11),
+      main.toFixed(1).padStart(11),
+      wall.toFixed(1).padStart(12),
+      status,
+    );
   }
 } finally {
   await server.stop();

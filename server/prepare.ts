@@ -11,6 +11,7 @@ import { type Database, isPostgresUrl, openDatabase } from "../app/db/database.s
 import { applyMigrations, readMigrations } from "../app/db/migrate.server";
 import { analyzeAll, analyzeNeverAnalyzed } from "../app/db/statistics.server";
 import type { Env } from "../app/env.server";
+import { openPgliteThread } from "./pglite-thread";
 
 export async function prepareDatabase(
   env: Env,
@@ -49,6 +50,10 @@ export async function prepareDatabase(
 
 async function openOrExplain(env: Env): Promise<Database> {
   try {
+    // the embedded database in its own thread unless told otherwise (docs/decisions/0066)
+    if (!isPostgresUrl(env.DATABASE_URL) && env.DATABASE_THREAD === "true") {
+      return await openPgliteThread(env.DATABASE_URL || env.DATA_DIR);
+    }
     return await openDatabase(env.DATABASE_URL, env.DATA_DIR);
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;

@@ -13,7 +13,6 @@ import { isCrossSiteWrite } from "../app/utils/csrf.server";
 import { CATALOG_PAGE_PATHS, catalogStamp } from "../app/modules/catalogue/catalog-state.server";
 import { createPageCache } from "../app/utils/page-cache.server";
 import { guardBuild, requestGuardMiddleware } from "../app/utils/request-guard.server";
-import { SIGNED_IN_PAGE_PATHS, databaseSnapshot } from "../app/db/snapshot.server";
 import { privateCacheMiddleware, securityHeadersMiddleware } from "../app/utils/security-headers.server";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { installGracefulShutdown, onShutdown } from "./graceful";
@@ -86,15 +85,6 @@ if (env.PAGE_CACHE === "true") {
     stamp: () => catalogStamp(database.sql),
   });
   app.use((req, res, next) => void catalogCache.middleware(req, res, next));
-  // the busiest signed-in pages, per person, while nothing at all changed in the database (0032)
-  const signedInCache = createPageCache({
-    paths: SIGNED_IN_PAGE_PATHS,
-    stamp: () => databaseSnapshot(database.sql),
-    visitors: "everyone",
-    maxEntries: 500,
-    maxAgeMs: 60_000,
-  });
-  app.use((req, res, next) => void signedInCache.middleware(req, res, next));
 }
 app.all(
   "*",

@@ -29,6 +29,9 @@ export type LockOwner = {
   /** the script that took it (start.ts, restore.ts…), never its arguments */
   command: string;
   token: string;
+  /** when the process started (Linux's clock ticks since boot): tells this process's threads
+   * from an earlier process that had the same pid */
+  processStart?: string;
 };
 
 export type DataDirLock = { file: string; owner: LockOwner; release(): void };
@@ -76,12 +79,27 @@ function readOwner(file: string): LockOwner | undefined | "gone" {
   }
 }
 
+/** this process's start time, the same in every thread (Linux's /proc; undefined elsewhere) */
+function processStart(): string | undefined {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
 function isAlive(file: string, owner: LockOwner): boolean {
   // another machine's pids cannot be checked from here: assume it still runs
   if (owner.host !== os.hostname()) return true;
   // our own pid: alive when the lock is ours; otherwise left by an earlier process that had the
   // same pid (a restarted container's node is often pid 1 again)
-  if (owner.pid === process.pid) return held.get(file) === owner.token;
+  // (the database may run in a worker thread, whose `held` is its own: the start time tells)
+  if (owner.pid === process.pid) {
+    if (held.get(file) === owner.token) return true;
+    const start = processStart();
+    return start !== undefined && owner.processStart === start;
+  }
   try {
     process.kill(owner.pid, 0);
     return !isZombie(owner.pid);
@@ -129,6 +147,7 @@ export function lockDataDir(dir: string): DataDirLock {
     startedAt: new Date().toISOString(),
     command: path.basename(process.argv[1] ?? process.argv0),
     token: randomBytes(12).toString("hex"),
+    processStart: processStart(),
   };
   if (held.has(file)) throw new DataDirLockedError(dir, file, readOwnerOrUndefined(file));
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -108,11 +108,19 @@ export function sendTooLarge(request: IncomingMessage, response: ServerResponse)
   }
   request.unpipe();
   request.resume();
+  // Node closes a "Connection: close" socket as soon as the answer is written (destroySoon): what
+  // the client still sends would then meet a reset, and a client that writes before it reads (a
+  // browser, fetch) would see a broken pipe instead of this page. So the socket only stops
+  // writing here; it closes when the body has been read and dropped, or after LINGER_MS.
+  const destroySoon = socket.destroySoon.bind(socket);
+  socket.destroySoon = () => {
+    if (socket.writable) socket.end();
+  };
   const cut = setTimeout(() => socket.destroy(), LINGER_MS).unref();
   // the whole body arrived and was dropped: close now
   request.once("end", () => {
     clearTimeout(cut);
-    socket.end();
+    destroySoon();
   });
 }
 

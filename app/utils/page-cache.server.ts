@@ -1,10 +1,8 @@
-// A cache of whole pages (docs/decisions/0031, 0032): for anonymous visitors of the public
-// catalogue, and for everyone on the busiest signed-in pages (project, pairing, dashboards).
+// A cache of whole pages for anonymous visitors of the public catalogue (docs/decisions/0031; the
+// signed-in pages' cache of 0032 is gone, see 0066: every commit anywhere emptied it).
 //
-// Who it serves: GET/HEAD requests to the paths it is given; with `visitors: "anonymous"` only
-// those without any cookie but the language one and without an Authorization header; with
-// `visitors: "everyone"` also signed-in people, each page kept apart per Cookie and Authorization
-// header (one person's page is never served to another). What it keeps: 200 answers that set no cookie,
+// Who it serves: GET/HEAD requests to the paths it is given, from visitors without any cookie but
+// the language one and without an Authorization header. What it keeps: 200 answers that set no cookie,
 // up to `maxEntries` (least recently used go first) of at most `maxBytes` each. When it serves:
 // only while the catalogue's change stamp (CatalogState, moved by database triggers in the same
 // transaction as every change a catalogue page shows) is the one the page was rendered under, and
@@ -30,8 +28,6 @@ export type PageCacheOptions = {
   paths: RegExp;
   /** the current change stamp; pages rendered under another stamp are not served */
   stamp: () => Promise<string>;
-  /** anonymous visitors only (the default), or everyone, with a page per cookie */
-  visitors?: "anonymous" | "everyone";
   maxEntries?: number;
   maxBytes?: number;
   maxAgeMs?: number;
@@ -62,7 +58,6 @@ function nonceOf(csp: unknown) {
 export function createPageCache({
   paths,
   stamp,
-  visitors = "anonymous",
   maxEntries = 200,
   maxBytes = 256 * 1024,
   maxAgeMs = 5 * 60_000,
@@ -70,6 +65,8 @@ export function createPageCache({
 }: PageCacheOptions) {
   const entries = new Map<string, Entry>();
   const stats = { hits: 0, misses: 0, stored: 0 };
+  /** the pages being rendered now, by key */
+  const rendering = new Map<string, Promise<void>>();
   // requests that arrive while the stamp is being read share that read: under load one query
   // answers many requests, and a change committed during that read is seen by the next one
   let reading: Promise<string> | null = null;
@@ -96,17 +93,14 @@ export function createPageCache({
 
   async function middleware(req: Request, res: Response, next: NextFunction) {
     if ((req.method !== "GET" && req.method !== "HEAD") || !paths.test(req.path)) return next();
-    const anonymous = isAnonymous(req.headers.cookie, req.headers.authorization);
-    if (!anonymous && visitors === "anonymous") return next();
+    if (!isAnonymous(req.headers.cookie, req.headers.authorization)) return next();
     let current: string;
     try {
       current = await currentStamp();
     } catch {
       return next(); // without the stamp, no cache: the page renders as usual
     }
-    const key = anonymous
-      ? `${req.originalUrl}\u0000${languageOf(req.headers.cookie)}`
-      : `${req.originalUrl}\u0000${req.headers.cookie ?? ""}\u0000${req.headers.authorization ?? ""}`;
+    const key = `${req.originalUrl}\u0000${languageOf(req.headers.cookie)}`;
     const entry = entries.get(key);
     if (entry && entry.stamp === current && now() - entry.storedAt < maxAgeMs) {
       stats.hits += 1;
@@ -115,9 +109,26 @@ export function createPageCache({
       return serve(res, entry, req.method === "HEAD");
     }
     if (entry) entries.delete(key);
+    // one render per page: requests that miss while it renders wait for it and take what it keeps
+    const pending = rendering.get(key);
+    if (pending) {
+      await pending;
+      const rendered = entries.get(key);
+      if (rendered && rendered.stamp === current) {
+        stats.hits += 1;
+        return serve(res, rendered, req.method === "HEAD");
+      }
+    }
     stats.misses += 1;
     res.setHeader("X-Lintas-Cache", "miss");
     if (req.method === "HEAD") return next();
+    let rendered!: () => void;
+    const render = new Promise<void>((resolve) => (rendered = resolve));
+    rendering.set(key, render);
+    res.once("close", () => {
+      if (rendering.get(key) === render) rendering.delete(key);
+      rendered();
+    });
 
     // keep what the page writes, then store it if it is a whole 200 without cookies
     const chunks: Buffer[] = [];

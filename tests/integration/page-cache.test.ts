@@ -1,5 +1,4 @@
-// The page cache (app/utils/page-cache.server.ts) for anonymous visitors of the catalogue and for
-// signed-in people on the busiest pages, in front
+// The page cache (app/utils/page-cache.server.ts) for anonymous visitors of the catalogue, in front
 // of a small Express app that answers like a Remix document (a fresh CSP nonce in the header and
 // in the inline scripts, written in chunks), and with the real CatalogState stamp of this file's
 // database: a catalogue change moves the stamp in its own transaction, anything else leaves it.
@@ -7,9 +6,7 @@ import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Request, type Response } from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isPostgresUrl } from "~/db/database.server";
 import { database, prisma } from "~/db.server";
-import { SIGNED_IN_PAGE_PATHS, databaseSnapshot } from "~/db/snapshot.server";
 import { CATALOG_PAGE_PATHS, catalogStamp } from "~/modules/catalogue/catalog-state.server";
 import { type PageCacheOptions, createPageCache, isAnonymous } from "~/utils/page-cache.server";
 import { createNonce } from "~/utils/security-headers.server";
@@ -304,6 +301,37 @@ describe("the page cache", () => {
   });
 });
 
+describe("many visitors at once", () => {
+  it("renders a page once when many ask for it at the same moment, and serves them all", async () => {
+    const calls: string[] = [];
+    const cache = createPageCache({ paths: CATALOG_PAGE_PATHS, stamp: async () => "stamp-1" });
+    const page = renderPage(calls);
+    const app = express();
+    app.use((req, res, next) => void cache.middleware(req, res, next));
+    // a page that takes a while to render, as under load
+    app.all("*", (req, res) => void setTimeout(() => page(req, res), 100));
+    const server = createServer(app);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const testApp = { url: `http://127.0.0.1:${port}`, calls, cache };
+
+    const answers = await Promise.all(Array.from({ length: 12 }, () => get(testApp, "/katalog?q=lumpur")));
+    expect(calls).toEqual(["GET /katalog?q=lumpur"]);
+    expect(answers.map((answer) => answer.response.status)).toEqual(Array(12).fill(200));
+    expect(answers.filter((answer) => answer.cache === "miss")).toHaveLength(1);
+    for (const answer of answers) expect(answer.body).toContain("<p>call 1</p>");
+    expect(cache.stats).toEqual({ hits: 11, misses: 1, stored: 1 });
+  });
+
+  it("lets the waiting requests render for themselves when the page was not kept", async () => {
+    const app = await startApp();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => get(app, "/katalog/tidak-ada")));
+    expect(answers.map((answer) => answer.response.status)).toEqual([404, 404, 404, 404]);
+    expect(app.calls).toHaveLength(4);
+  });
+});
+
 describe("the page cache with the catalogue's stamp", () => {
   let practiceId: string;
   let indicatorId: string;
@@ -407,102 +435,5 @@ describe("the page cache with the catalogue's stamp", () => {
     expect((await prisma.practice.findUniqueOrThrow({ where: { id: practiceId } })).name).toBe(name);
     expect((await get(app, "/katalog/bank-sampah-kendari")).cache).toBe("hit");
     expect(app.calls).toHaveLength(1);
-  });
-});
-
-describe("signed-in pages, kept per person while nothing in the database changed", () => {
-  const snapshot = () => databaseSnapshot(database.sql);
-  // On a PostgreSQL server transaction ids are shared by all its databases, so another test file's
-  // commit moves this file's snapshot too (a miss, never a stale page). Only the embedded database
-  // is alone, so only there can a test count on a hit.
-  const alone = !isPostgresUrl(process.env.DATABASE_URL);
-  const signedInApp = () => startApp({ paths: SIGNED_IN_PAGE_PATHS, visitors: "everyone", stamp: snapshot });
-
-  it("keeps a project's pages, a pairing's, the dashboards and a region's page; not forms, reports or the room", () => {
-    for (const path of [
-      "/proyek/cmabc123",
-      "/proyek/cmabc123/",
-      "/proyek/cmabc123.data",
-      "/proyek/cmabc123/tim",
-      "/proyek/cmabc123/tonggak",
-      "/proyek/cmabc123/indikator",
-      "/proyek/cmabc123/linimasa.data",
-      "/pasangan/cmabc123",
-      "/dasbor",
-      "/dasbor.data",
-      "/dasbor/wilayah/35.72",
-      "/dasbor/provinsi/74",
-      "/dasbor/angkatan/cohort-1",
-      "/wilayah/74.71",
-      "/wilayah/74",
-    ])
-      expect(SIGNED_IN_PAGE_PATHS.test(path), path).toBe(true);
-    for (const path of [
-      "/proyek",
-      "/proyek/baru",
-      "/proyek/baru.data",
-      "/proyek.csv",
-      "/proyek/cmabc123/laporan.pdf",
-      "/proyek/cmabc123/sesi-baru",
-      "/pasangan",
-      "/pasangan/baru",
-      "/pasangan/cmabc123/laporan",
-      "/pasangan/cmabc123/sesi-baru",
-      "/dasbor/wilayah/35.72/laporan",
-      "/dasbor/angkatan/cohort-1/laporan",
-      "/wilayah",
-      "/wilayah/74.71/opd",
-      "/wilayah/74.71/inovasi.csv",
-      "/sesi/cmabc123",
-      "/sesi/cmabc123/ruang",
-      "/notifikasi",
-      "/profil",
-      "/katalog",
-    ])
-      expect(SIGNED_IN_PAGE_PATHS.test(path), path).toBe(false);
-  });
-
-  it("serves a person their own page again, and never another person's", async () => {
-    await ensureRegions();
-    const [ani, budi] = await Promise.all([createPerson({ regionCode: "74.71" }), createPerson({})]);
-    const [aniCookie, budiCookie] = await Promise.all([cookieFor(ani.id), cookieFor(budi.id)]);
-    const app = await signedInApp();
-    await get(app, "/proyek/p1", { headers: { Cookie: aniCookie } });
-    const again = await get(app, "/proyek/p1", { headers: { Cookie: aniCookie } });
-    if (alone) expect(again.cache).toBe("hit");
-    expect(again.body).toContain(`cookie: ${aniCookie}`);
-
-    const other = await get(app, "/proyek/p1", { headers: { Cookie: budiCookie } });
-    expect(other.cache).toBe("miss");
-    expect(other.body).toContain(`cookie: ${budiCookie}`);
-    expect(other.body).not.toContain(aniCookie);
-    const anonymous = await get(app, "/proyek/p1");
-    expect(anonymous.cache).toBe("miss");
-    expect(anonymous.body).toContain("cookie: -");
-    if (alone) expect(app.calls).toHaveLength(3);
-  });
-
-  it("renders again after any commit, to any table, and keeps serving across reads", async () => {
-    const person = await createPerson({});
-    const cookie = await cookieFor(person.id);
-    const app = await signedInApp();
-    const page = () => get(app, "/dasbor", { headers: { Cookie: cookie } });
-    await page();
-    const before = await snapshot();
-    await prisma.changeProject.count();
-    await prisma.user.findMany({ take: 5 });
-    if (alone) {
-      expect(await snapshot()).toBe(before);
-      expect((await page()).cache).toBe("hit");
-    }
-
-    // a notification (the header's unread count), then a sign-out everywhere
-    await prisma.notification.create({ data: { userId: person.id, kind: "test", title: "Halo" } });
-    expect(await snapshot()).not.toBe(before);
-    expect((await page()).cache).toBe("miss");
-    if (alone) expect((await page()).cache).toBe("hit");
-    await prisma.loginSession.deleteMany({ where: { userId: person.id } });
-    expect((await page()).cache).toBe("miss");
-    if (alone) expect(app.calls).toHaveLength(3);
   });
 });

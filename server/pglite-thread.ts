@@ -1,0 +1,92 @@
+// The embedded database off the web server's event loop (docs/decisions/0066): PGlite runs in a
+// worker thread (server/pglite-worker.ts) that serves PostgreSQL's wire protocol on a Unix socket
+// in a private directory, and the app reaches it through node-postgres and @prisma/adapter-pg —
+// the same path as a PostgreSQL server. A slow query no longer stops every other request, and the
+// second core does the database's work.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { DataDirLockedError } from "../app/db/data-dir-lock.server";
+import { type Database, postgresDriver } from "../app/db/database.server";
+import { PrismaClient } from "../app/generated/prisma/client";
+
+type FromWorker =
+  | { type: "ready" }
+  | { type: "closed" }
+  | { type: "error"; name: string; message: string; stack?: string };
+
+/** connections to the one PGlite session: enough that one batch waits while another runs */
+const CONNECTIONS = 4;
+
+export async function openPgliteThread(
+  location: string,
+  options: { durable?: boolean } = {},
+): Promise<Database & { socketDir: string }> {
+  // mkdtemp makes the directory 0700: only this user can reach the socket
+  const socketDir = mkdtempSync(path.join(os.tmpdir(), "lintas-db-"));
+  const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
+    workerData: {
+      location: location === "memory://" ? location : path.resolve(location),
+      socketPath: path.join(socketDir, ".s.PGSQL.5432"),
+      durable: options.durable ?? true,
+    },
+  });
+  const first = await new Promise<FromWorker>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  }).catch((error: unknown) => ({ type: "error" as const, name: "Error", message: String(error) }));
+  if (first.type !== "ready") {
+    await worker.terminate();
+    rmSync(socketDir, { recursive: true, force: true });
+    const error = first.type === "error" ? first : { name: "Error", message: "the database thread stopped" };
+    const rebuilt = new Error(error.message);
+    rebuilt.name = error.name;
+    // keeps `instanceof DataDirLockedError` working for the start script's message
+    if (error.name === "DataDirLockedError") Object.setPrototypeOf(rebuilt, DataDirLockedError.prototype);
+    throw rebuilt;
+  }
+  let closing = false;
+  worker.on("error", (error) => {
+    console.error("The embedded database thread failed:", error);
+    process.exit(1);
+  });
+  worker.on("exit", (code) => {
+    if (closing) return;
+    console.error(`The embedded database thread stopped (exit ${code}).`);
+    process.exit(1);
+  });
+
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: 5432,
+    user: "postgres",
+    database: "template1",
+    max: CONNECTIONS,
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const sql = { ...postgresDriver(pool), kind: "pglite" as const };
+  return {
+    prisma,
+    sql,
+    socketDir,
+    close: async () => {
+      if (closing) return;
+      closing = true;
+      await prisma.$disconnect();
+      await pool.end();
+      const closed = new Promise<void>((resolve) => {
+        worker.on("message", (message: FromWorker) => {
+          if (message.type === "closed") resolve();
+        });
+        worker.once("exit", () => resolve());
+      });
+      worker.postMessage({ type: "close" });
+      await closed;
+      await worker.terminate();
+      rmSync(socketDir, { recursive: true, force: true });
+    },
+  };
+}
