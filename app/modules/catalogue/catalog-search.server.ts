@@ -6,6 +6,7 @@
 // extension: the same SQL on PGlite and on a PostgreSQL server (docs/decisions/0046).
 import { database, prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import type { Maturity } from "~/generated/prisma/enums";
 import {
   type CatalogFilters,
   type CatalogSort,
@@ -35,20 +36,18 @@ export function invalidateCatalogVocabulary() {
   vocabulary = undefined;
 }
 
-// the searchable text of a row, and its stored vector: SQL functions and triggers of the
-// migrations catalog_search_vector and catalog_search_weights (a practice's vector also holds
-// its region's and province's names and its SPM field)
+// the words and the stems of every published practice and lesson: their stored vectors, kept by
+// triggers (migrations catalog_search_vector, catalog_search_weights, catalog_word_vectors; a
+// practice's also hold its region's and province's names), read with ts_stat — not the texts
+// parsed again, which cost about 0.5 s of CPU at 7,000 practices (docs/decisions/0064)
 async function loadVocabulary(stamp: string): Promise<Vocabulary> {
-  const words = `SELECT to_tsvector('simple', lintas_practice_text(p)) FROM "Practice" p WHERE status = 'PUBLISHED'
-    UNION ALL SELECT to_tsvector('simple', lintas_lesson_text(l)) FROM "Lesson" l WHERE status = 'PUBLISHED'
-    UNION ALL SELECT to_tsvector('simple', concat_ws(' ', r.name, pr.name)) FROM "Region" r
-      LEFT JOIN "Region" pr ON pr.code = r."provinceCode"
-      WHERE r.code IN (SELECT "regionCode" FROM "Practice" WHERE status = 'PUBLISHED')`;
+  const words = `SELECT "wordVector" FROM "Practice" WHERE status = 'PUBLISHED'
+    UNION ALL SELECT "wordVector" FROM "Lesson" WHERE status = 'PUBLISHED'`;
   const stems = `SELECT "searchVector" FROM "Practice" WHERE status = 'PUBLISHED'
     UNION ALL SELECT "searchVector" FROM "Lesson" WHERE status = 'PUBLISHED'`;
   const [simple, lexemes] = await Promise.all([
     prisma.$queryRaw<{ word: string; nentry: number }[]>`
-      SELECT word, nentry::int AS nentry FROM ts_stat(${words}) WHERE length(word) > 3`,
+      SELECT word, ndoc::int AS nentry FROM ts_stat(${words})`,
     prisma.$queryRaw<{ word: string }[]>`SELECT word FROM ts_stat(${stems})`,
   ]);
   return {
@@ -231,17 +230,36 @@ export async function searchCatalog({
       : order === "replications"
         ? Prisma.sql`b.replications DESC, b.published_at DESC NULLS LAST, b.id`
         : Prisma.sql`b.published_at DESC NULLS LAST, b.id`;
+  // Every match pays for what the order and the facets need, and no more (docs/decisions/0064):
+  // the coverage as a sum of matches rather than a subquery per row, completed replications only
+  // when they are the order, and headlines only for the page.
+  const coverage = searching
+    ? Prisma.join(
+        parsed.concepts.map((c) => Prisma.sql`(${DOC} @@ ${c.tsquery}::tsquery)::int`),
+        " + ",
+      )
+    : Prisma.sql`0`;
+  const replications = Prisma.sql`(SELECT count(*) FROM "Replication" x
+    WHERE x."practiceId" = p.id AND x.status = ${COMPLETED_REPLICATION})::int`;
 
-  const facetQueries = FACETS.map(
-    (facet) => Prisma.sql`
-      SELECT ${facet}::text AS facet, ${FACET_COLUMNS[facet]} AS value, count(*)::int AS count
-      FROM base b ${whereAllBut(filters, facet)}
-      GROUP BY 2`,
-  );
+  // the facets and the total in one pass over the matches: one grouping set per facet, each
+  // counted with every other chosen facet applied, and the empty set for the total (every facet)
+  const facetSelected = (name: FacetName) => Prisma.sql`GROUPING(${FACET_COLUMNS[name]}) = 0`;
+  const facetCase = (value: (name?: FacetName) => Prisma.Sql) =>
+    Prisma.sql`CASE ${Prisma.join(
+      FACETS.map((f) => Prisma.sql`WHEN ${facetSelected(f)} THEN ${value(f)}`),
+      " ",
+    )} ELSE ${value()} END`;
+  const countFor = (except?: FacetName) => {
+    const others = whereAllBut(filters, except);
+    return others === Prisma.empty ? Prisma.sql`count(*)` : Prisma.sql`count(*) FILTER (${others})`;
+  };
+
   const [row] = await prisma.$queryRaw<
     {
-      facets: { facet: FacetName; value: string | null; count: number }[] | null;
-      total: number;
+      facets:
+        | { facet: FacetName | "total"; value: string | null; count: number; label: string | null }[]
+        | null;
       ids: string[] | null;
     }[]
   >`
@@ -249,99 +267,111 @@ export async function searchCatalog({
       SELECT p.id, p.sector, p."spmField"::text AS spm, COALESCE(r."provinceCode", r.code) AS province,
         r.kind::text AS kind, p.maturity::text AS maturity, p."startedYear" AS year,
         p."publishedAt" AS published_at,
-        (COALESCE(p.results, '') <> '' OR EXISTS (
-          SELECT 1 FROM "Indicator" i JOIN "Measurement" m ON m."indicatorId" = i.id
-          WHERE p."projectId" IS NOT NULL AND i."projectId" = p."projectId")) AS has_results,
-        (SELECT count(*) FROM "Replication" x
-          WHERE x."practiceId" = p.id AND x.status = ${COMPLETED_REPLICATION})::int AS replications,
-        ${searching ? Prisma.sql`(SELECT count(*) FROM unnest(${concepts}) c WHERE ${DOC} @@ c)::int` : Prisma.sql`0`} AS coverage,
+        p."hasResults" AS has_results,
+        ${order === "replications" ? replications : Prisma.sql`0`} AS replications,
+        ${coverage} AS coverage,
         ${searching ? Prisma.sql`ts_rank(${DOC}, ${tsquery}, 1)` : Prisma.sql`0`} AS rank
       FROM "Practice" p
       JOIN "Region" r ON r.code = p."regionCode"
       WHERE p.status = 'PUBLISHED' ${searching ? Prisma.sql`AND ${DOC} @@ ${tsquery}` : Prisma.empty}
     ),
-    filtered AS (SELECT * FROM base b ${whereAllBut(filters)}),
-    facets AS (${Prisma.join(facetQueries, " UNION ALL ")})
+    facets AS (
+      SELECT ${facetCase((f) => Prisma.sql`${f ?? "total"}::text`)} AS facet,
+        ${facetCase((f) => (f ? FACET_COLUMNS[f] : Prisma.sql`NULL`))} AS value,
+        ${facetCase(countFor)}::int AS count
+      FROM base b
+      GROUP BY GROUPING SETS (${Prisma.join(
+        FACETS.map((f) => Prisma.sql`(${FACET_COLUMNS[f]})`),
+        ", ",
+      )}, ())
+    )
     SELECT
-      (SELECT json_agg(f) FROM facets f) AS facets,
-      (SELECT count(*)::int FROM filtered) AS total,
+      (SELECT json_agg(json_build_object('facet', f.facet, 'value', f.value, 'count', f.count,
+        'label', pr.name))
+        FROM facets f LEFT JOIN "Region" pr ON f.facet = 'province' AND pr.code = f.value) AS facets,
       (SELECT array_agg(id) FROM (
-        SELECT b.id FROM filtered b ORDER BY ${orderBy} LIMIT ${Prisma.raw(String(PAGE_SIZE))} OFFSET ${Prisma.raw(String((page - 1) * PAGE_SIZE))}
+        SELECT b.id FROM base b ${whereAllBut(filters)} ORDER BY ${orderBy} LIMIT ${Prisma.raw(String(PAGE_SIZE))} OFFSET ${Prisma.raw(String((page - 1) * PAGE_SIZE))}
       ) pg) AS ids`;
 
+  // the page: its practices, with their headlines when searching, in one statement
   const ids = row?.ids ?? [];
-  const [practices, headlines] = await Promise.all([
-    prisma.practice.findMany({
-      where: { id: { in: ids }, status: "PUBLISHED" },
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        summary: true,
-        sector: true,
-        maturity: true,
-        startedYear: true,
-        publishedAt: true,
-        region: { select: { code: true, name: true, timeZone: true } },
-        // "direplikasi": completed replications only, as the sort above counts them
-        _count: { select: { replications: { where: { status: COMPLETED_REPLICATION } } } },
-      },
-    }),
-    searching && ids.length
-      ? prisma.$queryRaw<{ id: string; name: string; summary: string | null; matched: number[] }[]>`
-          SELECT p.id,
-            ARRAY(SELECT o::int FROM unnest(${concepts}) WITH ORDINALITY AS c(q, o) WHERE ${DOC} @@ c.q) AS matched,
-            ts_headline('indonesian', translate(p.name, ${"\u0001\u0002"}, ''), ${tsquery},
-              ${'StartSel="\u0001", StopSel="\u0002", HighlightAll=true'}) AS name,
-            -- the summary when it matches, else the passages of the body that do (why it was found)
-            ts_headline('indonesian',
-              translate(CASE WHEN to_tsvector('indonesian', COALESCE(p.summary, '')) @@ ${tsquery} THEN p.summary
-                ELSE concat_ws(' … ', p.summary, p.problem, p.solution, p.results) END, ${"\u0001\u0002"}, ''),
-              ${tsquery},
-              ${'StartSel="\u0001", StopSel="\u0002", MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "'}) AS summary
-          FROM "Practice" p WHERE p.id = ANY(${ids}::text[])`
-      : Promise.resolve([]),
-  ]);
-  const byId = new Map(headlines.map((h) => [h.id, h]));
+  const pageRows = ids.length
+    ? await prisma.$queryRaw<
+        {
+          id: string;
+          slug: string;
+          name: string;
+          summary: string | null;
+          sector: string | null;
+          maturity: Maturity;
+          startedYear: number | null;
+          publishedAt: Date | null;
+          regionCode: string;
+          regionName: string;
+          regionTimeZone: string;
+          replications: number;
+          matched: number[] | null;
+          nameHeadline: string | null;
+          summaryHeadline: string | null;
+        }[]
+      >`
+        SELECT p.id, p.slug, p.name, p.summary, p.sector, p.maturity::text AS maturity,
+          p."startedYear" AS "startedYear", p."publishedAt" AS "publishedAt",
+          r.code AS "regionCode", r.name AS "regionName", r."timeZone" AS "regionTimeZone",
+          -- "direplikasi": completed replications only, as the sort above counts them
+          ${replications} AS replications,
+          ${
+            searching
+              ? Prisma.sql`
+          ARRAY(SELECT o::int FROM unnest(${concepts}) WITH ORDINALITY AS c(q, o) WHERE ${DOC} @@ c.q) AS matched,
+          ts_headline('indonesian', translate(p.name, ${"\u0001\u0002"}, ''), ${tsquery},
+            ${'StartSel="\u0001", StopSel="\u0002", HighlightAll=true'}) AS "nameHeadline",
+          -- the summary when it matches, else the passages of the body that do (why it was found)
+          ts_headline('indonesian',
+            translate(CASE WHEN to_tsvector('indonesian', COALESCE(p.summary, '')) @@ ${tsquery} THEN p.summary
+              ELSE concat_ws(' … ', p.summary, p.problem, p.solution, p.results) END, ${"\u0001\u0002"}, ''),
+            ${tsquery},
+            ${'StartSel="\u0001", StopSel="\u0002", MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "'}) AS "summaryHeadline"`
+              : Prisma.sql`NULL::int[] AS matched, NULL AS "nameHeadline", NULL AS "summaryHeadline"`
+          }
+        FROM "Practice" p JOIN "Region" r ON r.code = p."regionCode"
+        WHERE p.id = ANY(${ids}::text[]) AND p.status = 'PUBLISHED'`
+    : [];
+  const byId = new Map(pageRows.map((p) => [p.id, p]));
   const ordered = ids
-    .map((id) => practices.find((p) => p.id === id))
-    .filter((p): p is (typeof practices)[number] => Boolean(p))
-    .map(({ _count, ...p }) => {
-      const headline = byId.get(p.id);
-      return {
-        ...p,
-        replications: _count.replications,
-        nameParts: headline ? segmentsOf(headline.name) : [{ text: p.name }],
-        summaryParts: headline ? segmentsOf(headline.summary) : p.summary ? [{ text: p.summary }] : [],
-        // the query's words this practice does not contain (it ranks lower for them)
-        missing:
-          headline && parsed.concepts.length > 1
-            ? parsed.concepts
-                .filter((c, i) => !c.phrase && !headline.matched.includes(i + 1))
-                .map((c) => c.label)
-            : [],
-      };
-    });
+    .map((id) => byId.get(id))
+    .filter((p): p is (typeof pageRows)[number] => Boolean(p))
+    .map(({ regionCode, regionName, regionTimeZone, matched, nameHeadline, summaryHeadline, ...p }) => ({
+      ...p,
+      region: { code: regionCode, name: regionName, timeZone: regionTimeZone },
+      nameParts: searching ? segmentsOf(nameHeadline) : [{ text: p.name }],
+      summaryParts: searching ? segmentsOf(summaryHeadline) : p.summary ? [{ text: p.summary }] : [],
+      // the query's words this practice does not contain (it ranks lower for them)
+      missing:
+        matched && parsed.concepts.length > 1
+          ? parsed.concepts.filter((c, i) => !c.phrase && !matched.includes(i + 1)).map((c) => c.label)
+          : [],
+    }));
 
-  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
-    FacetName,
-    FacetCount[]
-  >;
+  const facets = Object.fromEntries(
+    FACETS.map((f) => [f, [] as (FacetCount & { label?: string })[]]),
+  ) as Record<FacetName, (FacetCount & { label?: string })[]>;
+  let total = 0;
   for (const f of row?.facets ?? []) {
+    if (f.facet === "total") {
+      total = f.count;
+      continue;
+    }
     if (f.value === null || f.count === 0) continue;
-    facets[f.facet].push({ value: f.value, count: f.count });
+    facets[f.facet].push(
+      f.facet === "province"
+        ? { value: f.value, count: f.count, label: f.label ?? f.value }
+        : { value: f.value, count: f.count },
+    );
   }
   for (const list of Object.values(facets))
     list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   facets.hasResults = facets.hasResults.filter((f) => f.value === "true");
-  const provinceNames = new Map(
-    (
-      await prisma.region.findMany({
-        where: { code: { in: facets.province.map((f) => f.value) } },
-        select: { code: true, name: true },
-      })
-    ).map((r) => [r.code, r.name]),
-  );
   return {
     q,
     searchedFor: text,
@@ -349,12 +379,12 @@ export async function searchCatalog({
     filters,
     sort: order,
     page,
-    total: row?.total ?? 0,
-    pages: Math.max(1, Math.ceil((row?.total ?? 0) / PAGE_SIZE)),
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     practices: ordered,
     facets: {
       ...facets,
-      province: facets.province.map((f) => ({ ...f, label: provinceNames.get(f.value) ?? f.value })),
+      province: facets.province.map((f) => ({ ...f, label: f.label ?? f.value })),
     },
   };
 }
