@@ -1,8 +1,9 @@
 // Issue #22 item 7, in Chromium: the facilitator opens a time poll for the Kendari → Blitar demo
 // pairing; Blitar's officer answers on WIB clocks (in a browser without JavaScript) and Kendari's
 // officer on WITA clocks, each seeing the other side's clock beside theirs; the facilitator sees
-// the counts and picks a slot; both officers then have the invitation in the app, each in their
-// own local time.
+// the counts and picks a slot; both officers then have the invitation in the app and by email
+// (the outbox), each in their own local time, the calendar file on the right instant.
+import ICAL from "ical.js";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
@@ -54,6 +55,12 @@ describe("a time everyone can make", () => {
     await facilitator
       .getByRole("heading", { name: t("timePoll.gridHeading").replace("{{title}}", TITLE) })
       .waitFor();
+    // the poll shared in the pairing's WhatsApp group: its title and the poll page
+    const share = facilitator.getByRole("link", { name: t("whatsapp.share"), exact: true });
+    const message = new URL((await share.getAttribute("href"))!).searchParams.get("text") ?? "";
+    expect(message.split("\n")[0]).toBe(`*${TITLE}*`);
+    expect(message).toContain(t("whatsapp.pollIntroGroup"));
+    expect(message).toMatch(new RegExp(`${t("whatsapp.poll")}: https?://\\S+${POLL}$`));
     await expectNoSeriousA11yViolations(facilitator);
 
     // Blitar, without JavaScript, from the notification: the slots on WIB clocks, WITA beside them
@@ -105,6 +112,42 @@ describe("a time everyone can make", () => {
         .replace("{{when}}", when);
       await page.getByText(invited).first().waitFor();
     }
+
+    // and by email: each officer's invitation in the outbox, on their own clock, with the
+    // calendar file (an iTIP REQUEST) attached (tests/integration/session-invitations.test.ts
+    // checks that file's ORGANIZER and ATTENDEEs)
+    const admin = await newPage();
+    await signIn(admin, "admin@lintas.test", { redirectTo: "/admin/outbox" });
+    await admin.getByRole("heading", { level: 1, name: text("id", "admin.outbox") }).waitFor();
+    const sessionLinks = new Set<string>();
+    for (const [email, when, other] of [
+      ["blitar@lintas.test", "Selasa, 2 Februari 2027 08.00 WIB", "WITA"],
+      ["kendari@lintas.test", "Selasa, 2 Februari 2027 09.00 WITA", "WIB"],
+    ] as const) {
+      const mail = admin
+        .locator("article")
+        .filter({ hasText: `${text("id", "admin.to")}: ${email}` })
+        .filter({
+          has: admin.getByRole("heading", {
+            name: t("sessionChange.invitedSubject").replace("{{title}}", TITLE),
+            exact: true,
+          }),
+        });
+      expect(await mail.count(), email).toBe(1);
+      const body = (await mail.locator("pre").textContent()) ?? "";
+      expect(body).toContain(`"${TITLE}" pada ${when}.`);
+      expect(body).not.toContain(other);
+      expect(await mail.locator(".badge").textContent()).toBe(t("admin.outboxCalendar.REQUEST"));
+      sessionLinks.add(new URL(body.match(/https?:\/\/\S+\/sesi\/[\w-]+/)![0]).pathname);
+    }
+    // one session for both, whose calendar file starts at 01.00 UTC and names the facilitator
+    expect(sessionLinks.size).toBe(1);
+    const [sessionPath] = sessionLinks;
+    const file = await blitar.request.get(`${sessionPath}/kalender.ics`);
+    expect(file.status()).toBe(200);
+    const vevent = new ICAL.Component(ICAL.parse(await file.text())).getFirstSubcomponent("vevent")!;
+    expect(new ICAL.Event(vevent).startDate.toJSDate().toISOString()).toBe("2027-02-02T01:00:00.000Z");
+    expect(vevent.getFirstProperty("organizer")?.getParameter("cn")).toBe("Rina Wulandari");
     // the poll is closed to further answers
     await blitar.goto(POLL, { waitUntil: "networkidle" });
     await blitar.getByText(t("timePoll.closed")).waitFor();

@@ -132,6 +132,21 @@ describe("whatsAppPollMessage and the share link", () => {
     ]);
   });
 
+  it("for a group, points at the poll page and says who signs in and who uses their own link", () => {
+    const text = whatsAppPollMessage({
+      t: fixedT("id"),
+      title: "Sesi 1",
+      poll: "https://lintas.example/pasangan/p/pilih-waktu",
+      forGroup: true,
+    });
+    expect(text.split("\n")).toEqual([
+      "*Sesi 1*",
+      "Mohon pilih waktu yang Anda bisa di Lintas. Masuk dengan akun Anda; yang belum punya akun memakai tautan pribadi di email undangannya:",
+      "",
+      "Pilih waktu: https://lintas.example/pasangan/p/pilih-waktu",
+    ]);
+  });
+
   it("puts the whole text, encoded, into a wa.me link", () => {
     const url = whatsAppShareUrl("*Sesi 2*\n09.00 WITA & 08.00 WIB");
     expect(url).toBe("https://wa.me/?text=*Sesi%202*%0A09.00%20WITA%20%26%2008.00%20WIB");

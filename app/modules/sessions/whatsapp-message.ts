@@ -114,9 +114,23 @@ export function whatsAppSeriesMessage({
     .trim();
 }
 
-/** The message for a time poll: what it is for, and the link where each person answers. */
-export function whatsAppPollMessage({ t, title, poll }: { t: Translate; title: string; poll: string }) {
-  return [`*${line(title)}*`, t("whatsapp.pollIntro"), "", `${t("whatsapp.poll")}: ${poll}`].join("\n");
+/**
+ * The message for a time poll: what it is for, and the link where each person answers. A personal
+ * link needs no account (pollIntro); the poll page shared in a group does (pollIntroGroup).
+ */
+export function whatsAppPollMessage({
+  t,
+  title,
+  poll,
+  forGroup = false,
+}: {
+  t: Translate;
+  title: string;
+  poll: string;
+  forGroup?: boolean;
+}) {
+  const intro = t(forGroup ? "whatsapp.pollIntroGroup" : "whatsapp.pollIntro");
+  return [`*${line(title)}*`, intro, "", `${t("whatsapp.poll")}: ${poll}`].join("\n");
 }
 
 /** A "Bagikan ke WhatsApp" link: WhatsApp opens with the text, the person picks the chat or group. */

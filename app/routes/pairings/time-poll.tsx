@@ -10,6 +10,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/require-user.server";
 import { AnswerSheet, PollGrid } from "~/components/time-poll";
+import { WhatsAppShareLink } from "~/components/whatsapp-share";
+import { env } from "~/env.server";
 import { FieldErrors, FormErrors, FormField, SelectField } from "~/components/ui/form-field";
 import { RuleError } from "~/errors";
 import { requireHost } from "~/modules/sessions/session-series.server";
@@ -25,6 +27,7 @@ import {
   pickTimePollSlot,
 } from "~/modules/sessions/time-poll.server";
 import { MAX_SLOTS, answerSchema, openPollSchema, pickSchema } from "~/modules/sessions/time-poll-schemas";
+import { whatsAppPollMessage } from "~/modules/sessions/whatsapp-message";
 import { titleMeta } from "~/i18n/translate";
 import { InvalidWallClockError } from "~/utils/dates";
 import { type IntentResult, defineIntent, done, runIntents } from "~/utils/form-action.server";
@@ -61,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       grid,
       sheet: null,
+      // the poll page, shared in the pairing's WhatsApp group ("Bagikan ke WhatsApp", 0065)
+      pollLink: `${env.APP_URL}/pasangan/${pairingId}/pilih-waktu`,
     };
   }
   const invitee = await findInviteeForUser(user.id, pairingId);
@@ -223,6 +228,19 @@ export default function TimePollPage() {
       <h1>{t("timePoll.title")}</h1>
       <FormErrors errors={pickErrors ?? undefined} />
       {grid ? <PollGrid data={grid} viewerZone={data.viewerZone} /> : <p>{t("timePoll.none")}</p>}
+      {grid?.poll.status === "OPEN" ? (
+        <p className="actions">
+          <WhatsAppShareLink
+            label={t("whatsapp.share")}
+            text={whatsAppPollMessage({
+              t: (key, options) => t(key, options),
+              title: grid.poll.title,
+              poll: data.pollLink,
+              forGroup: true,
+            })}
+          />
+        </p>
+      ) : null}
       {grid?.poll.status === "DECIDED" ? (
         <p role="status" className="notice">
           {t("timePoll.decided")} <Link to={host.backPath}>{t("timePoll.toSessions")}</Link>
