@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { type Plugin, defineConfig } from "vite";
+import { offlinePlugin } from "./app/offline/vite-plugin";
 import remixConfig from "./remix.config.js";
 
 declare module "@remix-run/node" {
@@ -26,7 +27,7 @@ const translationsOnDemand: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [translationsOnDemand, remix(remixConfig)],
+  plugins: [translationsOnDemand, remix(remixConfig), offlinePlugin()],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   // server code uses top-level await (the database opens once per process)
   build: {

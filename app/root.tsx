@@ -23,7 +23,13 @@ import { fixedT } from "~/i18n/translate";
 import stylesheet from "~/styles/app.css?url";
 import { useNonce } from "~/utils/nonce-provider";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  // installable, in Indonesian (docs/decisions/0063-offline.md)
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "icon", href: "/icons/icon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
+];
 
 // public: every page needs the language and whether someone is signed in
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -68,6 +74,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b5394" />
         <Meta />
         <Links />
       </head>
@@ -82,10 +89,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
           reviews={data?.user?.reviews}
         />
         <div id="konten" className="page" tabIndex={-1}>
+          {/* what was recorded offline, listed by /offline.js in a shadow root React does not see */}
+          <div id="offline-outbox" data-strings={JSON.stringify(offlineStrings(t))} />
           {children}
         </div>
         <SiteFooter />
         <RouteFocus />
+        {/* the service worker and the offline outbox, a few KB, on every page (0063) */}
+        {import.meta.env.PROD ? <script src="/offline.js" defer nonce={nonce} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />
@@ -95,6 +106,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** The outbox's words in the page's language, for the page script (it has no translations). */
+function offlineStrings(t: (key: string) => string) {
+  const reasons = ["conflict", "invalid", "forbidden", "signedOut", "other"] as const;
+  return {
+    heading: t("offline.outbox"),
+    pending: t("offline.pending"),
+    failed: t("offline.failed"),
+    openForm: t("offline.openForm"),
+    dismiss: t("offline.dismiss"),
+    untitled: t("offline.untitled"),
+    reasons: Object.fromEntries(reasons.map((reason) => [reason, t(`offline.reason.${reason}`)])),
+  };
 }
 
 export default function App() {

@@ -8,7 +8,9 @@
 //   a Flush or a Terminate, so two connections' Parse/Bind/Execute never interleave;
 // - while a transaction is open (PGlite reports it), only the connection that opened it runs;
 //   the others wait, as they would for a row lock on a server;
-// - a connection that goes away inside its transaction has it rolled back.
+// - a connection that goes away inside its transaction has it rolled back;
+// - prepared statements are the session's: they are dropped when the last connection closes (the
+//   app keeps one connection for the life of the process, server/pglite-thread.ts).
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 
@@ -82,6 +84,9 @@ export async function serveWire(db: PGlite, socketPath: string): Promise<WireSer
       owner = undefined;
       void drain();
     }
+    // named statements belong to the session, not the connection: the next first connection
+    // starts without them, as its client expects
+    if (open.size === 0) await db.exec("DEALLOCATE ALL").catch(() => undefined);
   }
 
   function handle(socket: net.Socket) {

@@ -13,6 +13,7 @@ import { isCrossSiteWrite } from "../app/utils/csrf.server";
 import { CATALOG_PAGE_PATHS, catalogStamp } from "../app/modules/catalogue/catalog-state.server";
 import { createPageCache } from "../app/utils/page-cache.server";
 import { guardBuild, requestGuardMiddleware } from "../app/utils/request-guard.server";
+import { idempotencyMiddleware } from "../app/db/idempotency.server";
 import { privateCacheMiddleware, securityHeadersMiddleware } from "../app/utils/security-headers.server";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { installGracefulShutdown, onShutdown } from "./graceful";
@@ -86,6 +87,8 @@ if (env.PAGE_CACHE === "true") {
   });
   app.use((req, res, next) => void catalogCache.middleware(req, res, next));
 }
+// a write recorded offline and sent twice (its answer lost) runs once (docs/decisions/0063)
+app.use(idempotencyMiddleware(database.sql));
 app.all(
   "*",
   createRemixHandler({

@@ -34,12 +34,14 @@ async function scriptsOf(page: Page, path: string) {
 const total = (scripts: { bytes: number }[]) => scripts.reduce((sum, s) => sum + s.bytes, 0);
 
 describe("page weight", () => {
-  test("a project page opened afresh brings no JavaScript, well within its 60 KB", async () => {
+  test("a project page opened afresh brings no app JavaScript, only the offline script (< 5 KB)", async () => {
     const page = await newPage();
     await signIn(page, FACILITATOR);
     const scripts = await scriptsOf(page, PROJECT);
     expect(total(scripts)).toBeLessThanOrEqual(60 * KB);
-    expect(scripts).toEqual([]);
+    // no React: only /offline.js, the service worker's registration and outbox (decision 0063)
+    expect(scripts.map((s) => new URL(s.url).pathname)).toEqual(["/offline.js"]);
+    expect(total(scripts)).toBeLessThan(5 * KB);
     // the page is whole without it: the title and the tabs to the rest of the project
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.getByRole("navigation", { name: text("id", "projects.tabs") }).waitFor();

@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Database, openPglite, pgliteDriver } from "~/db/database.server";
+import { type Database, openPglite, pgliteDriver, postgresDriver } from "~/db/database.server";
 import { applyMigrations, readMigrations } from "~/db/migrate.server";
-import { openPgliteThread } from "../../server/pglite-thread";
+import { openPgliteThread, preparedStatementNames } from "../../server/pglite-thread";
 
 /** how late a 10 ms timer fires, at worst, while `work` runs */
 async function worstTimerDelay(work: () => Promise<unknown>): Promise<number> {
@@ -31,13 +31,23 @@ async function worstTimerDelay(work: () => Promise<unknown>): Promise<number> {
 }
 
 let database: Database & { socketDir: string };
+/** several connections of our own to the thread's socket (the app keeps one) */
+let connections: pg.Pool;
 beforeAll(async () => {
   database = await openPgliteThread("memory://", { durable: false });
+  connections = new pg.Pool({
+    host: database.socketDir,
+    port: 5432,
+    user: "postgres",
+    database: "template1",
+    max: 6,
+  });
   await database.sql.exec(
     "CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL); INSERT INTO counter VALUES (1, 0);",
   );
 });
 afterAll(async () => {
+  await connections?.end();
   await database?.close();
 });
 
@@ -60,7 +70,7 @@ describe("the embedded database in its own thread", () => {
     // read, then write what was read: lost updates would show if two transactions interleaved
     await Promise.all(
       Array.from({ length: 24 }, () =>
-        database.sql.transaction(async (tx) => {
+        postgresDriver(connections).transaction(async (tx) => {
           const [row] = await tx.query<{ n: number }>("SELECT n FROM counter WHERE id = $1", [1]);
           await tx.query("UPDATE counter SET n = $1 WHERE id = 1", [(row?.n ?? 0) + 1]);
         }),
@@ -73,7 +83,7 @@ describe("the embedded database in its own thread", () => {
   it("never shows one transaction's uncommitted rows to another, and rolls back on failure", async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const failing = database.sql
+    const failing = postgresDriver(connections)
       .transaction(async (tx) => {
         await tx.query("UPDATE counter SET n = -1 WHERE id = 1");
         await held;
@@ -81,7 +91,7 @@ describe("the embedded database in its own thread", () => {
       })
       .catch((error: Error) => error.message);
     // a reader on another connection waits for the transaction instead of seeing -1
-    const reader = database.sql.query<{ n: number }>("SELECT n FROM counter WHERE id = 1");
+    const reader = postgresDriver(connections).query<{ n: number }>("SELECT n FROM counter WHERE id = 1");
     setTimeout(release, 50);
     expect(await failing).toBe("changed my mind");
     expect((await reader)[0]?.n).toBe(24);
@@ -90,7 +100,7 @@ describe("the embedded database in its own thread", () => {
   it("answers each of many parameterised queries in flight with its own rows", async () => {
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        database.sql.query<{ i: number; text: string }>(
+        postgresDriver(connections).query<{ i: number; text: string }>(
           "SELECT $1::int AS i, repeat($2::text, $1::int) AS text",
           [i, String.fromCharCode(97 + (i % 26))],
         ),
@@ -129,9 +139,15 @@ describe("the embedded database in its own thread", () => {
           timeZone: "Asia/Makassar",
         },
       });
-      expect(await fresh.prisma.region.findUniqueOrThrow({ where: { code: "74.71" } })).toMatchObject({
-        name: "Kota Kendari",
-      });
+      for (let i = 0; i < 3; i++) {
+        expect(await fresh.prisma.region.findUniqueOrThrow({ where: { code: "74.71" } })).toMatchObject({
+          name: "Kota Kendari",
+        });
+      }
+      // Prisma's statements are prepared once in the session and used again
+      const prepared = await fresh.sql.query<{ name: string }>("SELECT name FROM pg_prepared_statements");
+      expect(prepared.length).toBeGreaterThan(0);
+      expect(prepared.every((row) => row.name.startsWith("lintas_"))).toBe(true);
     } finally {
       await fresh.close();
     }
@@ -149,4 +165,18 @@ describe("the embedded database in its own thread", () => {
     const again = await openPgliteThread(dir);
     await again.close();
   }, 60_000);
+});
+
+describe("names for prepared statements", () => {
+  it("gives the same statement the same name, another statement another, and stops at the bound", () => {
+    const name = preparedStatementNames(2);
+    const a = name({ sql: "SELECT 1" });
+    expect(a).toMatch(/^lintas_[0-9a-f]{24}$/);
+    expect(name({ sql: "SELECT 1" })).toBe(a);
+    const b = name({ sql: "SELECT 2" });
+    expect(b).not.toBe(a);
+    // beyond the bound a statement is planned each time, unnamed
+    expect(name({ sql: "SELECT 3" })).toBeUndefined();
+    expect(name({ sql: "SELECT 2" })).toBe(b);
+  });
 });

@@ -178,9 +178,14 @@ export async function projectFilterOptions({ user, grants }: Scope) {
   return { regions, cohorts };
 }
 
+/** The project page shows this many latest comments, and how many there are in all. */
+export const PROJECT_COMMENTS_SHOWN = 50;
+
 /** One project if the person may see it; null otherwise (the route answers 404 either way). */
 export async function getProjectForUser({ user, grants }: Scope, id: string) {
-  const project = await prisma.changeProject.findFirst({
+  // one relation-join query: split in two (one-to-one relations, lists) it cost more, not less, at
+  // 10,000 projects (docs/performance/hot-pages-plans.md)
+  const found = await prisma.changeProject.findFirst({
     where: { AND: [{ id }, projectWhere(user.id, grants)] },
     include: {
       region: { select: { code: true, name: true, timeZone: true } },
@@ -207,10 +212,18 @@ export async function getProjectForUser({ user, grants }: Scope, id: string) {
         orderBy: { createdAt: "asc" },
       },
       checkIns: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
-      comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+      // the latest ones only (a busy project gathers hundreds), shown oldest first
+      comments: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: PROJECT_COMMENTS_SHOWN,
+        include: { author: { select: { name: true } } },
+      },
+      _count: { select: { comments: true } },
     },
   });
-  if (!project) return null;
+  if (!found) return null;
+  const { _count, ...rest } = found;
+  const project = { ...rest, comments: rest.comments.reverse(), commentCount: _count.comments };
   const reasons = riskReasons(project);
   // who each comment notified, by name (also people who have since left the project)
   const mentionedIds = [...new Set(project.comments.flatMap((c) => c.mentionedIds))];

@@ -7,5 +7,9 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return signOut(request, "/?keluar=1");
+  const response = await signOut(request, "/?keluar=1");
+  // the pages and the offline writes kept on this device for this person go too (0063-offline.md);
+  // /offline.js also asks the service worker to clear them as the form is sent
+  response.headers.set("Clear-Site-Data", '"cache", "storage"');
+  return response;
 }

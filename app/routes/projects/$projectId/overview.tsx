@@ -430,6 +430,11 @@ export default function ProjectOverview() {
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t("projects.comments")}</h2>
+        {project.commentCount > project.comments.length ? (
+          <p className="muted">
+            {t("projects.commentsShown", { shown: project.comments.length, count: project.commentCount })}
+          </p>
+        ) : null}
         <ul className="comments">
           {project.comments.map((c) => (
             <li key={c.id}>

@@ -1,0 +1,136 @@
+// The page script (/offline.js, a few KB, no React: the project page has no other script, decision
+// 0062): registers the service worker, records the field forms while offline, lists what waits
+// ("menunggu dikirim") and what could not be sent with the reason, sends when the connection
+// returns, and clears everything kept at sign-out (docs/decisions/0063-offline.md).
+import { OFFLINE_INTENTS, type OfflineReply, type OfflineRequest } from "./outbox";
+
+type Strings = {
+  heading: string;
+  pending: string;
+  failed: string;
+  openForm: string;
+  dismiss: string;
+  untitled: string;
+  reasons: Record<string, string>;
+};
+
+const worker = "serviceWorker" in navigator ? navigator.serviceWorker : undefined;
+const host = document.getElementById("offline-outbox");
+const strings = host?.dataset.strings ? (JSON.parse(host.dataset.strings) as Strings) : undefined;
+
+function ask(message: OfflineRequest): Promise<OfflineReply | undefined> {
+  const controller = worker?.controller;
+  if (!controller) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data as OfflineReply);
+    controller.postMessage(message, [channel.port2]);
+  });
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string) {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/**
+ * The list lives in a shadow root under an empty element of the layout: React hydrates the other
+ * pages and must find the markup it rendered, and it never looks into a shadow root.
+ */
+function render(reply: OfflineReply | undefined) {
+  if (!host || !strings || !reply) return;
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  root.replaceChildren();
+  if (reply.pending.length === 0 && reply.failed.length === 0) return;
+  const stylesheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+  if (stylesheet) root.append(Object.assign(element("link"), { rel: "stylesheet", href: stylesheet.href }));
+  const box = element("section", undefined, "offline-outbox card");
+  box.setAttribute("aria-labelledby", "offline-outbox-heading");
+  const heading = element("h2", strings.heading);
+  heading.id = "offline-outbox-heading";
+  const items = element("ul");
+  for (const write of reply.pending) {
+    const item = element("li", `${write.label || strings.untitled} — `);
+    item.append(element("strong", strings.pending, "badge"));
+    items.append(item);
+  }
+  for (const write of reply.failed) {
+    const item = element("li", `${write.label || strings.untitled} — `);
+    item.append(element("strong", strings.failed, "badge danger"), " ");
+    item.append(element("span", strings.reasons[write.reason] ?? strings.reasons.other));
+    for (const error of write.errors) item.append(element("span", ` ${error}`, "field-errors"));
+    const link = Object.assign(element("a", strings.openForm), { href: write.page });
+    const remove = Object.assign(element("button", strings.dismiss, "button small"), { type: "button" });
+    remove.addEventListener("click", () => void ask({ type: "dismiss", key: write.key }).then(render));
+    item.append(" ", link, " ", remove);
+    items.append(item);
+  }
+  box.append(heading, items);
+  root.append(box);
+}
+
+let reloading = false;
+/** The page read again, once, to show what was just saved. */
+function reloadOnce() {
+  if (reloading) return;
+  reloading = true;
+  location.reload();
+}
+
+/** Sends what waits; when something was sent, the page is read again to show it saved. */
+async function replay() {
+  const reply = await ask({ type: "replay" });
+  render(reply);
+  if (reply?.sent) reloadOnce();
+}
+
+function labelOf(form: HTMLFormElement, submitter: HTMLElement | null) {
+  const action = submitter?.textContent?.trim() || form.querySelector("button")?.textContent?.trim();
+  const title = document.querySelector("h1")?.textContent?.trim();
+  return [action, title].filter(Boolean).join(" · ");
+}
+
+if (worker) {
+  // aborted when the page goes meanwhile (sign-out's Clear-Site-Data): the next page registers it
+  worker.register("/sw.js", { scope: "/" }).catch(() => undefined);
+  // a new worker takes over on its first visit (clients.claim): ask again once it does
+  worker.addEventListener("controllerchange", () => void ask({ type: "list" }).then(render));
+  if (navigator.onLine) void worker.ready.then(replay);
+  else void worker.ready.then(() => ask({ type: "list" })).then(render);
+  window.addEventListener("online", () => void replay());
+  // sent by Background Sync while the page was open
+  worker.addEventListener("message", (event) => {
+    if ((event.data as { type?: string })?.type === "sent") reloadOnce();
+  });
+
+  // before React sees it (capture on window): offline, the field forms go to the service worker
+  window.addEventListener(
+    "submit",
+    (event) => {
+      const form = event.target as HTMLFormElement;
+      const submitter = (event as SubmitEvent).submitter;
+      if (form.getAttribute("action") === "/keluar" || form.action.endsWith("/keluar")) {
+        // sign-out: what was kept for this person goes (the answer also says Clear-Site-Data)
+        void ask({ type: "clear" });
+        return;
+      }
+      const intent = new FormData(form, submitter).get("intent");
+      if (navigator.onLine || !worker.controller || form.method !== "post") return;
+      if (!OFFLINE_INTENTS.includes(intent as (typeof OFFLINE_INTENTS)[number])) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      void fetch(form.action, {
+        method: "POST",
+        body: new FormData(form, submitter),
+        headers: { "X-Lintas-Offline-Label": encodeURIComponent(labelOf(form, submitter)) },
+      }).then(async (response) => {
+        if (!response.headers.has("X-Lintas-Queued")) return reloadOnce();
+        form.reset();
+        render(await ask({ type: "list" }));
+      });
+    },
+    true,
+  );
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Pairing_status_createdAt_idx" ON "Pairing"("status", "createdAt");
