@@ -39,8 +39,8 @@ async function projectWithComments(count: number) {
   return project.id;
 }
 
-async function projectPage(projectId: string) {
-  const response = await callRoute(projectLayout.loader, getRequest(`/proyek/${projectId}`, cookie), {
+async function projectPage(projectId: string, query = "") {
+  const response = await callRoute(projectLayout.loader, getRequest(`/proyek/${projectId}${query}`, cookie), {
     projectId,
   });
   expect(response.status).toBe(200);
@@ -61,6 +61,14 @@ describe("a project's comments on its page", () => {
     expect(project.comments[0].body).toBe(`Komentar ${total - PROJECT_COMMENTS_SHOWN + 1}`);
     expect(project.comments.at(-1)?.body).toBe(`Komentar ${total}`);
     expect(project.commentCount).toBe(total);
+  });
+
+  it("shows every comment when asked for all of them (?komentar=semua)", async () => {
+    const total = PROJECT_COMMENTS_SHOWN + 5;
+    const project = await projectPage(await projectWithComments(total), "?komentar=semua");
+    expect(project.comments).toHaveLength(total);
+    expect(project.comments[0].body).toBe("Komentar 1");
+    expect(project.comments.at(-1)?.body).toBe(`Komentar ${total}`);
   });
 
   it("says in both languages how many comments are not shown", async () => {

@@ -182,7 +182,11 @@ export async function projectFilterOptions({ user, grants }: Scope) {
 export const PROJECT_COMMENTS_SHOWN = 50;
 
 /** One project if the person may see it; null otherwise (the route answers 404 either way). */
-export async function getProjectForUser({ user, grants }: Scope, id: string) {
+export async function getProjectForUser(
+  { user, grants }: Scope,
+  id: string,
+  { allComments = false }: { allComments?: boolean } = {},
+) {
   // one relation-join query: split in two (one-to-one relations, lists) it cost more, not less, at
   // 10,000 projects (docs/performance/hot-pages-plans.md)
   const found = await prisma.changeProject.findFirst({
@@ -215,7 +219,7 @@ export async function getProjectForUser({ user, grants }: Scope, id: string) {
       // the latest ones only (a busy project gathers hundreds), shown oldest first
       comments: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: PROJECT_COMMENTS_SHOWN,
+        take: allComments ? undefined : PROJECT_COMMENTS_SHOWN,
         include: { author: { select: { name: true } } },
       },
       _count: { select: { comments: true } },

@@ -21,7 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) {
     const grants = grantsFor(user.memberships, "project:read");
-    const project = grants.length > 0 ? await getProjectForUser({ user, grants }, id) : null;
+    // a busy project shows its latest comments; ?komentar=semua shows every one
+    const allComments = new URL(request.url).searchParams.get("komentar") === "semua";
+    const project = grants.length > 0 ? await getProjectForUser({ user, grants }, id, { allComments }) : null;
     if (project) {
       const [update, review, launch, comment] = await Promise.all([
         mayOnProject(user, id, "project:update"),

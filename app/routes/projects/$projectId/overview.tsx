@@ -432,7 +432,8 @@ export default function ProjectOverview() {
         <h2 id="comments-heading">{t("projects.comments")}</h2>
         {project.commentCount > project.comments.length ? (
           <p className="muted">
-            {t("projects.commentsShown", { shown: project.comments.length, count: project.commentCount })}
+            {t("projects.commentsShown", { shown: project.comments.length, count: project.commentCount })}{" "}
+            <a href="?komentar=semua#comments-heading">{t("projects.commentsShowAll")}</a>
           </p>
         ) : null}
         <ul className="comments">
