@@ -1,22 +1,20 @@
-// Who a comment can @mention. Without JavaScript: a plain list of the handles to type. With it:
-// the list follows what is typed after "@" and a click puts the handle in the text.
+// Who a comment can @mention. Without JavaScript: a plain list of the handles to type. With it,
+// the list follows what is typed after "@" and each entry is a button that puts the handle in the
+// text: here when React runs the page (after a client-side navigation), and through the page
+// script (app/offline/mentions.ts) on the project page opened directly, which has no React on the
+// client (decision 0062). Both read the same markup.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { insertMention, typedPrefix } from "~/utils/mentions";
 
 type Mentionable = { id: string; name: string; handle: string };
 
-/** The "@prefix" being typed just before the cursor, or null. */
-function typedPrefix(text: string, cursor: number) {
-  const match = /(?:^|\s)@([\p{L}\p{N}._-]*)$/u.exec(text.slice(0, cursor));
-  return match ? match[1].toLowerCase() : null;
-}
-
 export function MentionPicker({ fieldId, people }: { fieldId: string; people: Mentionable[] }) {
   const { t } = useTranslation();
-  const [hydrated, setHydrated] = useState(false);
+  const [live, setLive] = useState(false);
   const [prefix, setPrefix] = useState<string | null>(null);
   useEffect(() => {
-    setHydrated(true);
+    setLive(true);
     const field = document.getElementById(fieldId) as HTMLTextAreaElement | null;
     if (!field) return;
     const update = () => setPrefix(typedPrefix(field.value, field.selectionStart ?? field.value.length));
@@ -28,37 +26,31 @@ export function MentionPicker({ fieldId, people }: { fieldId: string; people: Me
     };
   }, [fieldId]);
   if (people.length === 0) return null;
-  const shown = prefix
-    ? people.filter((p) => p.handle.toLowerCase().startsWith(prefix) || p.name.toLowerCase().includes(prefix))
-    : people;
+  const matches = (p: Mentionable) =>
+    prefix === null || p.handle.toLowerCase().startsWith(prefix) || p.name.toLowerCase().includes(prefix);
+  const shown = people.filter(matches).length;
 
   function insert(handle: string) {
     const field = document.getElementById(fieldId) as HTMLTextAreaElement | null;
     if (!field) return;
-    const cursor = field.selectionStart ?? field.value.length;
-    const before = field.value.slice(0, cursor);
-    const after = field.value.slice(cursor);
-    // replace the "@pre" being typed, or add a new mention at the cursor
-    const start = prefix !== null ? before.lastIndexOf("@") : cursor;
-    const lead = prefix === null && before && !/\s$/.test(before) ? " " : "";
-    field.value = `${before.slice(0, start)}${lead}@${handle} ${after}`;
-    const at = start + lead.length + handle.length + 2;
-    field.setSelectionRange(at, at);
+    const next = insertMention(field.value, field.selectionStart ?? field.value.length, handle);
+    field.value = next.text;
+    field.setSelectionRange(next.cursor, next.cursor);
     field.focus();
     setPrefix(null);
   }
 
   return (
-    <div className="mention-picker">
+    <div className="mention-picker" data-mention-field={fieldId}>
       <p className="field-hint" id={`${fieldId}-mentionable`}>
         {t("projects.mentionable")}
       </p>
       <ul aria-labelledby={`${fieldId}-mentionable`} aria-live="polite">
-        {shown.map((p) => (
-          <li key={p.id}>
-            {hydrated ? (
+        {people.map((p) => (
+          <li key={p.id} data-handle={p.handle} data-name={p.name} hidden={!matches(p)}>
+            {live ? (
               <button type="button" className="button small" onClick={() => insert(p.handle)}>
-                @{p.handle} <span className="muted">{p.name}</span>
+                <code>@{p.handle}</code> <span className="muted">{p.name}</span>
               </button>
             ) : (
               <>
@@ -67,7 +59,9 @@ export function MentionPicker({ fieldId, people }: { fieldId: string; people: Me
             )}
           </li>
         ))}
-        {shown.length === 0 ? <li className="muted">{t("projects.mentionNone")}</li> : null}
+        <li className="muted" data-mention-none hidden={shown > 0}>
+          {t("projects.mentionNone")}
+        </li>
       </ul>
     </div>
   );

@@ -1,8 +1,12 @@
 // The page script (/offline.js, a few KB, no React: the project page has no other script, decision
 // 0062): registers the service worker, records the field forms while offline, lists what waits
 // ("menunggu dikirim") and what could not be sent with the reason, sends when the connection
-// returns, and clears everything kept at sign-out (docs/decisions/0063-offline.md).
+// returns, and clears everything kept at sign-out (docs/decisions/0063-offline.md). It also makes
+// the comment form's @mention list follow what is typed (./mentions.ts).
+import { enhanceMentionPickers } from "./mentions";
 import { OFFLINE_INTENTS, type OfflineReply, type OfflineRequest } from "./outbox";
+
+enhanceMentionPickers();
 
 type Strings = {
   heading: string;

@@ -150,8 +150,8 @@ export default function ProjectOverview() {
           coachEmail: project.coach?.email ?? "",
           mentorEmail: project.mentor?.email ?? "",
           cohortId: project.cohortId ?? "",
-          startDate: project.startDate ? String(project.startDate).slice(0, 10) : "",
-          endDate: project.endDate ? String(project.endDate).slice(0, 10) : "",
+          startDate: project.startDate ? new Date(project.startDate).toISOString().slice(0, 10) : "",
+          endDate: project.endDate ? new Date(project.endDate).toISOString().slice(0, 10) : "",
         }
       : {},
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editProjectSchema }),
