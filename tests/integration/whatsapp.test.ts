@@ -17,6 +17,18 @@ import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 import { startWhatsAppStandIn } from "../fixtures/whatsapp";
 
 const HOUR = 3_600_000;
+
+/**
+ * When the day reminder runs: the next 10:00 UTC at least two hours away (17:00 WIB, 18:00 WITA),
+ * so a session 20 hours later is "tomorrow" on both sides' calendars whatever the time of day the
+ * test runs (from an arbitrary hour, 20 hours later can be the same calendar day).
+ */
+function reminderTime(): Date {
+  const day = 24 * HOUR;
+  const earliest = Date.now() + 2 * HOUR;
+  const tenToday = Math.floor(earliest / day) * day + 10 * HOUR;
+  return new Date(tenToday >= earliest ? tenToday : tenToday + day);
+}
 const quiet = { warn: () => {} };
 let standIn: Awaited<ReturnType<typeof startWhatsAppStandIn>>;
 let facilitator: Awaited<ReturnType<typeof actorFor>>;
@@ -102,7 +114,7 @@ afterAll(async () => {
 describe("reminders by WhatsApp", () => {
   it("sends exactly one reminder per person with a number, per session, in their language, with both clocks", async () => {
     useWhatsApp(true);
-    const now = new Date(Math.ceil(Date.now() / HOUR) * HOUR + 2 * HOUR);
+    const now = reminderTime();
     const startsAt = new Date(now.getTime() + 20 * HOUR);
     const session = await newSession(startsAt, "Sesi WhatsApp");
 
