@@ -83,11 +83,19 @@ function reloadOnce() {
   location.reload();
 }
 
-/** Sends what waits; when something was sent, the page is read again to show it saved. */
-async function replay() {
+let retry: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Sends what waits; when something was sent, the page is read again to show it saved. The network
+ * is often not quite back when the browser says "online" (a weak link, a waking radio): while
+ * writes still wait, it tries again after 1, 2, 4… up to 30 seconds.
+ */
+async function replay(wait = 1_000) {
+  clearTimeout(retry);
   const reply = await ask({ type: "replay" });
   render(reply);
-  if (reply?.sent) reloadOnce();
+  if (reply?.sent) return reloadOnce();
+  if (reply?.pending.length && navigator.onLine)
+    retry = setTimeout(() => void replay(Math.min(wait * 2, 30_000)), wait);
 }
 
 function labelOf(form: HTMLFormElement, submitter: HTMLElement | null) {
@@ -101,7 +109,7 @@ if (worker) {
   worker.register("/sw.js", { scope: "/" }).catch(() => undefined);
   // a new worker takes over on its first visit (clients.claim): ask again once it does
   worker.addEventListener("controllerchange", () => void ask({ type: "list" }).then(render));
-  if (navigator.onLine) void worker.ready.then(replay);
+  if (navigator.onLine) void worker.ready.then(() => replay());
   else void worker.ready.then(() => ask({ type: "list" })).then(render);
   window.addEventListener("online", () => void replay());
   // sent by Background Sync while the page was open
