@@ -31,6 +31,14 @@ async function typeAtEnd(page: Page, editor: Locator, lines: string[], delay = 1
   }
 }
 
+/** A line typed at the very start of the notes, above what is there. */
+async function typeAtStart(page: Page, editor: Locator, line: string, delay = 15) {
+  await editor.click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type(line, { delay });
+  await page.keyboard.press("Enter");
+}
+
 const presence = (page: Page) => page.getByRole("region", { name: t("collab.presence"), exact: true });
 const status = (page: Page) => page.locator(".notes-editor").getByRole("status");
 
@@ -57,14 +65,15 @@ describe("live session notes", () => {
       `facilitator sees: ${await facilitatorEditor.innerText()}\nBlitar sees: ${await blitarEditor.innerText()}`;
     const watchTyping = presence(facilitator).getByText(t("collab.typing")).waitFor({ timeout: 10_000 });
     // Blitar starts once the facilitator's new line has reached it, while the facilitator is
-    // still typing: two empty lines opened in the same instant can share one caret anchor in
-    // y-prosemirror, which is not what two people in a session do
+    // still typing, and writes at the top: a paragraph split exactly where the other person's
+    // caret stands can carry that caret along in y-prosemirror (their next letters land in the
+    // new line), which is not what two people writing in a session do
     await Promise.all([
       typeAtEnd(facilitator, facilitatorEditor, [fromFacilitator], 40),
       blitarEditor
         .getByText(fromFacilitator.slice(0, 12))
         .waitFor({ timeout: 10_000 })
-        .then(() => typeAtEnd(blitar, blitarEditor, [fromBlitar])),
+        .then(() => typeAtStart(blitar, blitarEditor, fromBlitar)),
     ]);
     expect(await facilitatorEditor.getByText(fromFacilitator).count(), await bothTexts()).toBe(1);
     // the facilitator saw Blitar typing while it happened

@@ -143,6 +143,7 @@ describe("installable and working offline", () => {
     const title = (await card.locator("h3").textContent()) ?? "";
     const milestoneId = await card.locator("input[name=milestoneId]").inputValue();
     const version = await card.locator("input[name=version]").inputValue();
+    const before = await card.locator("select[name=status]").inputValue();
 
     await context.setOffline(true);
     await card.locator("select[name=status]").selectOption("DROPPED");
@@ -175,5 +176,13 @@ describe("installable and working offline", () => {
       .getByRole("button", { name: t("offline.dismiss") })
       .click();
     await expect.poll(() => outbox(page).count()).toBe(0);
+
+    // the demo milestone as it was: other journeys on this server read the participant's dashboard
+    const current = await saved.locator("input[name=version]").inputValue();
+    const restored = await page.request.post(MILESTONES, {
+      headers: { Origin: new URL(page.url()).origin },
+      multipart: { intent: "milestone-update", milestoneId, version: current, status: before },
+    });
+    expect(restored.status()).toBe(200);
   });
 });
