@@ -62,14 +62,9 @@ registerRoute(
     }
   },
 );
-// a hydrated tab's data for a page read recently (Remix single fetch, `….data`)
-registerRoute(
-  ({ url, request, sameOrigin }) => sameOrigin && request.method === "GET" && url.pathname.endsWith(".data"),
-  new NetworkFirst({
-    cacheName: "lintas-data",
-    plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 14 * 24 * 3600 })],
-  }),
-);
+// Remix's own data requests (`….data`) go to the network untouched: a hydrated tab offline
+// follows its next link as a whole page (above), read from the pages kept
+
 // hashed build files never change: from the cache once fetched
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/assets/"),
