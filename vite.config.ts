@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { type Plugin, defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 import { offlinePlugin } from "./app/offline/vite-plugin";
 import remixConfig from "./remix.config.js";
 
@@ -26,8 +27,23 @@ const translationsOnDemand: Plugin = {
   },
 };
 
+/**
+ * The browser's scripts and styles are compressed once, when they are built, at the strongest
+ * settings (Brotli 11, gzip 9), and served as they are (server/static-assets.ts): 13 % fewer bytes
+ * than compressing each answer on the fly, and no CPU spent on it per request (decision 0067).
+ */
+const precompressed: Plugin = {
+  ...compression({
+    include: /\.(js|mjs|css|svg|json|webmanifest)$/,
+    threshold: 1024,
+    algorithms: ["brotliCompress", "gzip"],
+    logLevel: "silent",
+  }),
+  apply: (_config, env) => env.command === "build" && !env.isSsrBuild,
+};
+
 export default defineConfig({
-  plugins: [translationsOnDemand, remix(remixConfig), offlinePlugin()],
+  plugins: [translationsOnDemand, remix(remixConfig), offlinePlugin(), precompressed],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   // server code uses top-level await (the database opens once per process)
   build: {

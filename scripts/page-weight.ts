@@ -7,7 +7,7 @@
 // journeys: needs `npx remix vite:build` first). Fails (exit 1) over a budget (issues #10 and #24,
 // docs/decisions/0062-light-on-a-weak-link.md). Prints a Markdown table at the end.
 import { parseArgs } from "node:util";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type Page, chromium } from "playwright-core";
 import { DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { startE2eServer } from "../tests/setup/e2e-global";
 
@@ -21,7 +21,14 @@ const SLOW_3G = {
 };
 
 type Budget = { script?: number; total?: number; fcp?: number };
-type PageKind = { name: string; path: string; signIn?: string; budget: Budget };
+type PageKind = {
+  name: string;
+  path: string;
+  signIn?: string;
+  budget: Budget;
+  /** what the person then does on the page; its requests count too */
+  then?: (page: Page) => Promise<void>;
+};
 
 const FACILITATOR = "fasilitator@lintas.test";
 const PAGES: PageKind[] = [
@@ -45,6 +52,20 @@ const PAGES: PageKind[] = [
     signIn: FACILITATOR,
     budget: { script: 150 * KB },
   },
+  // on a weak link the shared editor waits to be asked for (decision 0067): its cost, reported
+  {
+    name: "session notes, shared editor opened",
+    path: "/sesi/demo-session-kendari-blitar-4/catatan",
+    signIn: FACILITATOR,
+    budget: {},
+    then: async (page) => {
+      // unthrottled (--fast) the editor comes at once, with no button
+      const open = page.getByRole("button", { name: "Buka penyunting bersama" });
+      if (await open.isVisible()) await open.click();
+      await page.getByRole("textbox", { name: "Catatan sesi", exact: true }).waitFor({ timeout: 120_000 });
+      await page.waitForLoadState("networkidle");
+    },
+  },
 ];
 
 const { values } = parseArgs({
@@ -58,7 +79,8 @@ type Entry = { url: string; type: string; transferred: number; decoded: number }
 type Result = { kind: PageKind; entries: Entry[]; fcp: number | null };
 
 async function measure(browser: Browser, baseUrl: string, kind: PageKind): Promise<Result> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+  // a first visit, every byte counted: through the service worker, DevTools sees 0 on the wire
+  const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers: "block" });
   try {
     const page = await context.newPage();
     if (kind.signIn) {
@@ -89,6 +111,7 @@ async function measure(browser: Browser, baseUrl: string, kind: PageKind): Promi
     if (!response?.ok()) throw new Error(`${kind.path} answered ${response?.status()}`);
     if (new URL(page.url()).pathname !== kind.path.split("?")[0])
       throw new Error(`${kind.path} led to ${page.url()} (not signed in?)`);
+    await kind.then?.(page);
     const fcp = await page.evaluate(
       () =>
         new Promise<number | null>((resolve) => {

@@ -19,6 +19,7 @@ import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { installGracefulShutdown, onShutdown } from "./graceful";
 import { prepareDatabase } from "./prepare";
 import { createRemixHandler } from "./remix-handler";
+import { staticAssets } from "./static-assets";
 import { SessionSecretError, settleSessionSecret } from "./session-secret";
 
 const startedAt = performance.now();
@@ -48,8 +49,9 @@ app.use(compression());
 app.use(securityHeadersMiddleware());
 // TRACE and other methods, ?_data requests, undecodable addresses: 4xx before Remix (0041)
 app.use(requestGuardMiddleware());
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+const statics = staticAssets();
+app.use("/assets", statics.assets);
+app.use(statics.rest);
 // what depends on the person is kept by no cache: private, no-store, Vary: Cookie
 app.use(privateCacheMiddleware());
 // a declared oversized body is refused before anything reads it; one without Content-Length is

@@ -73,6 +73,11 @@ export type PageOptions = {
   /** false to see the page as a browser without JavaScript (forms and links must still work) */
   javaScriptEnabled?: boolean;
   /**
+   * "block" keeps the service worker out, so every request the page makes shows in its own network
+   * log (what a first visit fetches; through the worker, DevTools counts 0 bytes on the wire)
+   */
+  serviceWorkers?: "allow" | "block";
+  /**
    * console errors the test expects, e.g. Chromium's "Failed to load resource … 404" when the
    * test opens a missing page on purpose; anything else still fails the test
    */
@@ -91,6 +96,7 @@ export async function newPage(options: PageOptions = {}): Promise<Page> {
     baseURL: options.baseUrl ?? baseUrl,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    serviceWorkers: options.serviceWorkers ?? "allow",
     ...(options.phone
       ? { isMobile: true, hasTouch: true, deviceScaleFactor: options.phone.deviceScaleFactor }
       : {}),

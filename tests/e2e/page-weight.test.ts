@@ -12,11 +12,19 @@ const PROJECT = "/proyek/demo-project-l2t2-kendari";
 const NOTES = "/sesi/demo-session-kendari-blitar-4/catatan";
 const FACILITATOR = "fasilitator@lintas.test";
 
-/** The JavaScript files a fresh load of `path` fetches, with their bytes on the wire. */
-async function scriptsOf(page: Page, path: string) {
+/** Chrome DevTools' "Slow 3G": 400 kbit/s each way, 400 ms round trip (as scripts/page-weight.ts) */
+const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+
+/** The JavaScript files a fresh load of `path` fetches (and then `then` does), with their bytes on the wire. */
+async function scriptsOf(
+  page: Page,
+  path: string,
+  { slow = false, then }: { slow?: boolean; then?: () => Promise<void> } = {},
+) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (slow) await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
   const scripts = new Map<string, { url: string; bytes: number }>();
   cdp.on("Network.responseReceived", (event) => {
     if (event.type === "Script") scripts.set(event.requestId, { url: event.response.url, bytes: 0 });
@@ -27,6 +35,7 @@ async function scriptsOf(page: Page, path: string) {
   });
   const response: Response | null = await page.goto(path, { waitUntil: "networkidle" });
   expect(response?.status()).toBe(200);
+  await then?.();
   await cdp.detach();
   return [...scripts.values()];
 }
@@ -35,7 +44,7 @@ const total = (scripts: { bytes: number }[]) => scripts.reduce((sum, s) => sum +
 
 describe("page weight", () => {
   test("a project page opened afresh brings no app JavaScript, only the offline script (< 5 KB)", async () => {
-    const page = await newPage();
+    const page = await newPage({ serviceWorkers: "block" });
     await signIn(page, FACILITATOR);
     const scripts = await scriptsOf(page, PROJECT);
     expect(total(scripts)).toBeLessThanOrEqual(60 * KB);
@@ -48,7 +57,7 @@ describe("page weight", () => {
   });
 
   test("the notes page fetches the editor on its own, after the page, and one language", async () => {
-    const page = await newPage();
+    const page = await newPage({ serviceWorkers: "block" });
     await signIn(page, FACILITATOR);
     const scripts = await scriptsOf(page, NOTES);
     await page
@@ -58,9 +67,47 @@ describe("page weight", () => {
     const editor = scripts.filter((s) => /\/notes-editor-[\w-]+\.js$/.test(s.url));
     expect(editor).toHaveLength(1);
     // without the editor the page itself stays small: the React runtime, one language, the route
-    expect(total(scripts) - total(editor)).toBeLessThanOrEqual(170 * KB);
+    expect(total(scripts) - total(editor)).toBeLessThanOrEqual(150 * KB);
     expect(names.filter((name) => /^(id|en)-[\w-]+\.js$/.test(name))).toEqual([
       expect.stringMatching(/^id-/),
     ]);
+  });
+
+  test("on a slow link the notes page stays under 150 KB of JavaScript and brings the editor when asked", async () => {
+    const page = await newPage({ serviceWorkers: "block" });
+    await signIn(page, FACILITATOR);
+    const editorLabel = { name: text("id", "notes.editorLabel"), exact: true };
+    const open = page.getByRole("button", { name: text("id", "notes.openEditor") });
+    let effectiveType: string | undefined;
+    const before = await scriptsOf(page, NOTES, {
+      slow: true,
+      then: async () => {
+        effectiveType = await page.evaluate(
+          () => (navigator as { connection?: { effectiveType: string } }).connection?.effectiveType,
+        );
+      },
+    });
+    // the browser says "3g": no editor yet, the plain form and a button to ask for it
+    expect(effectiveType).toBe("3g");
+    expect(before.filter((s) => /\/notes-editor-[\w-]+\.js$/.test(s.url))).toEqual([]);
+    expect(total(before)).toBeLessThanOrEqual(150 * KB);
+    await page.getByRole("textbox", { name: text("id", "notes.plainLabel") }).waitFor();
+    // text typed in the plain form is saved before the editor takes its place
+    await open.waitFor();
+    await page.getByRole("textbox", { name: text("id", "notes.plainLabel") }).press("End");
+    await page.keyboard.type(" x");
+    expect(await open.isDisabled()).toBe(true);
+    await page.getByText(text("id", "notes.saveBeforeEditor")).waitFor();
+    const after = await scriptsOf(page, NOTES, {
+      slow: true,
+      then: async () => {
+        await open.click();
+        await page.getByRole("textbox", editorLabel).waitFor({ state: "visible", timeout: 60_000 });
+      },
+    });
+    expect(after.filter((s) => /\/notes-editor-[\w-]+\.js$/.test(s.url))).toHaveLength(1);
+    await expect(page.getByRole("textbox", { name: text("id", "notes.plainLabel") }).count()).resolves.toBe(
+      0,
+    );
   });
 });

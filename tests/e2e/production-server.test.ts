@@ -3,9 +3,10 @@
 // answers are not cacheable, errors show no internals, and the generated session secret survives
 // a restart (issue 25, docs/decisions/0039).
 import { request as httpRequest } from "node:http";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { startE2eServer } from "../setup/e2e-global";
@@ -134,6 +135,61 @@ describe("caching of personal answers", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control") ?? "").not.toContain("private");
     expect(response.headers.get("vary") ?? "").not.toMatch(/\bCookie\b/);
+  });
+});
+
+/** The raw answer to a GET (no decoding), as a browser's network sees it. */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: Buffer;
+  }>((resolve, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("the browser's files", () => {
+  it("sends the Brotli or gzip file made at build time, whichever the browser reads, and the plain one otherwise", async () => {
+    const assets = path.join(root, "build/client/assets");
+    const names = await readdir(assets);
+    const script = names.find((name) => /^context-[\w-]+\.js$/.test(name));
+    expect(script, "the React runtime's chunk").toBeDefined();
+    const url = `${server.baseUrl}/assets/${script}`;
+    const plain = await readFile(path.join(assets, script!));
+
+    const brotli = await rawGet(url, { "accept-encoding": "gzip, deflate, br, zstd" });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(brotli.headers["cache-control"]).toMatch(/immutable/);
+    expect(brotli.body.equals(await readFile(path.join(assets, `${script}.br`)))).toBe(true);
+    expect(brotliDecompressSync(brotli.body).equals(plain)).toBe(true);
+    // built at the strongest setting: smaller than compressing on the fly would make it
+    expect(brotli.body.length).toBeLessThan(plain.length * 0.3);
+
+    const gzip = await rawGet(url, { "accept-encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).equals(plain)).toBe(true);
+
+    const identity = await rawGet(url, { "accept-encoding": "identity" });
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(identity.body.equals(plain)).toBe(true);
+  });
+
+  it("still compresses, on the fly, a file built after the others (the offline script)", async () => {
+    const response = await rawGet(`${server.baseUrl}/offline.js`, { "accept-encoding": "gzip, br" });
+    expect(response.status).toBe(200);
+    expect(["br", "gzip"]).toContain(response.headers["content-encoding"]);
   });
 });
 

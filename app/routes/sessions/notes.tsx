@@ -29,6 +29,7 @@ import { draftLessonFromSession } from "~/modules/lessons/workspace.server";
 import { OutOfScopeError } from "~/errors";
 import { getSessionForUser, maySession } from "~/modules/sessions/queries.server";
 import { formatInstant } from "~/utils/format";
+import { browserConnection, isWeakLink } from "~/utils/weak-link";
 import { invariantResponse } from "~/utils/invariant";
 import { titleMeta } from "~/i18n/translate";
 import { requireParam } from "~/utils/route-params";
@@ -167,21 +168,33 @@ export default function SessionNotes() {
     unchanged?: boolean;
   }>();
   const fetcher = useFetcher<{ ok: boolean; savedAt?: string }>();
-  // the editor (Tiptap, Yjs, the collaboration client: ~200 KB compressed) is its own chunk, fetched
-  // once the page is up; until then the plain form below works (docs/decisions/0062)
+  // the editor (Tiptap, Yjs, the collaboration client: ~180 KB compressed) is its own chunk, fetched
+  // once the page is up; on a weak link or with data saving on, only when the person asks for it.
+  // Until then the plain form below works (docs/decisions/0062, 0067)
   const [NotesEditor, setNotesEditor] = useState<typeof Editor | null>(null);
+  const [editorWanted, setEditorWanted] = useState<"now" | "asked" | "waiting" | null>(null);
+  const [plainChanged, setPlainChanged] = useState(false);
   useEffect(() => {
+    setEditorWanted((wanted) => wanted ?? (isWeakLink(browserConnection()) ? "waiting" : "now"));
+  }, []);
+  useEffect(() => {
+    if (editorWanted !== "now" && editorWanted !== "asked") return;
     let current = true;
     void import("~/editor/notes-editor").then(
       (module) => {
         if (current) setNotesEditor(() => module.NotesEditor);
       },
-      () => {},
-    ); // not loaded (the link dropped): the plain form stays
+      () => {
+        // not loaded (the link dropped): the plain form stays, and the button to try again
+        if (current) setEditorWanted("waiting");
+      },
+    );
     return () => {
       current = false;
     };
-  }, []);
+  }, [editorWanted]);
+  // what was typed in the plain form is saved before the editor takes its place
+  useEffect(() => setPlainChanged(false), [data.base]);
   const savedAt = fetcher.data?.savedAt ?? (data.savedAt ? String(data.savedAt) : null);
   return (
     <main>
@@ -210,6 +223,25 @@ export default function SessionNotes() {
         />
       ) : (
         <Form method="post">
+          {editorWanted === "waiting" || editorWanted === "asked" ? (
+            <div className="notice" role="status">
+              <p>{t("notes.weakLink")}</p>
+              <button
+                type="button"
+                className="button"
+                disabled={editorWanted === "asked" || plainChanged}
+                aria-describedby={plainChanged ? "open-editor-hint" : undefined}
+                onClick={() => setEditorWanted("asked")}
+              >
+                {editorWanted === "asked" ? t("notes.loading") : t("notes.openEditor")}
+              </button>
+              {plainChanged ? (
+                <p id="open-editor-hint" className="muted">
+                  {t("notes.saveBeforeEditor")}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="base" value={data.base} />
           {actionData?.intent === "save" && actionData.ok ? (
@@ -227,6 +259,7 @@ export default function SessionNotes() {
             rows={14}
             aria-describedby="plain-hint"
             defaultValue={actionData?.plain ?? data.plain}
+            onInput={() => setPlainChanged(true)}
           />
           <button type="submit" className="button primary">
             {t("common.save")}
