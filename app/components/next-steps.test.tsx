@@ -86,4 +86,32 @@ describe("NextSteps", () => {
     expect(html).toContain("Pelajaran yang menunggu tinjauan (6)");
     expect(html).toMatch(/<a [^>]*href="\/tinjauan"[^>]*>Lihat semua \(6\)<\/a>/);
   });
+
+  it("names a poll's first proposed time, in the viewer's clock (WIB here), with how many answered", () => {
+    const html = render(
+      [
+        {
+          kind: "pollsWaiting",
+          total: 1,
+          seeAll: null,
+          items: [
+            {
+              ...item,
+              id: "tp1",
+              href: "/pasangan/p1/pilih-waktu",
+              title: "Teleconference L2T2",
+              startsAt: "2027-03-02T02:00:00Z",
+              startsLabel: "nextSteps.pollFirstSlot",
+              notes: [{ key: "nextSteps.pollAnswered", values: { answered: 1, asked: 3 } }],
+            },
+          ],
+        },
+      ],
+      "Asia/Jakarta",
+    );
+    expect(html).toContain("Pemilihan waktu yang menunggu jawaban (1)");
+    expect(html).toMatch(/<a [^>]*href="\/pasangan\/p1\/pilih-waktu"[^>]*>Teleconference L2T2<\/a>/);
+    expect(html).toContain("waktu usulan pertama 2 Mar 2027, 09.00 WIB");
+    expect(html).toContain("1/3 orang sudah menjawab");
+  });
 });

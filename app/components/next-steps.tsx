@@ -13,6 +13,8 @@ export type NextStepView = {
   context: string | null;
   dueDay: string | Date | null;
   startsAt: string | Date | null;
+  /** an i18n key naming the time ({{when}}), e.g. a poll's first slot; absent: the time alone */
+  startsLabel?: string | null;
   overdue: boolean;
   notes: { key: string; values?: Record<string, string | number> }[];
   riskReasons: RiskReasonView[];
@@ -39,7 +41,14 @@ export function NextSteps({ lists, zone }: { lists: NextStepListView[]; zone: st
                 <li key={item.id}>
                   <Link to={item.href}>{item.title}</Link>
                   {item.context ? <span className="muted"> · {item.context}</span> : null}
-                  {item.startsAt ? <> · {formatInstant(item.startsAt, lng, zone)}</> : null}
+                  {item.startsAt ? (
+                    <>
+                      {" · "}
+                      {item.startsLabel
+                        ? t(item.startsLabel, { when: formatInstant(item.startsAt, lng, zone) })
+                        : formatInstant(item.startsAt, lng, zone)}
+                    </>
+                  ) : null}
                   {item.dueDay ? (
                     <>
                       {" · "}

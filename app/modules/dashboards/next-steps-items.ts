@@ -19,7 +19,9 @@ export type NextStepKind =
   | "learnRequests"
   | "sessionsThisWeek"
   | "commitmentsDue"
-  | "followUp";
+  | "followUp"
+  | "pollsWaiting"
+  | "pollsToAnswer";
 
 export type NextStepNote = { key: string; values?: Record<string, string | number> };
 
@@ -34,6 +36,8 @@ export type NextStep = {
   dueDay: Date | null;
   /** a session's start, shown in the viewer's clock */
   startsAt: Date | null;
+  /** an i18n key that names the time ({{when}}); null: the time alone (a session's start) */
+  startsLabel: string | null;
   overdue: boolean;
   /** what remains to do, as i18n keys */
   notes: NextStepNote[];
@@ -46,6 +50,7 @@ export const step = (s: Partial<NextStep> & Pick<NextStep, "id" | "href" | "titl
   context: null,
   dueDay: null,
   startsAt: null,
+  startsLabel: null,
   overdue: false,
   notes: [],
   riskReasons: [],

@@ -2,7 +2,8 @@
 // to where it is done. Each list belongs to a role and is scoped by the grants of the person's
 // memberships in that role, through the permission scope helpers: a coach's approvals are those of
 // the projects they coach, an officer's commitments those of their region's pairings. The lists
-// themselves are in next-steps-projects.server.ts and next-steps-pairings.server.ts. Decision 0049.
+// themselves are in next-steps-projects.server.ts, next-steps-pairings.server.ts and
+// next-steps-polls.server.ts. Decision 0049.
 import { type Action, grantsFor } from "~/auth/permissions";
 import { commitmentWhere, pairingWhere, projectWhere, sessionWhere } from "~/auth/scope.server";
 import type { Role } from "~/generated/prisma/enums";
@@ -15,6 +16,7 @@ import {
   sessionsThisWeek,
   sessionsToRecord,
 } from "~/modules/dashboards/next-steps-pairings.server";
+import { pollsToAnswer, pollsWaiting } from "~/modules/dashboards/next-steps-polls.server";
 import {
   approvals,
   beforeLaunch,
@@ -54,7 +56,12 @@ export async function listNextSteps(user: CurrentUser, now = new Date()) {
     );
   const ctx = { user, now, ...calendar };
   const facilitating: Role[] = ["FACILITATOR", "ADMIN"];
+  // the pairings whose polls the person manages (null: none); their poll page is the grid
+  const managesPolls = grantsFor(user.memberships, "poll:manage");
+  const managed = managesPolls.length > 0 ? pairingWhere(user.id, managesPolls) : null;
   const lists = await Promise.all([
+    // someone waits for this person's answer, whatever their role: quick to do, so first
+    ...(managed && Object.keys(managed).length === 0 ? [] : [pollsToAnswer(ctx, managed)]),
     ...(has("PARTICIPANT")
       ? (() => {
           const own = projectWhere(user.id, grants(["PARTICIPANT"], "project:update"));
@@ -74,6 +81,7 @@ export async function listNextSteps(user: CurrentUser, now = new Date()) {
       ? [
           lessonsToReview(reviewWhere(user.id, grants(facilitating, "lesson:review"))),
           learnRequests(pairingWhere(user.id, grants(facilitating, "pairing:create"))),
+          pollsWaiting(ctx, pairingWhere(user.id, grants(facilitating, "poll:manage"))),
         ]
       : []),
     ...(has("REGION_OFFICER")
