@@ -100,7 +100,7 @@ export default function Dashboard() {
       </p>
       <NextSteps lists={nextSteps.lists} zone={nextSteps.zone} />
       {dashboards.length > 0 ? (
-        <p>
+        <p className="dashboard-links">
           {dashboards.map((d) => (
             <span key={d.code}>
               <Link to={`/dasbor/wilayah/${d.code}`}>
