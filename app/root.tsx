@@ -43,7 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       // the review queue's link, for those the permission map lets review lessons
-      user: user ? { name: user.name, unread, reviews: can(user.memberships, "lesson:review") } : null,
+      // the id tags what is recorded offline with its recorder (docs/decisions/0063-offline.md)
+      user: user
+        ? { id: user.id, name: user.name, unread, reviews: can(user.memberships, "lesson:review") }
+        : null,
     },
     languageCookie ? { headers: { "Set-Cookie": languageCookie } } : undefined,
   );
@@ -90,7 +93,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         />
         <div id="konten" className="page" tabIndex={-1}>
           {/* what was recorded offline, listed by /offline.js in a shadow root React does not see */}
-          <div id="offline-outbox" data-strings={JSON.stringify(offlineStrings(t))} />
+          <div
+            id="offline-outbox"
+            data-strings={JSON.stringify(offlineStrings(t))}
+            data-user={data?.user?.id ?? ""}
+          />
           {children}
         </div>
         <SiteFooter />
@@ -110,11 +117,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 /** The outbox's words in the page's language, for the page script (it has no translations). */
 function offlineStrings(t: (key: string) => string) {
-  const reasons = ["conflict", "invalid", "forbidden", "signedOut", "other"] as const;
+  const reasons = [
+    "conflict",
+    "invalid",
+    "forbidden",
+    "otherPerson",
+    "otherAuthor",
+    "expired",
+    "other",
+  ] as const;
   return {
     heading: t("offline.outbox"),
     pending: t("offline.pending"),
+    waitingSignIn: t("offline.waitingSignIn"),
     failed: t("offline.failed"),
+    retry: t("offline.retry"),
     openForm: t("offline.openForm"),
     dismiss: t("offline.dismiss"),
     untitled: t("offline.untitled"),

@@ -4,8 +4,11 @@
 // the write does not run twice (docs/decisions/0063-offline.md). The key is claimed in the same
 // database as the write, by an INSERT that only one request can win, before the route runs; a
 // write that failed on the server (5xx, or the process died) releases it, so the next try runs.
+// A write kept offline also says who recorded it (X-Lintas-Recorded-By): replayed while someone
+// else is signed in on that browser, it is refused here (409, nothing written), never saved as theirs.
 import type { NextFunction, Request, Response } from "express";
 import type { SqlDriver } from "~/db/database.server";
+import { RECORDED_BY_HEADER, REFUSED_HEADER, REFUSED_RECORDED_BY } from "~/offline/outbox";
 
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** a claim still without a status this long after is taken as a process that died mid-write */
@@ -18,7 +21,7 @@ export async function claimReplayKey(
   sql: Sql,
   key: string,
 ): Promise<{ first: true } | { first: false; status: number | null }> {
-  // keys are kept a month: long enough for any queue (a week), short enough to stay small
+  // keys are kept a month: as long as a write waits in the queue (KEEP_WRITE_MS, app/offline/outbox.ts)
   await sql.query(`DELETE FROM "ReplayedWrite" WHERE "createdAt" < now() - interval '30 days'`);
   await sql.query(
     `DELETE FROM "ReplayedWrite" WHERE key = $1 AND status IS NULL AND "createdAt" < now() - interval '${STALE_CLAIM}'`,
@@ -54,39 +57,84 @@ async function statusOfFirst(sql: Sql, key: string, waitMs: number): Promise<num
   }
 }
 
-/** Express middleware in front of Remix: a POST with a key already seen does not reach the route. */
-export function idempotencyMiddleware(sql: Sql) {
+type Options = {
+  /** the person the request's cookie signs in (app/auth/session.server.ts `getUser`) */
+  signedInUser?: (request: globalThis.Request) => Promise<{ id: string } | null>;
+};
+
+/** The id of the person the request's cookie signs in; undefined when no lookup was given. */
+async function signedInId(req: Request, options: Options): Promise<string | null | undefined> {
+  if (!options.signedInUser) return undefined;
+  const user = await options.signedInUser(
+    new globalThis.Request(new URL(req.originalUrl, "http://lintas.invalid"), {
+      headers: { Cookie: req.headers.cookie ?? "" },
+    }),
+  );
+  return user?.id ?? null;
+}
+
+/**
+ * Express middleware in front of Remix, for a write the service worker kept offline and sends
+ * later. Recorded by someone other than the person signed in: refused (409), before the key is
+ * claimed, so its recorder can still send it. Nobody signed in: the route leads to /masuk and the
+ * key is not claimed, so the write goes through after the sign-in. Otherwise a key already seen
+ * does not reach the route.
+ */
+export function idempotencyMiddleware(sql: Sql, options: Options = {}) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const key = req.method === "POST" ? req.get("Idempotency-Key") : undefined;
-    if (!key) return next();
-    if (!KEY.test(key)) {
-      res.status(400).type("text/plain").send("Idempotency-Key must be a UUID");
-      return;
-    }
-    claimReplayKey(sql, key)
-      .then(async (claim) =>
-        claim.first ? claim : { first: false as const, status: await statusOfFirst(sql, key, 10_000) },
-      )
-      .then(
-        (claim) => {
-          if (claim.first) {
-            res.on("finish", () => void settleReplayKey(sql, key, res.statusCode).catch(() => undefined));
-            res.on("close", () => {
-              if (!res.writableFinished) void settleReplayKey(sql, key, 500).catch(() => undefined);
-            });
-            next();
-            return;
-          }
-          // the body is unread: dropped, so the connection can carry the next request
+    const recordedBy = req.get(RECORDED_BY_HEADER);
+    const key = req.get("Idempotency-Key");
+    if (req.method !== "POST" || (!recordedBy && !key)) return next();
+    signedInId(req, options).then(
+      (userId) => {
+        if (recordedBy && userId && userId !== recordedBy) {
           req.resume();
-          // 202 while the first still runs; a done write (200, a redirect) as 200; a refusal as it was
           res
-            .status(claim.status === null ? 202 : claim.status < 400 ? 200 : claim.status)
-            .set("X-Lintas-Replayed", "1")
+            .status(409)
+            .set(REFUSED_HEADER, REFUSED_RECORDED_BY)
             .type("text/plain")
-            .send(claim.status === null ? "being saved" : "already received");
-        },
-        (error: unknown) => next(error),
-      );
+            .send("Recorded by another person: sign in as them to send it");
+          return;
+        }
+        if (userId === null) return next();
+        claimOnce(sql, req, res, next);
+      },
+      (error: unknown) => next(error),
+    );
   };
+}
+
+/** The key claimed by the first arrival; a later one gets the first one's status back. */
+function claimOnce(sql: Sql, req: Request, res: Response, next: NextFunction) {
+  const key = req.get("Idempotency-Key");
+  if (!key) return next();
+  if (!KEY.test(key)) {
+    res.status(400).type("text/plain").send("Idempotency-Key must be a UUID");
+    return;
+  }
+  claimReplayKey(sql, key)
+    .then(async (claim) =>
+      claim.first ? claim : { first: false as const, status: await statusOfFirst(sql, key, 10_000) },
+    )
+    .then(
+      (claim) => {
+        if (claim.first) {
+          res.on("finish", () => void settleReplayKey(sql, key, res.statusCode).catch(() => undefined));
+          res.on("close", () => {
+            if (!res.writableFinished) void settleReplayKey(sql, key, 500).catch(() => undefined);
+          });
+          next();
+          return;
+        }
+        // the body is unread: dropped, so the connection can carry the next request
+        req.resume();
+        // 202 while the first still runs; a done write (200, a redirect) as 200; a refusal as it was
+        res
+          .status(claim.status === null ? 202 : claim.status < 400 ? 200 : claim.status)
+          .set("X-Lintas-Replayed", "1")
+          .type("text/plain")
+          .send(claim.status === null ? "being saved" : "already received");
+      },
+      (error: unknown) => next(error),
+    );
 }

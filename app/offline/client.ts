@@ -4,14 +4,16 @@
 // returns, and clears everything kept at sign-out (docs/decisions/0063-offline.md). It also makes
 // the comment form's @mention list follow what is typed (./mentions.ts).
 import { enhanceMentionPickers } from "./mentions";
-import { OFFLINE_INTENTS, type OfflineReply, type OfflineRequest } from "./outbox";
+import { OFFLINE_INTENTS, type OfflineReply, type OfflineRequest, RECORDED_BY_HEADER } from "./outbox";
 
 enhanceMentionPickers();
 
 type Strings = {
   heading: string;
   pending: string;
+  waitingSignIn: string;
   failed: string;
+  retry: string;
   openForm: string;
   dismiss: string;
   untitled: string;
@@ -21,6 +23,8 @@ type Strings = {
 const worker = "serviceWorker" in navigator ? navigator.serviceWorker : undefined;
 const host = document.getElementById("offline-outbox");
 const strings = host?.dataset.strings ? (JSON.parse(host.dataset.strings) as Strings) : undefined;
+/** The person signed in on this page: each write kept offline is tagged with them. */
+const user = host?.dataset.user ?? "";
 
 function ask(message: OfflineRequest): Promise<OfflineReply | undefined> {
   const controller = worker?.controller;
@@ -57,18 +61,40 @@ function render(reply: OfflineReply | undefined) {
   const items = element("ul");
   for (const write of reply.pending) {
     const item = element("li", `${write.label || strings.untitled} — `);
-    item.append(element("strong", strings.pending, "badge"));
+    const waiting = write.waiting === "signIn" ? strings.waitingSignIn : strings.pending;
+    item.append(element("strong", waiting, "badge"));
     items.append(item);
   }
   for (const write of reply.failed) {
+    if (write.otherAuthor) {
+      // someone else's words stay theirs: kept for them, not shown here
+      const item = element("li", `${strings.untitled} — `);
+      item.append(element("strong", strings.failed, "badge danger"), " ");
+      item.append(element("span", strings.reasons.otherAuthor ?? strings.reasons.other));
+      items.append(item);
+      continue;
+    }
     const item = element("li", `${write.label || strings.untitled} — `);
     item.append(element("strong", strings.failed, "badge danger"), " ");
     item.append(element("span", strings.reasons[write.reason] ?? strings.reasons.other));
     for (const error of write.errors) item.append(element("span", ` ${error}`, "field-errors"));
+    // what the person wrote, so nothing is lost even when it cannot be sent
+    const written = write.fields.filter((field) => !field.file).map((field) => field.value);
+    if (written.length > 0) item.append(element("blockquote", written.join(" · "), "offline-written"));
+    if (write.photo) {
+      const photo = Object.assign(element("img"), {
+        src: URL.createObjectURL(write.photo),
+        alt: write.fields.find((field) => field.file)?.value ?? "",
+        height: 64,
+      });
+      item.append(photo);
+    }
     const link = Object.assign(element("a", strings.openForm), { href: write.page });
+    const again = Object.assign(element("button", strings.retry, "button small"), { type: "button" });
+    again.addEventListener("click", () => void ask({ type: "retry", key: write.key }).then(afterSend));
     const remove = Object.assign(element("button", strings.dismiss, "button small"), { type: "button" });
     remove.addEventListener("click", () => void ask({ type: "dismiss", key: write.key }).then(render));
-    item.append(" ", link, " ", remove);
+    item.append(" ", link, " ", again, " ", remove);
     items.append(item);
   }
   box.append(heading, items);
@@ -91,10 +117,18 @@ let retry: ReturnType<typeof setTimeout> | undefined;
  */
 async function replay(wait = 1_000) {
   clearTimeout(retry);
-  const reply = await ask({ type: "replay" });
+  afterSend(await ask({ type: "replay", user }), wait);
+}
+
+/**
+ * After a send: read the page again when something was sent, else try again later while writes
+ * wait for the network or the server (not those waiting for the person to sign in again: they go
+ * on the next page, after the sign-in).
+ */
+function afterSend(reply: OfflineReply | undefined, wait = 1_000) {
   render(reply);
   if (reply?.sent) return reloadOnce();
-  if (reply?.pending.length && navigator.onLine)
+  if (reply?.pending.some((write) => write.waiting !== "signIn") && navigator.onLine)
     retry = setTimeout(() => void replay(Math.min(wait * 2, 30_000)), wait);
 }
 
@@ -108,9 +142,9 @@ if (worker) {
   // aborted when the page goes meanwhile (sign-out's Clear-Site-Data): the next page registers it
   worker.register("/sw.js", { scope: "/" }).catch(() => undefined);
   // a new worker takes over on its first visit (clients.claim): ask again once it does
-  worker.addEventListener("controllerchange", () => void ask({ type: "list" }).then(render));
+  worker.addEventListener("controllerchange", () => void ask({ type: "list", user }).then(render));
   if (navigator.onLine) void worker.ready.then(() => replay());
-  else void worker.ready.then(() => ask({ type: "list" })).then(render);
+  else void worker.ready.then(() => ask({ type: "list", user })).then(render);
   window.addEventListener("online", () => void replay());
   // sent by Background Sync while the page was open
   worker.addEventListener("message", (event) => {
@@ -136,11 +170,14 @@ if (worker) {
       void fetch(form.action, {
         method: "POST",
         body: new FormData(form, submitter),
-        headers: { "X-Lintas-Offline-Label": encodeURIComponent(labelOf(form, submitter)) },
+        headers: {
+          "X-Lintas-Offline-Label": encodeURIComponent(labelOf(form, submitter)),
+          ...(user ? { [RECORDED_BY_HEADER]: user } : {}),
+        },
       }).then(async (response) => {
         if (!response.headers.has("X-Lintas-Queued")) return reloadOnce();
         form.reset();
-        render(await ask({ type: "list" }));
+        render(await ask({ type: "list", user }));
       });
     },
     true,

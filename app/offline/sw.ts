@@ -11,12 +11,19 @@ import { registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
 import {
   type FailedWrite,
+  type FailedWriteView,
+  KEEP_WRITE_MS,
   type OfflineReply,
   type OfflineRequest,
   PAGES_CACHE,
   type PendingWrite,
+  RECORDED_BY_HEADER,
+  REFUSED_HEADER,
+  type ReplayReason,
   isOfflineWrite,
-  reasonForReplay,
+  outcomeOfReplay,
+  retryDelayMs,
+  writtenFields,
 } from "./outbox";
 
 declare const __LINTAS_PRECACHE__: { url: string; revision: string }[];
@@ -86,43 +93,74 @@ registerRoute(
 // Writes recorded offline
 
 const outbox = new Queue("lintas-outbox", {
-  // a week: a person in the field may be offline for days
-  maxRetentionTime: 7 * 24 * 60,
+  // never dropped by Workbox (it drops silently): a write older than KEEP_WRITE_MS (30 days) is
+  // moved to "not sent" with its content by replay() instead
+  maxRetentionTime: 10 * 365 * 24 * 60,
   // Background Sync: the open pages are told, to read themselves again
   onSync: async () => {
-    const sent = await replay();
-    if (sent === 0) return;
-    for (const client of await sw.clients.matchAll({ type: "window" }))
-      client.postMessage({ type: "sent", sent });
+    const sent = await replay("sync");
+    if (sent > 0)
+      for (const client of await sw.clients.matchAll({ type: "window" }))
+        client.postMessage({ type: "sent", sent });
+    // the browser tries a failed sync again later, with its own backoff
+    if (await waitingForServer()) throw new Error("the server failed: tried again later");
   },
 });
 
-/** Not sent, with the reason: kept until the person removes it (never silently dropped). */
-const FAILED_DB = "lintas-offline";
-function failedStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) {
+/**
+ * Not sent, with the reason and the whole request (the photo too): kept until the person sends it
+ * again or discards it (never silently dropped); and who is signed in, as the pages last said.
+ */
+const OFFLINE_DB = "lintas-offline";
+function offlineStore<T>(
+  name: "failed" | "meta",
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T>,
+) {
   return new Promise<T>((resolve, reject) => {
-    const open = indexedDB.open(FAILED_DB, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore("failed", { keyPath: "key" });
+    const open = indexedDB.open(OFFLINE_DB, 2);
+    open.onupgradeneeded = () => {
+      for (const store of ["failed", "meta"])
+        if (!open.result.objectStoreNames.contains(store))
+          open.result.createObjectStore(store, { keyPath: "key" });
+    };
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const request = work(open.result.transaction("failed", mode).objectStore("failed"));
+      const request = work(open.result.transaction(name, mode).objectStore(name));
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
+      request.transaction?.addEventListener("complete", () => open.result.close());
     };
   });
 }
 
-async function keep(request: Request, label: string): Promise<PendingWrite> {
+/** The person signed in on the pages (data-user of the layout), for forms posted without the script. */
+async function rememberUser(user: string | undefined) {
+  if (user === undefined) return;
+  await offlineStore("meta", "readwrite", (store) => store.put({ key: "user", value: user }));
+}
+async function rememberedUser(): Promise<string> {
+  const row = await offlineStore<{ value: string } | undefined>("meta", "readonly", (store) =>
+    store.get("user"),
+  ).catch(() => undefined);
+  return row?.value ?? "";
+}
+
+async function keep(request: Request, label: string, recordedBy: string): Promise<PendingWrite> {
   const metadata: PendingWrite = {
     key: crypto.randomUUID(),
     label: label.slice(0, 200),
     page: request.referrer || request.url,
     at: Date.now(),
+    ...(recordedBy ? { recordedBy } : {}),
   };
   const headers = new Headers(request.headers);
   headers.delete("X-Lintas-Offline-Label");
-  // checked by the server: a write that arrives twice is saved once (app/db/idempotency.server.ts)
+  // checked by the server: a write that arrives twice is saved once, and only as the person who
+  // recorded it (app/db/idempotency.server.ts)
   headers.set("Idempotency-Key", metadata.key);
+  if (recordedBy) headers.set(RECORDED_BY_HEADER, recordedBy);
+  else headers.delete(RECORDED_BY_HEADER);
   const body = await request.arrayBuffer();
   await outbox.pushRequest({
     request: new Request(request.url, { method: "POST", headers, body, credentials: "same-origin" }),
@@ -131,14 +169,58 @@ async function keep(request: Request, label: string): Promise<PendingWrite> {
   return metadata;
 }
 
+type Entry = { request: Request; metadata?: object; timestamp?: number };
+
+/** Moved to "not sent" with everything the person wrote: the fields, the photo, the request. */
+async function fail(entry: Entry, status: number, reason: ReplayReason, errors: string[]) {
+  const { waiting: _waiting, retryAt: _retryAt, ...metadata } = entry.metadata as PendingWrite;
+  const fields = await entry.request
+    .clone()
+    .formData()
+    .then((form) => writtenFields(form.entries()))
+    .catch(() => []);
+  const failed: FailedWrite = {
+    ...metadata,
+    status,
+    reason,
+    errors,
+    fields,
+    request: {
+      url: entry.request.url,
+      headers: [...entry.request.headers.entries()],
+      body: await entry.request.clone().arrayBuffer(),
+    },
+  };
+  await offlineStore("failed", "readwrite", (store) => store.put(failed));
+}
+
 let replaying: Promise<number> | undefined;
-/** Sends what waits, oldest first; returns how many were sent or answered. */
-function replay(): Promise<number> {
+/**
+ * Sends what waits, oldest first; returns how many were sent or answered. A lapsed session is not
+ * a failure: the write waits for the person to sign in again (tried once on each page they open,
+ * not by Background Sync). A server failure (5xx): it waits and is tried again after 10 s, 20 s,
+ * 40 s… up to 15 minutes. Only a refusal of the content (400, 409, 403…) or an age past 30 days
+ * moves it to "not sent", with its content. A write that goes back into the queue stays at its
+ * head and ends the round: putting it back asks for a Background Sync, which must find nothing due
+ * (else the two would call each other without end).
+ */
+function replay(trigger: "page" | "sync" = "page"): Promise<number> {
   replaying ??= (async () => {
     let handled = 0;
-    let entry;
-    while ((entry = await outbox.shiftRequest())) {
+    for (;;) {
+      const [head] = await outbox.getAll();
+      if (!head) break;
+      const waiting = head.metadata as PendingWrite;
+      if (waiting.retryAt && waiting.retryAt > Date.now()) break;
+      if (waiting.waiting === "signIn" && trigger === "sync") break;
+      const entry = await outbox.shiftRequest();
+      if (!entry) break;
       const metadata = entry.metadata as PendingWrite;
+      if (Date.now() - (entry.timestamp ?? metadata.at) > KEEP_WRITE_MS) {
+        await fail(entry, 0, "expired", []);
+        handled += 1;
+        continue;
+      }
       let response: Response;
       try {
         response = await fetch(entry.request.clone());
@@ -147,21 +229,28 @@ function replay(): Promise<number> {
         await outbox.unshiftRequest(entry);
         throw error;
       }
-      handled += 1;
-      const reason = reasonForReplay(
+      const outcome = outcomeOfReplay(
         response.status,
         response.redirected ? new URL(response.url).pathname : "",
+        response.headers.get(REFUSED_HEADER),
       );
-      if (reason) {
-        const html = await response.text();
-        await failedStore("readwrite", (store) =>
-          store.put({
-            ...metadata,
-            status: response.status,
-            reason,
-            errors: fieldErrorsOf(html),
-          } satisfies FailedWrite),
-        );
+      if (outcome === "saved") {
+        handled += 1;
+      } else if (outcome === "signIn") {
+        // the others would meet the same lapsed session: all wait for the sign-in
+        await outbox.unshiftRequest({ ...entry, metadata: { ...metadata, waiting: "signIn" } });
+        break;
+      } else if (outcome === "later") {
+        const attempts = (metadata.attempts ?? 0) + 1;
+        const retryAt = Date.now() + retryDelayMs(attempts);
+        await outbox.unshiftRequest({
+          ...entry,
+          metadata: { ...metadata, waiting: "server", attempts, retryAt },
+        });
+        break;
+      } else {
+        handled += 1;
+        await fail(entry, response.status, outcome, fieldErrorsOf(await response.text()));
       }
     }
     return handled;
@@ -169,6 +258,39 @@ function replay(): Promise<number> {
     replaying = undefined;
   });
   return replaying;
+}
+
+/** True while the first write waits for the server to work again (Background Sync tries later). */
+async function waitingForServer() {
+  const [head] = await outbox.getAll();
+  return (head?.metadata as PendingWrite | undefined)?.waiting === "server";
+}
+
+/** A write not sent, queued again by the person ("Coba lagi") with a fresh key, then sent. */
+async function retry(key: string) {
+  const failed = await offlineStore<FailedWrite | undefined>("failed", "readonly", (store) => store.get(key));
+  if (!failed?.request) return 0;
+  const metadata: PendingWrite = {
+    key: crypto.randomUUID(),
+    label: failed.label,
+    page: failed.page,
+    at: Date.now(),
+    ...(failed.recordedBy ? { recordedBy: failed.recordedBy } : {}),
+  };
+  const headers = new Headers(failed.request.headers);
+  // the refused try wrote nothing: a new key, so the server does not answer the old refusal again
+  headers.set("Idempotency-Key", metadata.key);
+  await outbox.pushRequest({
+    request: new Request(failed.request.url, {
+      method: "POST",
+      headers,
+      body: failed.request.body,
+      credentials: "same-origin",
+    }),
+    metadata,
+  });
+  await offlineStore("failed", "readwrite", (store) => store.delete(key));
+  return replay();
 }
 
 /** The messages shown next to the fields on the refused page (`.field-errors`, `.form-errors`). */
@@ -190,18 +312,52 @@ function fieldErrorsOf(html: string): string[] {
     .slice(0, 5);
 }
 
+/** The photo of a write not sent, to show it: read back from the kept request. */
+async function photoOf(failed: FailedWrite): Promise<Blob | undefined> {
+  const file = failed.fields?.find((field) => field.file);
+  if (!file || !failed.request) return undefined;
+  const form = await new Request(failed.request.url, {
+    method: "POST",
+    headers: failed.request.headers,
+    body: failed.request.body,
+  })
+    .formData()
+    .catch(() => undefined);
+  const photo = form?.get(file.name);
+  return photo instanceof Blob && photo.type.startsWith("image/") ? photo : undefined;
+}
+
+/**
+ * What waits and what was not sent, for the page of the person signed in now. A write someone
+ * else recorded on this browser (their session lapsed, another person signed in) is listed without
+ * what it says and without a retry: it is kept for its author, who sees it whole when they sign in
+ * again.
+ */
 async function list(): Promise<OfflineReply> {
+  const viewer = await rememberedUser();
   const pending = (await outbox.getAll()).map((entry) => entry.metadata as PendingWrite);
-  const failed = await failedStore<FailedWrite[]>(
+  const kept = await offlineStore<FailedWrite[]>(
+    "failed",
     "readonly",
     (store) => store.getAll() as IDBRequest<FailedWrite[]>,
   );
-  return { pending, failed: failed.sort((a, b) => a.at - b.at) };
+  const failed: FailedWriteView[] = await Promise.all(
+    kept
+      .sort((a, b) => a.at - b.at)
+      .map(async (stored) => {
+        const { request: _request, ...write } = stored;
+        if (write.recordedBy && write.recordedBy !== viewer)
+          return { ...write, fields: [], errors: [], label: "", page: "/", otherAuthor: true };
+        return { ...write, fields: write.fields ?? [], photo: await photoOf(stored) };
+      }),
+  );
+  return { pending, failed };
 }
 
 async function clearEverything() {
   while (await outbox.shiftRequest());
-  await failedStore("readwrite", (store) => store.clear());
+  await offlineStore("failed", "readwrite", (store) => store.clear());
+  await offlineStore("meta", "readwrite", (store) => store.clear());
   for (const name of await caches.keys()) if (!name.includes("precache")) await caches.delete(name);
 }
 
@@ -212,8 +368,8 @@ sw.addEventListener("fetch", (event) => {
   const label = request.headers.get("X-Lintas-Offline-Label");
   if (label !== null) {
     event.respondWith(
-      keep(request, decodeURIComponent(label)).then((metadata) =>
-        Response.json(metadata, { status: 202, headers: { "X-Lintas-Queued": "1" } }),
+      keep(request, decodeURIComponent(label), request.headers.get(RECORDED_BY_HEADER) ?? "").then(
+        (metadata) => Response.json(metadata, { status: 202, headers: { "X-Lintas-Queued": "1" } }),
       ),
     );
     return;
@@ -224,7 +380,7 @@ sw.addEventListener("fetch", (event) => {
     const kept = request.clone();
     event.respondWith(
       fetch(request).catch(async () => {
-        const metadata = await keep(kept, "");
+        const metadata = await keep(kept, "", await rememberedUser());
         return Response.redirect(metadata.page, 303);
       }),
     );
@@ -242,9 +398,10 @@ sw.addEventListener("message", (event) => {
           port?.postMessage({ ...(await list()), sent: typeof sent === "number" ? sent : 0 }),
         ),
     );
-  if (message?.type === "list") answer(Promise.resolve(0));
-  else if (message?.type === "replay") answer(replay());
+  if (message?.type === "list") answer(rememberUser(message.user).then(() => 0));
+  else if (message?.type === "replay") answer(rememberUser(message.user).then(() => replay()));
+  else if (message?.type === "retry") answer(retry(message.key));
   else if (message?.type === "dismiss")
-    answer(failedStore("readwrite", (store) => store.delete(message.key)));
+    answer(offlineStore("failed", "readwrite", (store) => store.delete(message.key)));
   else if (message?.type === "clear") answer(clearEverything());
 });

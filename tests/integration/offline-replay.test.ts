@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getUser } from "~/auth/session.server";
 import { claimReplayKey, idempotencyMiddleware, settleReplayKey } from "~/db/idempotency.server";
 import { database, prisma } from "~/db.server";
 import { createProject } from "~/modules/projects/details.server";
@@ -43,7 +44,7 @@ beforeAll(async () => {
   projectId = project.id;
 
   const app = express();
-  app.use(idempotencyMiddleware(database.sql));
+  app.use(idempotencyMiddleware(database.sql, { signedInUser: getUser }));
   app.all("*", createRemixHandler({ handle, bodyLimit: () => 10 * 1024 * 1024 }));
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -55,14 +56,21 @@ afterAll(async () => {
   await closeServer();
 });
 
-function post(path: string, fields: Record<string, string>, key?: string) {
+function post(
+  path: string,
+  fields: Record<string, string>,
+  key?: string,
+  { as = cookie, recordedBy }: { as?: string; recordedBy?: string } = {},
+) {
   return fetch(`${baseUrl}${path}`, {
     method: "POST",
     body: new URLSearchParams(fields),
+    redirect: "manual",
     headers: {
       "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: cookie,
+      ...(as ? { Cookie: as } : {}),
       ...(key ? { "Idempotency-Key": key } : {}),
+      ...(recordedBy ? { "X-Lintas-Recorded-By": recordedBy } : {}),
     },
   });
 }
@@ -146,6 +154,34 @@ describe("a write replayed from the offline outbox", () => {
     expect(await claimReplayKey(database.sql, key)).toEqual({ first: true });
     await settleReplayKey(database.sql, key, 303);
     expect(await claimReplayKey(database.sql, key)).toEqual({ first: false, status: 303 });
+  });
+
+  it("recorded by one person and replayed while another is signed in: refused (409), nothing written", async () => {
+    // the participant recorded it offline; the browser now holds the coach's sign-in
+    const other = await createPerson({ role: "PARTICIPANT", regionCode: "74.71", name: "Rudi Hartono" });
+    await prisma.projectMember.create({ data: { projectId, userId: other.id, name: other.name } });
+    const otherCookie = await cookieFor(other.id);
+    const key = crypto.randomUUID();
+    const fields = { intent: "comment", body: "Dicatat oleh Hendra tanpa sinyal" };
+    const refused = await post(`/proyek/${projectId}?index`, fields, key, {
+      as: otherCookie,
+      recordedBy: leaderId,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get("X-Lintas-Refused")).toBe("recorded-by");
+    expect(await prisma.comment.count({ where: { projectId, body: fields.body } })).toBe(0);
+
+    // nobody signed in: not refused here, the route leads to the sign-in page and it waits
+    const signedOut = await post(`/proyek/${projectId}?index`, fields, key, { as: "", recordedBy: leaderId });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get("Location")).toMatch(/^\/masuk/);
+    expect(await prisma.comment.count({ where: { projectId, body: fields.body } })).toBe(0);
+
+    // sent again by the person who recorded it, with the same key: saved once, as theirs
+    const saved = await post(`/proyek/${projectId}?index`, fields, key, { recordedBy: leaderId });
+    expect(saved.status).toBe(200);
+    const comments = await prisma.comment.findMany({ where: { projectId, body: fields.body } });
+    expect(comments.map((comment) => comment.authorId)).toEqual([leaderId]);
   });
 
   it("is cleared from the browser at sign-out (Clear-Site-Data on the answer)", async () => {
