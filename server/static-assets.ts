@@ -5,7 +5,9 @@
 import type { RequestHandler } from "express";
 import expressStaticGzip from "express-static-gzip";
 
-const precompressed = (root: string, serveStatic: { immutable?: boolean; maxAge: string }) =>
+type ServeStaticOptions = NonNullable<Parameters<typeof expressStaticGzip>[1]["serveStatic"]>;
+
+const precompressed = (root: string, serveStatic: ServeStaticOptions) =>
   expressStaticGzip(root, {
     enableBrotli: true,
     orderPreference: ["br", "gz"],
@@ -13,10 +15,22 @@ const precompressed = (root: string, serveStatic: { immutable?: boolean; maxAge:
     serveStatic,
   }) as RequestHandler;
 
-/** `/assets/*` (named by their content: kept a year) and the rest of `build/client` (an hour). */
+/**
+ * `/assets/*`: named by their content, kept a year and never revalidated (no ETag or
+ * Last-Modified), with `nosniff` as their one security header: the document policies (CSP,
+ * framing, permissions) apply to documents and workers, and no worker is loaded from `/assets`
+ * (checked in tests/e2e/production-server.test.ts). The rest of `build/client` (the service
+ * worker, the offline page, icons) keeps every header, an hour.
+ */
 export function staticAssets(clientDir = "build/client"): { assets: RequestHandler; rest: RequestHandler } {
   return {
-    assets: precompressed(`${clientDir}/assets`, { immutable: true, maxAge: "1y" }),
+    assets: precompressed(`${clientDir}/assets`, {
+      immutable: true,
+      maxAge: "1y",
+      etag: false,
+      lastModified: false,
+      setHeaders: (response) => response.setHeader("X-Content-Type-Options", "nosniff"),
+    }),
     rest: precompressed(clientDir, { maxAge: "1h" }),
   };
 }

@@ -186,6 +186,33 @@ describe("the browser's files", () => {
     expect(identity.body.equals(plain)).toBe(true);
   });
 
+  it("sends a content-named script only the headers a script uses; the service worker keeps its policy", async () => {
+    const assets = path.join(root, "build/client/assets");
+    const scripts = (await readdir(assets)).filter((name) => name.endsWith(".js"));
+    const script = scripts.find((name) => /^context-[\w-]+\.js$/.test(name));
+    const response = await rawGet(`${server.baseUrl}/assets/${script}`, { "accept-encoding": "br" });
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["content-type"]).toMatch(/javascript/);
+    // immutable and named by content: nothing to revalidate
+    expect(response.headers.etag).toBeUndefined();
+    expect(response.headers["last-modified"]).toBeUndefined();
+    // a document's policies do nothing on a script, unless it runs as a worker: none of them does
+    expect(response.headers["content-security-policy"]).toBeUndefined();
+    for (const name of scripts) {
+      const code = await readFile(path.join(assets, name), "utf8");
+      expect(code, name).not.toMatch(
+        /new (Shared)?Worker\(|audioWorklet\.addModule\(|serviceWorker\.register\(/,
+      );
+    }
+    const worker = await rawGet(`${server.baseUrl}/sw.js`, {});
+    expect(worker.status).toBe(200);
+    expect(worker.headers["content-security-policy"]).toContain("default-src 'self'");
+    // an address under /assets that is no file gets the full headers with its 404
+    const missing = await rawGet(`${server.baseUrl}/assets/nothing-here.js`, {});
+    expect(missing.status).toBe(404);
+    expect(missing.headers["content-security-policy"]).toContain("default-src 'self'");
+  });
+
   it("still compresses, on the fly, a file built after the others (the offline script)", async () => {
     const response = await rawGet(`${server.baseUrl}/offline.js`, { "accept-encoding": "gzip, br" });
     expect(response.status).toBe(200);
