@@ -38,6 +38,8 @@ const PROJECT = "/proyek/demo-project-l2t2-kendari";
  * budget like the catalogue's"): React DOM and Remix's router alone are 84 KB; decision 0067
  */
 const SIGNED_IN: Budget = { script: 180 * KB, fcp: 2000 };
+/** a signed-in page that draws charts (visx and d3-scale's time scale: ~18 KB more) */
+const SIGNED_IN_CHARTS: Budget = { script: 195 * KB, fcp: 2000 };
 const PAGES: PageKind[] = [
   { name: "catalogue", path: "/katalog", budget: { script: 100 * KB, total: 300 * KB } },
   {
@@ -45,7 +47,7 @@ const PAGES: PageKind[] = [
     path: "/katalog?q=lumpur+tinja",
     budget: { script: 100 * KB, total: 300 * KB },
   },
-  { name: "dashboard", path: "/dasbor", signIn: FACILITATOR, budget: SIGNED_IN },
+  { name: "dashboard", path: "/dasbor", signIn: FACILITATOR, budget: SIGNED_IN_CHARTS },
   {
     name: "project page",
     path: PROJECT,
@@ -54,7 +56,12 @@ const PAGES: PageKind[] = [
   },
   // the project's tabs that keep React (the indicator form's number echo, the milestone forms)
   { name: "project milestones", path: `${PROJECT}/tonggak`, signIn: FACILITATOR, budget: SIGNED_IN },
-  { name: "project indicators", path: `${PROJECT}/indikator`, signIn: FACILITATOR, budget: SIGNED_IN },
+  {
+    name: "project indicators",
+    path: `${PROJECT}/indikator`,
+    signIn: FACILITATOR,
+    budget: SIGNED_IN_CHARTS,
+  },
   {
     name: "pairing page",
     path: "/pasangan/demo-pairing-kendari-blitar-2020",

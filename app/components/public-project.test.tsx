@@ -54,6 +54,40 @@ function render(data: Record<string, unknown>) {
 }
 
 describe("public follow-up page", () => {
+  it("draws each indicator's chart in the server's first answer (the chart code is a chunk of its own in the browser)", () => {
+    const html = renderToString(
+      <I18nextProvider i18n={i18n}>
+        <PublicProject
+          project={
+            {
+              ...project,
+              indicators: [
+                {
+                  id: "i1",
+                  name: "Rumah tangga terlayani",
+                  unit: "%",
+                  direction: "UP",
+                  baseline: 1.22,
+                  baselineYear: 2023,
+                  target: 5,
+                  targetYear: 2025,
+                  measurements: [{ value: 2, measuredAt: "2024-06-30", periodLabel: null }],
+                },
+              ],
+            } as Parameters<typeof PublicProject>[0]["project"]
+          }
+          viewerZone="Asia/Makassar"
+        />
+      </I18nextProvider>,
+    );
+    // whole, not a Suspense placeholder waiting for a script
+    expect(html).not.toContain("<!--$?-->");
+    const window = new Window();
+    window.document.body.innerHTML = html;
+    expect(window.document.querySelectorAll("figure svg")).toHaveLength(1);
+    expect(window.document.querySelector("figcaption")?.textContent).toContain("Rumah tangga terlayani");
+  });
+
   it("says that a launched project stopped, and why", () => {
     const page = render({ ...project, status: "STOPPED", stopReason: "Anggaran dialihkan" });
     const notice = page.querySelector('[role="status"]')?.textContent ?? "";

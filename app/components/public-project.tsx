@@ -1,10 +1,28 @@
 // The public follow-up page of a launched project: what was promised and what happened since.
+import { Suspense, lazy } from "react";
 import { useTranslation } from "react-i18next";
-import { IndicatorChart } from "~/components/indicator-chart";
+import type { IndicatorChart as Chart } from "~/components/indicator-chart";
 import { type FollowUpView, FollowUpFacts, VerdictLine } from "~/components/launch-follow-up";
 import { ProjectCover } from "~/components/project-cover";
 import { StatusBadge } from "~/components/project-status";
 import { formatDay } from "~/utils/format";
+
+/**
+ * The chart code (visx, ~14 KB compressed) is needed in the browser only where a public project is
+ * shown, but this component sits in the project layout, whose every tab would otherwise bring it
+ * (decision 0067). On the server the module is there at once, so the page is whole in its first
+ * answer (also without JavaScript); in the browser it is its own chunk.
+ */
+const onServer = import.meta.env.SSR ? await import("~/components/indicator-chart") : undefined;
+const IndicatorChart = lazy<typeof Chart>(() =>
+  onServer
+    ? // a thenable that answers at once: React renders it without suspending
+      ({
+        then: (done: (module: { default: typeof Chart }) => void) =>
+          done({ default: onServer.IndicatorChart }),
+      } as never)
+    : import("~/components/indicator-chart").then((module) => ({ default: module.IndicatorChart })),
+);
 
 type PublicProjectData = {
   id: string;
@@ -34,7 +52,7 @@ type PublicProjectData = {
     dueDate: string | Date | null;
     late: boolean;
   }[];
-  indicators: Parameters<typeof IndicatorChart>[0]["indicator"][];
+  indicators: Parameters<typeof Chart>[0]["indicator"][];
   checkIns: { status: string; note: string; createdAt: string | Date }[];
   followUp: FollowUpView;
 };
@@ -135,7 +153,9 @@ export function PublicProject({
       <section>
         <h2>{t("projects.tab.indicators")}</h2>
         {project.indicators.map((indicator) => (
-          <IndicatorChart key={indicator.id} indicator={indicator} />
+          <Suspense key={indicator.id} fallback={null}>
+            <IndicatorChart indicator={indicator} />
+          </Suspense>
         ))}
       </section>
       <section>
