@@ -18,11 +18,17 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // worker threads start faster than child processes: 15 % less time on the integration files
+    // (issue #19; PGlite runs in a thread as well as in a process)
+    pool: "threads",
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
+          // no database and no module state between files: one worker runs many files without
+          // loading the modules again (16 → 10 s)
+          isolate: false,
           include: [
             "app/**/*.test.{ts,tsx}",
             "scripts/**/*.test.ts",
