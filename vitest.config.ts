@@ -4,6 +4,17 @@ import { defineConfig } from "vitest/config";
 
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 
+/**
+ * Tests of the embedded database itself: they open PGlite (a directory, its thread, the operator's
+ * command) whatever DATABASE_URL says, so the PostgreSQL pass would run them a second time, the
+ * same way (issue #19: no duplicate coverage between the two database passes).
+ */
+const EMBEDDED_ONLY = [
+  "tests/integration/database-thread.test.ts",
+  "tests/integration/durability.test.ts",
+  "tests/integration/admin-create.test.ts",
+];
+
 // Two projects in one run (two cores: two files at a time):
 // - unit: the tests beside the code (app/, server/, scripts/, prisma/); no database, so no set-up
 //   cost, and they run once: the PostgreSQL pass in CI runs `--project integration` only;
@@ -43,6 +54,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts", ...(onPostgres ? ["tests/postgres/**/*.test.ts"] : [])],
+          exclude: onPostgres ? EMBEDDED_ONLY : [],
           globalSetup: ["tests/setup/global-setup.ts"],
           setupFiles: ["tests/setup/database.ts", "tests/setup/no-console-errors.ts"],
         },
