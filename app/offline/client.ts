@@ -23,8 +23,12 @@ type Strings = {
 const worker = "serviceWorker" in navigator ? navigator.serviceWorker : undefined;
 const host = document.getElementById("offline-outbox");
 const strings = host?.dataset.strings ? (JSON.parse(host.dataset.strings) as Strings) : undefined;
-/** The person signed in on this page: each write kept offline is tagged with them. */
-const user = host?.dataset.user ?? "";
+/**
+ * The person signed in on this page, read when needed: a sign-in or sign-out inside the hydrated
+ * app changes the layout's `data-user` without loading the page again. Each write kept offline is
+ * tagged with them.
+ */
+const currentUser = () => host?.dataset.user ?? "";
 
 function ask(message: OfflineRequest): Promise<OfflineReply | undefined> {
   const controller = worker?.controller;
@@ -41,6 +45,13 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   if (text) node.textContent = text;
   if (className) node.className = className;
   return node;
+}
+
+/** A write someone else recorded on this browser: kept for them, what it says not shown here. */
+function someoneElses() {
+  const item = element("li", `${strings?.untitled ?? ""} — `);
+  item.append(element("span", strings?.reasons.otherAuthor ?? ""));
+  return item;
 }
 
 /**
@@ -60,6 +71,10 @@ function render(reply: OfflineReply | undefined) {
   heading.id = "offline-outbox-heading";
   const items = element("ul");
   for (const write of reply.pending) {
+    if (write.otherAuthor) {
+      items.append(someoneElses());
+      continue;
+    }
     const item = element("li", `${write.label || strings.untitled} — `);
     const waiting = write.waiting === "signIn" ? strings.waitingSignIn : strings.pending;
     item.append(element("strong", waiting, "badge"));
@@ -67,11 +82,7 @@ function render(reply: OfflineReply | undefined) {
   }
   for (const write of reply.failed) {
     if (write.otherAuthor) {
-      // someone else's words stay theirs: kept for them, not shown here
-      const item = element("li", `${strings.untitled} — `);
-      item.append(element("strong", strings.failed, "badge danger"), " ");
-      item.append(element("span", strings.reasons.otherAuthor ?? strings.reasons.other));
-      items.append(item);
+      items.append(someoneElses());
       continue;
     }
     const item = element("li", `${write.label || strings.untitled} — `);
@@ -117,7 +128,7 @@ let retry: ReturnType<typeof setTimeout> | undefined;
  */
 async function replay(wait = 1_000) {
   clearTimeout(retry);
-  afterSend(await ask({ type: "replay", user }), wait);
+  afterSend(await ask({ type: "replay", user: currentUser() }), wait);
 }
 
 /**
@@ -142,10 +153,19 @@ if (worker) {
   // aborted when the page goes meanwhile (sign-out's Clear-Site-Data): the next page registers it
   worker.register("/sw.js", { scope: "/" }).catch(() => undefined);
   // a new worker takes over on its first visit (clients.claim): ask again once it does
-  worker.addEventListener("controllerchange", () => void ask({ type: "list", user }).then(render));
+  worker.addEventListener(
+    "controllerchange",
+    () => void ask({ type: "list", user: currentUser() }).then(render),
+  );
   if (navigator.onLine) void worker.ready.then(() => replay());
-  else void worker.ready.then(() => ask({ type: "list", user })).then(render);
+  else void worker.ready.then(() => ask({ type: "list", user: currentUser() })).then(render);
   window.addEventListener("online", () => void replay());
+  // someone signed in or out without a page load: the worker learns who, and sends what waits
+  if (host)
+    new MutationObserver(() => void replay()).observe(host, {
+      attributes: true,
+      attributeFilter: ["data-user"],
+    });
   // sent by Background Sync while the page was open
   worker.addEventListener("message", (event) => {
     if ((event.data as { type?: string })?.type === "sent") reloadOnce();
@@ -172,12 +192,12 @@ if (worker) {
         body: new FormData(form, submitter),
         headers: {
           "X-Lintas-Offline-Label": encodeURIComponent(labelOf(form, submitter)),
-          ...(user ? { [RECORDED_BY_HEADER]: user } : {}),
+          ...(currentUser() ? { [RECORDED_BY_HEADER]: currentUser() } : {}),
         },
       }).then(async (response) => {
         if (!response.headers.has("X-Lintas-Queued")) return reloadOnce();
         form.reset();
-        render(await ask({ type: "list", user }));
+        render(await ask({ type: "list", user: currentUser() }));
       });
     },
     true,

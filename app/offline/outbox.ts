@@ -3,6 +3,8 @@
 // between them. Pure: bundled into both, tested beside them.
 
 export const PAGES_CACHE = "lintas-pages";
+/** covers and evidence photos of the pages kept */
+export const IMAGES_CACHE = "lintas-images";
 
 /** The forms a participant or officer may fill in offline, by their intent. */
 export const OFFLINE_INTENTS = ["check-in", "comment", "milestone-update", "measurement"] as const;
@@ -84,6 +86,8 @@ export type PendingWrite = {
   recordedBy?: string;
   /** "signIn": the session had lapsed when it was sent; it goes after the person signs in again */
   waiting?: "signIn" | "server";
+  /** recorded by someone else on this browser: listed without its content, kept for its author */
+  otherAuthor?: boolean;
   attempts?: number;
   retryAt?: number;
 };
@@ -96,11 +100,7 @@ export type FailedWrite = PendingWrite & {
   request: { url: string; headers: [string, string][]; body: ArrayBuffer };
 };
 /** A failed write as the page sees it: its photo as a Blob to show, not the raw request. */
-export type FailedWriteView = Omit<FailedWrite, "request"> & {
-  photo?: Blob;
-  /** recorded by someone else on this browser: shown without its content, kept for its author */
-  otherAuthor?: boolean;
-};
+export type FailedWriteView = Omit<FailedWrite, "request"> & { photo?: Blob };
 
 export type OfflineRequest =
   | { type: "list"; user?: string }

@@ -15,6 +15,7 @@ import {
   KEEP_WRITE_MS,
   type OfflineReply,
   type OfflineRequest,
+  IMAGES_CACHE,
   PAGES_CACHE,
   type PendingWrite,
   RECORDED_BY_HEADER,
@@ -84,7 +85,7 @@ registerRoute(
 registerRoute(
   ({ request, sameOrigin }) => sameOrigin && request.destination === "image",
   new StaleWhileRevalidate({
-    cacheName: "lintas-images",
+    cacheName: IMAGES_CACHE,
     plugins: [new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 14 * 24 * 3600 })],
   }),
 );
@@ -134,10 +135,24 @@ function offlineStore<T>(
   });
 }
 
-/** The person signed in on the pages (data-user of the layout), for forms posted without the script. */
+/**
+ * The person signed in on the pages (data-user of the layout), for forms posted without the script.
+ * When someone else signs in on this browser (the last person's session lapsed without a
+ * sign-out), the pages and photos kept for reading offline were the last person's: they go.
+ */
 async function rememberUser(user: string | undefined) {
   if (user === undefined) return;
-  await offlineStore("meta", "readwrite", (store) => store.put({ key: "user", value: user }));
+  const last = await offlineStore<{ value: string } | undefined>("meta", "readonly", (store) =>
+    store.get("lastUser"),
+  ).catch(() => undefined);
+  if (user && last?.value && last.value !== user) {
+    await caches.delete(PAGES_CACHE);
+    await caches.delete(IMAGES_CACHE);
+  }
+  await offlineStore("meta", "readwrite", (store) => {
+    if (user) store.put({ key: "lastUser", value: user });
+    return store.put({ key: "user", value: user });
+  });
 }
 async function rememberedUser(): Promise<string> {
   const row = await offlineStore<{ value: string } | undefined>("meta", "readonly", (store) =>
@@ -335,7 +350,13 @@ async function photoOf(failed: FailedWrite): Promise<Blob | undefined> {
  */
 async function list(): Promise<OfflineReply> {
   const viewer = await rememberedUser();
-  const pending = (await outbox.getAll()).map((entry) => entry.metadata as PendingWrite);
+  // a waiting write shows only its label, to its author or on the sign-in page (where its author
+  // lands when their session lapsed); what a write says shows only to its author, signed in
+  const someoneElses = (write: { recordedBy?: string }) => !!write.recordedBy && write.recordedBy !== viewer;
+  const pending = (await outbox.getAll()).map((entry) => {
+    const write = entry.metadata as PendingWrite;
+    return viewer && someoneElses(write) ? { ...write, label: "", page: "/", otherAuthor: true } : write;
+  });
   const kept = await offlineStore<FailedWrite[]>(
     "failed",
     "readonly",
@@ -346,7 +367,7 @@ async function list(): Promise<OfflineReply> {
       .sort((a, b) => a.at - b.at)
       .map(async (stored) => {
         const { request: _request, ...write } = stored;
-        if (write.recordedBy && write.recordedBy !== viewer)
+        if (someoneElses(write))
           return { ...write, fields: [], errors: [], label: "", page: "/", otherAuthor: true };
         return { ...write, fields: write.fields ?? [], photo: await photoOf(stored) };
       }),

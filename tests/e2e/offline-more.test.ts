@@ -6,6 +6,7 @@
 // and the list of writes not sent.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { PAGES_CACHE } from "../../app/offline/outbox";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { newPage, signIn } from "./helpers";
 import { text } from "./i18n";
@@ -83,6 +84,14 @@ function age(page: Page, days: number) {
 }
 
 /** The sign-in lapses: the browser still sends a cookie, but it no longer signs anyone in. */
+/** The addresses of the pages the service worker keeps for reading offline. */
+async function keptPages(page: Page): Promise<string[]> {
+  return page.evaluate(async (name) => {
+    const cache = await caches.open(name);
+    return (await cache.keys()).map((request) => new URL(request.url).pathname);
+  }, PAGES_CACHE);
+}
+
 async function lapse(page: Page) {
   await page
     .context()
@@ -183,7 +192,11 @@ describe("offline writes are never lost nor saved as someone else's", () => {
     await lapse(page);
     await context.setOffline(false);
     await page.goto("/masuk", { waitUntil: "networkidle" });
+    // Hendra's pages are kept for reading offline…
+    expect(await keptPages(page)).toContain(PROJECT);
     await signInAgain(page, MENTOR);
+    // …until someone else signs in on the browser: the mentor cannot read them offline
+    await expect.poll(() => keptPages(page), { timeout: 15_000 }).not.toContain(PROJECT);
     await page.goto(PROJECT, { waitUntil: "networkidle" });
     // the mentor sees that something of someone else's is kept, not what it says, and cannot send it
     await expect
