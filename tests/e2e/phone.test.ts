@@ -133,8 +133,8 @@ const MEASURE = `(() => {
     return others.replace(/[\\s·|(),.:;–—-]+/g, "").length > 0;
   };
   const smallTargets = [];
-  const main = document.querySelector("main");
-  const controls = main ? main.querySelectorAll("a[href], button, input:not([type=hidden]), select, summary") : [];
+  // the whole page: the header's menu, the footer's links and the offline list too
+  const controls = document.body.querySelectorAll("a[href], button, input:not([type=hidden]), select, summary");
   for (const el of controls) {
     if (el.closest(".region-map")) continue; // the table under the map has the same links
     const style = getComputedStyle(el);

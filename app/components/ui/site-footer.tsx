@@ -22,7 +22,9 @@ export function SiteFooter() {
           />
         </p>
         <p>
-          <Link to="/tentang-data">{t("footer.aboutData")}</Link>
+          <Link to="/tentang-data" className="footer-link">
+            {t("footer.aboutData")}
+          </Link>
         </p>
       </div>
     </footer>
