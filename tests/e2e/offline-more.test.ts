@@ -23,6 +23,22 @@ async function controlled(page: Page) {
 
 const outbox = (page: Page) => page.locator("#offline-outbox li");
 
+/**
+ * Opens `path` once the page is done with what it started: after a sign-in the page script sends
+ * what waits and reads the page again, which aborts a navigation made at that moment.
+ */
+async function openSettled(page: Page, path: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(path, { waitUntil: "networkidle" });
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("ERR_ABORTED")) throw error;
+      await page.waitForLoadState("networkidle");
+    }
+  }
+}
+
 /** How often the page itself (not the offline list, in its shadow root) shows the text. */
 async function shown(page: Page, path: string, words: string) {
   // the page may be reading itself again just then: a navigation it interrupts is tried again
@@ -197,7 +213,7 @@ describe("offline writes are never lost nor saved as someone else's", () => {
     await signInAgain(page, MENTOR);
     // …until someone else signs in on the browser: the mentor cannot read them offline
     await expect.poll(() => keptPages(page), { timeout: 15_000 }).not.toContain(PROJECT);
-    await page.goto(PROJECT, { waitUntil: "networkidle" });
+    await openSettled(page, PROJECT);
     // the mentor sees that something of someone else's is kept, not what it says, and cannot send it
     await expect
       .poll(() => outbox(page).first().textContent(), { timeout: 20_000 })
@@ -211,7 +227,7 @@ describe("offline writes are never lost nor saved as someone else's", () => {
     await lapse(page);
     await page.goto("/masuk", { waitUntil: "networkidle" });
     await signInAgain(page, PARTICIPANT);
-    await page.goto(PROJECT, { waitUntil: "networkidle" });
+    await openSettled(page, PROJECT);
     await expect
       .poll(() => outbox(page).first().textContent(), { timeout: 20_000 })
       .toContain(t("offline.reason.otherPerson"));
