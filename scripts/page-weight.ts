@@ -10,16 +10,10 @@
 import { parseArgs } from "node:util";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { DEMO_PASSWORD } from "../prisma/demo-accounts";
+import { SLOW_3G, firstContentfulPaint } from "../tests/e2e/page-timing";
 import { startE2eServer } from "../tests/setup/e2e-global";
 
 const KB = 1024;
-/** Chrome DevTools' "Slow 3G" profile, as in Lighthouse's mobile throttling of old */
-const SLOW_3G = {
-  offline: false,
-  latency: 400,
-  downloadThroughput: (400 * 1000) / 8,
-  uploadThroughput: (400 * 1000) / 8,
-};
 
 type Budget = { script?: number; total?: number; fcp?: number };
 type PageKind = {
@@ -140,16 +134,7 @@ async function measure(browser: Browser, baseUrl: string, kind: PageKind): Promi
     if (new URL(page.url()).pathname !== kind.path.split("?")[0])
       throw new Error(`${kind.path} led to ${page.url()} (not signed in?)`);
     await kind.then?.(page);
-    const fcp = await page.evaluate(
-      () =>
-        new Promise<number | null>((resolve) => {
-          new PerformanceObserver((list) => {
-            const entry = list.getEntriesByName("first-contentful-paint")[0];
-            if (entry) resolve(entry.startTime);
-          }).observe({ type: "paint", buffered: true });
-          setTimeout(() => resolve(null), 1000);
-        }),
-    );
+    const fcp = await firstContentfulPaint(page);
     return { kind, entries: [...entries.values()], fcp };
   } finally {
     await context.close();

@@ -7,14 +7,12 @@ import type { Page, Response } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { newPage, signIn } from "./helpers";
 import { text } from "./i18n";
+import { SLOW_3G, firstContentfulPaint } from "./page-timing";
 
 const KB = 1024;
 const PROJECT = "/proyek/demo-project-l2t2-kendari";
 const NOTES = "/sesi/demo-session-kendari-blitar-4/catatan";
 const FACILITATOR = "fasilitator@lintas.test";
-
-/** Chrome DevTools' "Slow 3G": 400 kbit/s each way, 400 ms round trip (as scripts/page-weight.ts) */
-const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 
 /** The JavaScript files a fresh load of `path` fetches (and then `then` does), with their bytes on the wire. */
 async function scriptsOf(
@@ -62,16 +60,7 @@ describe("page weight", () => {
     await signIn(page, FACILITATOR);
     await scriptsOf(page, PROJECT, { slow: true });
     // the first contentful paint of this load, from the browser's own paint timing
-    const firstPaint = await page.evaluate(
-      () =>
-        new Promise<number | null>((resolve) => {
-          new PerformanceObserver((list) => {
-            const entry = list.getEntriesByName("first-contentful-paint")[0];
-            if (entry) resolve(entry.startTime);
-          }).observe({ type: "paint", buffered: true });
-          setTimeout(() => resolve(null), 1000);
-        }),
-    );
+    const firstPaint = await firstContentfulPaint(page);
     expect(firstPaint, "the page painted").not.toBeNull();
     expect(firstPaint).toBeLessThanOrEqual(2000);
   });
