@@ -102,6 +102,7 @@ export function ndcgAt(k: number, found: string[], relevant: string[]) {
 }
 
 function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
@@ -252,9 +253,10 @@ try {
     );
     console.log(header);
     console.log(`${cells(latency.usual)}   all queries, vocabulary loaded (usual)`);
-    console.log(
-      `${cells(latency.reloaded)}   all queries, vocabulary reloaded each run (after a catalogue change)`,
-    );
+    if (reloadRuns > 0)
+      console.log(
+        `${cells(latency.reloaded)}   all queries, vocabulary reloaded each run (after a catalogue change)`,
+      );
     console.log(`\n  Per query, vocabulary loaded, slowest database p95 first:`);
     for (const r of perQuery) console.log(`${cells(r)}   "${r.q}"`);
   }

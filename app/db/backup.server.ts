@@ -28,9 +28,10 @@ type Query = Pick<SqlDriver, "exec" | "query">;
 
 /**
  * Tables that database triggers write when other tables change (CatalogState, moved by every
- * catalogue change): restored last, replacing what the triggers wrote during the restore.
+ * catalogue change; PracticeSearch, a copy of each published practice's searchable fields):
+ * restored last, replacing what the triggers wrote during the restore.
  */
-const TRIGGER_WRITTEN = ["CatalogState"];
+const TRIGGER_WRITTEN = ["CatalogState", "PracticeSearch"];
 
 async function tableNames(sql: Pick<SqlDriver, "query">): Promise<string[]> {
   const rows = await sql.query<{ name: string }>(

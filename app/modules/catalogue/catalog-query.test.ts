@@ -10,12 +10,21 @@ describe("queryWords", () => {
       "pengelolaan",
       "air",
       "limbah",
-      "kota",
     ]);
     expect(queryWords("gimana caranya, apa yang perlu untuk sedot WC WC")).toEqual(["sedot", "wc"]);
     expect(queryWords("tanpa para")).toEqual([]);
     // chat spellings of filler words and "not"
     expect(queryWords("gimana balikin anak yg ga sekolah")).toEqual(["balikin", "anak", "sekolah"]);
+  });
+});
+
+describe("region-kind words", () => {
+  it("never decide a match beside other words, and are searched when alone", () => {
+    expect(queryWords("jalan rusak kabupaten")).toEqual(["jalan", "rusak"]);
+    expect(queryWords("inovasi pemkot dan pemkab di provinsi")).toEqual(["inovasi"]);
+    expect(queryWords("Kota Kendari")).toEqual(["kendari"]);
+    expect(queryWords("kabupaten")).toEqual(["kabupaten"]);
+    expect(queryWords("di kota")).toEqual(["kota"]);
   });
 });
 

@@ -25,6 +25,17 @@ export const INDONESIAN_STOP_WORDS = new Set(
   ).split(" "),
 );
 
+/**
+ * Words that name a kind of region: every practice's search vector holds its region's name
+ * ("Kabupaten Lahat", "Kota Kendari"), so "kabupaten" alone matches most of the catalogue and ranks a
+ * practice for where it is rather than what it does. Like filler words, they never decide a match
+ * in a query that says something else ("jalan rusak kabupaten" searches "jalan rusak"); the "Jenis
+ * daerah" facet narrows by them. Alone, they are searched.
+ */
+export const REGION_KIND_WORDS = new Set(
+  "kabupaten kab kota provinsi prov propinsi pemkab pemkot pemprov pemda".split(" "),
+);
+
 /** At most this many words of a query are searched. */
 const MAX_WORDS = 12;
 
@@ -35,9 +46,11 @@ function wordsOf(text: string) {
     .filter(Boolean);
 }
 
-/** The query's words without stop words, lower case, in order, each once. */
+/** The query's words without stop words (nor region-kind words beside others), lower case, in order, each once. */
 export function queryWords(q: string) {
-  return [...new Set(wordsOf(q).filter((w) => !INDONESIAN_STOP_WORDS.has(w)))].slice(0, MAX_WORDS);
+  const words = [...new Set(wordsOf(q).filter((w) => !INDONESIAN_STOP_WORDS.has(w)))];
+  const meaningful = words.filter((w) => !REGION_KIND_WORDS.has(w));
+  return (meaningful.length > 0 ? meaningful : words).slice(0, MAX_WORDS);
 }
 
 /** Every term of the synonym list → the terms it is searched as (its own sets, merged). */

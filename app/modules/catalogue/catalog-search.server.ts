@@ -144,8 +144,10 @@ export async function parseQuery(q: string): Promise<ParsedQuery> {
 
 // ── search with facets ──
 
-/** A practice's stored search vector (kept by a trigger; GIN-indexed). */
+/** A practice's stored search vector (kept by a trigger). */
 const DOC = Prisma.sql`p."searchVector"`;
+/** The same vector in the practice's narrow search row (GIN-indexed; docs/decisions/0068). */
+const ROW_DOC = Prisma.sql`s."searchVector"`;
 
 /** The condition one facet adds (empty when the facet is not chosen). */
 function facetCondition(name: FacetName, filters: CatalogFilters): Prisma.Sql | null {
@@ -155,13 +157,13 @@ function facetCondition(name: FacetName, filters: CatalogFilters): Prisma.Sql | 
     case "sector":
       return Prisma.sql`b.sector = ${value}`;
     case "spm":
-      return Prisma.sql`b.spm = ${value}`;
+      return Prisma.sql`b.spm::text = ${value}`;
     case "province":
       return Prisma.sql`b.province = ${value}`;
     case "kind":
-      return Prisma.sql`b.kind = ${value}`;
+      return Prisma.sql`b.kind::text = ${value}`;
     case "maturity":
-      return Prisma.sql`b.maturity = ${value}`;
+      return Prisma.sql`b.maturity::text = ${value}`;
     case "year":
       return Prisma.sql`b.year = ${value}`;
     case "hasResults":
@@ -176,12 +178,24 @@ function whereAllBut(filters: CatalogFilters, except?: FacetName) {
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
+/** What each facet groups by: the stored values, which hash faster than their text. */
 const FACET_COLUMNS: Record<FacetName, Prisma.Sql> = {
   sector: Prisma.sql`b.sector`,
   spm: Prisma.sql`b.spm`,
   province: Prisma.sql`b.province`,
   kind: Prisma.sql`b.kind`,
   maturity: Prisma.sql`b.maturity`,
+  year: Prisma.sql`b.year`,
+  hasResults: Prisma.sql`b.has_results`,
+};
+
+/** A facet's value as text, computed for the groups only, not for every match. */
+const FACET_VALUES: Record<FacetName, Prisma.Sql> = {
+  sector: Prisma.sql`b.sector`,
+  spm: Prisma.sql`b.spm::text`,
+  province: Prisma.sql`b.province`,
+  kind: Prisma.sql`b.kind::text`,
+  maturity: Prisma.sql`b.maturity::text`,
   year: Prisma.sql`b.year::text`,
   hasResults: Prisma.sql`b.has_results::text`,
 };
@@ -235,12 +249,13 @@ export async function searchCatalog({
   // when they are the order, and headlines only for the page.
   const coverage = searching
     ? Prisma.join(
-        parsed.concepts.map((c) => Prisma.sql`(${DOC} @@ ${c.tsquery}::tsquery)::int`),
+        parsed.concepts.map((c) => Prisma.sql`(${ROW_DOC} @@ ${c.tsquery}::tsquery)::int`),
         " + ",
       )
     : Prisma.sql`0`;
-  const replications = Prisma.sql`(SELECT count(*) FROM "Replication" x
-    WHERE x."practiceId" = p.id AND x.status = ${COMPLETED_REPLICATION})::int`;
+  const replicationsOf = (id: Prisma.Sql) => Prisma.sql`(SELECT count(*) FROM "Replication" x
+    WHERE x."practiceId" = ${id} AND x.status = ${COMPLETED_REPLICATION})::int`;
+  const replications = replicationsOf(Prisma.sql`p.id`);
 
   // the facets and the total in one pass over the matches: one grouping set per facet, each
   // counted with every other chosen facet applied, and the empty set for the total (every facet)
@@ -264,20 +279,17 @@ export async function searchCatalog({
     }[]
   >`
     WITH base AS MATERIALIZED (
-      SELECT p.id, p.sector, p."spmField"::text AS spm, COALESCE(r."provinceCode", r.code) AS province,
-        r.kind::text AS kind, p.maturity::text AS maturity, p."startedYear" AS year,
-        p."publishedAt" AS published_at,
-        p."hasResults" AS has_results,
-        ${order === "replications" ? replications : Prisma.sql`0`} AS replications,
+      SELECT s."practiceId" AS id, s.sector, s."spmField" AS spm, s."provinceCode" AS province,
+        s."regionKind" AS kind, s.maturity, s."startedYear" AS year, s."publishedAt" AS published_at,
+        s."hasResults" AS has_results,
+        ${order === "replications" ? replicationsOf(Prisma.sql`s."practiceId"`) : Prisma.sql`0`} AS replications,
         ${coverage} AS coverage,
-        ${searching ? Prisma.sql`ts_rank(${DOC}, ${tsquery}, 1)` : Prisma.sql`0`} AS rank
-      FROM "Practice" p
-      JOIN "Region" r ON r.code = p."regionCode"
-      WHERE p.status = 'PUBLISHED' ${searching ? Prisma.sql`AND ${DOC} @@ ${tsquery}` : Prisma.empty}
+        ${searching ? Prisma.sql`ts_rank(${ROW_DOC}, ${tsquery}, 1)` : Prisma.sql`0`} AS rank
+      FROM ${searching ? Prisma.sql`lintas_catalog_matches(${tsquery})` : Prisma.sql`"PracticeSearch"`} s
     ),
     facets AS (
       SELECT ${facetCase((f) => Prisma.sql`${f ?? "total"}::text`)} AS facet,
-        ${facetCase((f) => (f ? FACET_COLUMNS[f] : Prisma.sql`NULL`))} AS value,
+        ${facetCase((f) => (f ? FACET_VALUES[f] : Prisma.sql`NULL`))} AS value,
         ${facetCase(countFor)}::int AS count
       FROM base b
       GROUP BY GROUPING SETS (${Prisma.join(
