@@ -3,14 +3,18 @@
 // What each hot page's loaders ask the database, on a database kept by
 // `npx tsx scripts/bench.ts --keep DIR --no-http` (docs/performance/hot-pages-plans.md): the
 // embedded database in its worker thread, as `npm start` runs it, and the route loaders called as
-// the demo PMU facilitator (the account `npm run bench` loads the pages with), with the dashboard
-// memo off (--memo keeps it) so every run counts again. Per page, medians of --runs after a
+// the demo PMU facilitator (the account `npm run bench` loads the pages with; /dasbor and the
+// project page also as a participant, /dasbor as a region officer: the realistic mix's people),
+// with the dashboard memo off (--memo keeps it) so every run counts again. Per page, medians of --runs after a
 // warm-up: "db" is the sum of each query timed again alone (side by side they queue for the one
 // PGlite session, so Prisma's own durations overcount), "wall" the loaders' time, "cpu" the
 // process's (both threads), "main thread" the event loop's busy time. --explain prints
 // EXPLAIN (ANALYZE, BUFFERS) of each page's slowest queries, --plans each query's planning and
 // execution time, --prepared what named (plan-cached) statements would save.
+// The route modules are imported after registering scripts/vite-env-hook.mjs (it replaces
+// `import.meta.env.SSR` as Vite does), so plain `npx tsx scripts/bench-pages.ts` runs.
 import { createHash } from "node:crypto";
+import { register } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -34,6 +38,7 @@ const { values } = parseArgs({
     memo: { type: "boolean", default: false },
   },
 });
+register(new URL("./vite-env-hook.mjs", import.meta.url));
 const RUNS = Number(values.runs);
 const WARM_UP = 3;
 // every run counts the dashboards again (the memo would answer from the first)
@@ -80,10 +85,13 @@ try {
     where: { email: "fasilitator@lintas.test" },
     select: { id: true },
   });
-  const loginSession = await createLoginSession(facilitator.id, "bench-pages");
-  const session = await authSessionStorage.getSession();
-  session.set("loginSessionId", loginSession.id);
-  const cookie = (await authSessionStorage.commitSession(session)).split(";")[0];
+  const cookieOf = async (userId: string) => {
+    const loginSession = await createLoginSession(userId, "bench-pages");
+    const session = await authSessionStorage.getSession();
+    session.set("loginSessionId", loginSession.id);
+    return (await authSessionStorage.commitSession(session)).split(";")[0];
+  };
+  const cookie = await cookieOf(facilitator.id);
 
   // the pages `npm run bench` loads
   const project = await prisma.changeProject.findFirstOrThrow({
@@ -105,7 +113,24 @@ try {
   const regionCode = busiest.regionCode;
   const provinceCode = regionCode.split(".")[0];
 
-  type Page = { name: string; url: string; loaders: [string, Record<string, string>][] };
+  // /dasbor as people of the realistic mix see it (their own scope counted live, no memo): the
+  // leader of the project above (a participant) and a region officer (the seed's Kendari officer)
+  const leader = await prisma.changeProject.findUniqueOrThrow({
+    where: { id: project.id },
+    select: { leaderId: true },
+  });
+  const officer = await prisma.user.findUniqueOrThrow({
+    where: { email: "kendari@lintas.test" },
+    select: { id: true },
+  });
+
+  type Page = {
+    name: string;
+    url: string;
+    loaders: [string, Record<string, string>][];
+    /** whose page (the facilitator's when not said) */
+    userId?: string;
+  };
   const pages = (
     [
       {
@@ -117,11 +142,33 @@ try {
         ],
       },
       {
+        // what its leader gets (a participant: their scope is their own projects)
+        name: "project, as its leader",
+        url: `/proyek/${project.id}`,
+        loaders: [
+          ["projects/$projectId/layout.tsx", { projectId: project.id }],
+          ["projects/$projectId/overview.tsx", { projectId: project.id }],
+        ],
+        userId: leader.leaderId ?? undefined,
+      },
+      {
         name: "pairing",
         url: `/pasangan/${pairing.id}`,
         loaders: [["pairings/pairing.tsx", { pairingId: pairing.id }]],
       },
       { name: "PMU dashboard", url: "/dasbor", loaders: [["dashboards/index.tsx", {}]] },
+      {
+        name: "participant dashboard",
+        url: "/dasbor",
+        loaders: [["dashboards/index.tsx", {}]],
+        userId: leader.leaderId ?? undefined,
+      },
+      {
+        name: "officer dashboard",
+        url: "/dasbor",
+        loaders: [["dashboards/index.tsx", {}]],
+        userId: officer.id,
+      },
       {
         name: `region dashboard (${regionCode})`,
         url: `/dasbor/wilayah/${regionCode}`,
@@ -140,9 +187,10 @@ try {
     const loaders = await Promise.all(
       page.loaders.map(async ([file, params]) => [await route(file), params] as const),
     );
+    const pageCookie = page.userId ? await cookieOf(page.userId) : cookie;
     const run = async () => {
       logged = [];
-      const request = new Request(`http://localhost${page.url}`, { headers: { cookie } });
+      const request = new Request(`http://localhost${page.url}`, { headers: { cookie: pageCookie } });
       const cpu = process.cpuUsage();
       const elu = performance.eventLoopUtilization();
       const started = performance.now();

@@ -2,7 +2,19 @@
 import type { Grant } from "~/auth/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 
-export function projectWhere(userId: string, grants: Grant[]): Prisma.ChangeProjectWhereInput {
+/**
+ * The person's own projects (led, or on the team) and assigned ones (coached or mentored), when
+ * already looked up by id (app/modules/projects/person-projects.server.ts): then the filter is an
+ * `id IN (…)` the planner reads through the primary key, where "led OR on the team" (an EXISTS in
+ * an OR) makes it scan every project, and every milestone of a join, at 10k projects (0069).
+ */
+export type PersonProjectIds = { own: string[]; assigned: string[] };
+
+export function projectWhere(
+  userId: string,
+  grants: Grant[],
+  ids?: PersonProjectIds,
+): Prisma.ChangeProjectWhereInput {
   const or: Prisma.ChangeProjectWhereInput[] = [];
   for (const grant of grants) {
     switch (grant.scope) {
@@ -19,10 +31,12 @@ export function projectWhere(userId: string, grants: Grant[]): Prisma.ChangeProj
         if (grant.organisationId) or.push({ organisationId: grant.organisationId });
         break;
       case "own":
-        or.push({ leaderId: userId }, { members: { some: { userId } } });
+        if (ids) or.push({ id: { in: ids.own } });
+        else or.push({ leaderId: userId }, { members: { some: { userId } } });
         break;
       case "assigned":
-        or.push({ coachId: userId }, { mentorId: userId });
+        if (ids) or.push({ id: { in: ids.assigned } });
+        else or.push({ coachId: userId }, { mentorId: userId });
         break;
     }
   }

@@ -26,6 +26,7 @@ import {
   proposals,
 } from "~/modules/dashboards/next-steps-projects.server";
 import { viewerZone } from "~/modules/dashboards/periods.server";
+import { personProjectIds } from "~/modules/projects/person-projects.server";
 import { reviewWhere } from "~/modules/lessons/lesson-review.server";
 import { parseWallClock, toWallClock } from "~/utils/dates";
 
@@ -59,18 +60,21 @@ export async function listNextSteps(user: CurrentUser, now = new Date()) {
   // the pairings whose polls the person manages (null: none); their poll page is the grid
   const managesPolls = grantsFor(user.memberships, "poll:manage");
   const managed = managesPolls.length > 0 ? pairingWhere(user.id, managesPolls) : null;
+  // the projects the person leads, is on the team of, coaches or mentors, as ids: "led OR on the
+  // team" as a filter would scan every project and milestone (0069)
+  const ids = has("PARTICIPANT", "COACH", "MENTOR") ? await personProjectIds(user.id) : undefined;
   const lists = await Promise.all([
     // someone waits for this person's answer, whatever their role: quick to do, so first
     ...(managed && Object.keys(managed).length === 0 ? [] : [pollsToAnswer(ctx, managed)]),
     ...(has("PARTICIPANT")
       ? (() => {
-          const own = projectWhere(user.id, grants(["PARTICIPANT"], "project:update"));
+          const own = projectWhere(user.id, grants(["PARTICIPANT"], "project:update"), ids);
           return [milestonesDue(ctx, own), beforeLaunch(own), checkInsDue(ctx, own)];
         })()
       : []),
     ...(has("COACH", "MENTOR")
       ? (() => {
-          const assigned = projectWhere(user.id, grants(["COACH", "MENTOR"], "project:review"));
+          const assigned = projectWhere(user.id, grants(["COACH", "MENTOR"], "project:review"), ids);
           return [approvals(assigned), proposals(assigned)];
         })()
       : []),

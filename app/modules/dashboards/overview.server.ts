@@ -1,17 +1,19 @@
 // The counts of the person's own overview (/dasbor), always inside the person's scope.
 import { grantsFor } from "~/auth/permissions";
-import { pairingWhere, projectWhere } from "~/auth/scope.server";
+import { pairingWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
 import { PAIRING_STATUSES } from "~/modules/pairings/pairing-schemas";
 import { PROJECT_STATUSES } from "~/modules/projects/project-schemas";
 import { atRiskList } from "~/modules/projects/project-status";
+import { indexedProjectWhere } from "~/modules/projects/person-projects.server";
 import { launchedProjectSelect } from "~/modules/projects/queries.server";
 import type { CurrentUser } from "~/modules/accounts/user.server";
 
 export async function getDashboard(user: CurrentUser, now = new Date()) {
   const projectGrants = grantsFor(user.memberships, "project:read");
   const pairingGrants = grantsFor(user.memberships, "pairing:read");
-  const projectScope = projectWhere(user.id, projectGrants);
+  // a participant's own projects as ids: "led OR on the team" would scan every project (0069)
+  const projectScope = await indexedProjectWhere(user.id, projectGrants);
   const pairingScope = pairingWhere(user.id, pairingGrants);
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
