@@ -191,7 +191,8 @@ describe("queries as people write them", () => {
 
   it("lessons are found the same way", async () => {
     const found = await listLessonsForCatalog({ q: "bagaimana uji coba untuk pegawai negeri" });
-    expect(found.map((l) => l.slug)).toEqual(["pelajaran-asn"]);
+    expect(found.lessons.map((l) => l.slug)).toEqual(["pelajaran-asn"]);
+    expect(found.total).toBe(1);
   });
 
   it("a query from the page sorts by relevance unless newest was chosen", async () => {
@@ -243,5 +244,58 @@ describe("the catalogue page", () => {
     expect(card).toContain("Kota Kendari · sejak 2016 · Sanitasi (air limbah domestik) · Berkelanjutan");
     expect(card).toContain("<mark>Penyedotan</mark>");
     expect(card).toMatch(/Tidak memuat:(<!-- -->)? <s>xylofon<\/s>/);
+  });
+});
+
+// A search at 10k matches hundreds of lessons: the page lists the first few under the practices,
+// says how many were found, and lists them all (up to 100) on request (decision 0068).
+describe("lessons on the catalogue page", () => {
+  let vite: ViteDevServer;
+  let handle: (request: Request) => Promise<Response>;
+
+  beforeAll(async () => {
+    for (let i = 1; i <= 8; i++)
+      await prisma.lesson.create({
+        data: {
+          slug: `bank-sampah-${i}`,
+          title: `Bank sampah sekolah, pelajaran ${i}`,
+          summary: "Murid menabung sampah pilahan.",
+          status: "PUBLISHED",
+          publishedAt: new Date(`2024-0${i}-01`),
+          content: { type: "doc", content: [] },
+          tags: [],
+        },
+      });
+    invalidateCatalogVocabulary();
+    const started = await loadAppBuild();
+    vite = started.vite;
+    const handler = createRequestHandler(started.build, "production");
+    handle = (request) => handler(request);
+  }, 60_000);
+
+  afterAll(async () => {
+    await vite?.close();
+  });
+
+  const lessonLinks = (html: string) => html.match(/href="\/pelajaran\/bank-sampah-\d"/g) ?? [];
+
+  it("lists six, counts them all, and links to the rest", async () => {
+    const data = await (await callRoute(catalogRoute.loader, getRequest("/katalog?q=bank+sampah"))).json();
+    expect(data.lessons).toHaveLength(6);
+    expect(data.lessonTotal).toBe(8);
+    const html = await (await handle(new Request("http://lintas.test/katalog?q=bank+sampah"))).text();
+    expect(lessonLinks(html)).toHaveLength(6);
+    expect(html).toContain("9 hasil untuk “bank sampah”");
+    expect(html).toMatch(
+      /<a [^>]*href="\/katalog\?q=bank\+sampah&amp;pelajaran=semua"[^>]*>Lihat lebih banyak pelajaran \(8 ditemukan\)<\/a>/,
+    );
+  });
+
+  it("lists them all when asked, without the link", async () => {
+    const html = await (
+      await handle(new Request("http://lintas.test/katalog?q=bank+sampah&pelajaran=semua"))
+    ).text();
+    expect(lessonLinks(html)).toHaveLength(8);
+    expect(html).not.toContain("Lihat lebih banyak pelajaran");
   });
 });

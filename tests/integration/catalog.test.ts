@@ -46,7 +46,7 @@ describe("public catalogue", () => {
     const found = await searchCatalog({ q: "lumpur tinja terjadwal" });
     expect(found.practices.map((p) => p.slug)).toEqual(["l2t2-kendari"]);
     expect((await searchCatalog({ q: "sedot" })).practices.map((p) => p.slug)).toEqual(["l2t2-kendari"]);
-    expect((await listLessonsForCatalog({ q: "penyedotan" })).map((l) => l.slug)).toEqual([
+    expect((await listLessonsForCatalog({ q: "penyedotan" })).lessons.map((l) => l.slug)).toEqual([
       "pelajaran-sesi-1",
     ]);
   });

@@ -8,7 +8,7 @@ import { searchCatalog } from "~/modules/catalogue/catalog-search.server";
 import { ensureRegions } from "../fixtures/people";
 
 const foundSlugs = async (q: string) => (await searchCatalog({ q })).practices.map((p) => p.slug);
-const foundLessons = async (q: string) => (await listLessonsForCatalog({ q })).map((l) => l.slug);
+const foundLessons = async (q: string) => (await listLessonsForCatalog({ q })).lessons.map((l) => l.slug);
 
 const lessonContent = {
   type: "doc",

@@ -40,6 +40,8 @@ export function parseCatalogParams(params: URLSearchParams) {
     filters,
     sort: pick(CATALOG_SORTS, params.get("urut")),
     page: Number.isInteger(page) && page > 1 && page < 1000 ? page : 1,
+    /** every matching lesson (up to 100) rather than the first few: ?pelajaran=semua */
+    allLessons: params.get("pelajaran") === "semua",
   };
 }
 

@@ -5,41 +5,52 @@ import { parseQuery } from "~/modules/catalogue/catalog-search.server";
 import { plainIndicator, publicIndicatorSelect } from "~/modules/projects/indicator-values.server";
 import { COMPLETED_REPLICATION, replicationStatusKey } from "~/modules/catalogue/replication-status";
 
+/** The lessons a catalogue page lists under its practices until "all" is asked for. */
+export const LESSONS_SHOWN = 6;
+/** The most lessons one list holds (the page's "all", the feed). */
+const LESSONS_MAX = 100;
+
 /**
  * Published lessons matching the query as the practices do (stop words dropped, synonyms, typos
  * corrected, one missing word only lowers the rank), most relevant first; newest first without one.
+ * `total`: how many match, of which the first `take` are listed.
  */
-export async function listLessonsForCatalog({ q }: { q?: string } = {}) {
+export async function listLessonsForCatalog({ q, take = LESSONS_MAX }: { q?: string; take?: number } = {}) {
+  const limit = Math.min(Math.max(1, take), LESSONS_MAX);
   const parsed = q ? await parseQuery(q.slice(0, 200)) : null;
   // a query of stop words only ("bagaimana caranya?") lists every lesson, as it lists every practice
-  const ids = parsed?.tsquery
-    ? (
-        await prisma.$queryRaw<{ id: string }[]>`
-          SELECT l.id FROM "Lesson" l
+  const matches = parsed?.tsquery
+    ? await prisma.$queryRaw<{ id: string; total: number }[]>`
+          SELECT l.id, (count(*) OVER ())::int AS total FROM "Lesson" l
           WHERE l.status = 'PUBLISHED' AND l."searchVector" @@ ${parsed.tsquery}::tsquery
           ORDER BY
             (SELECT count(*) FROM unnest(${parsed.concepts.map((c) => c.tsquery)}::text[]::tsquery[]) c
               WHERE l."searchVector" @@ c) DESC,
             ts_rank(l."searchVector", ${parsed.tsquery}::tsquery, 1) DESC, l."publishedAt" DESC NULLS LAST
-          LIMIT 100`
-      ).map((r) => r.id)
+          LIMIT ${limit}`
     : null;
-  const lessons = await prisma.lesson.findMany({
-    where: { status: "PUBLISHED", ...(ids ? { id: { in: ids } } : {}) },
-    orderBy: { publishedAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      publishedAt: true,
-      region: { select: { code: true, name: true } },
-    },
-  });
+  const ids = matches?.map((r) => r.id) ?? null;
+  const [lessons, total] = await Promise.all([
+    ids?.length === 0
+      ? []
+      : prisma.lesson.findMany({
+          where: { status: "PUBLISHED", ...(ids ? { id: { in: ids } } : {}) },
+          orderBy: { publishedAt: "desc" },
+          take: limit,
+          select: {
+            id: true,
+            slug: true,
+            title: true,
+            summary: true,
+            publishedAt: true,
+            region: { select: { code: true, name: true } },
+          },
+        }),
+    matches ? (matches[0]?.total ?? 0) : prisma.lesson.count({ where: { status: "PUBLISHED" } }),
+  ]);
   const rank = new Map(ids?.map((id, i) => [id, i]));
   if (ids) lessons.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return lessons.map(({ id: _id, ...lesson }) => lesson);
+  return { lessons: lessons.map(({ id: _id, ...lesson }) => lesson), total };
 }
 
 export async function getPublishedPractice(slug: string) {

@@ -22,7 +22,7 @@ function entry({ url, title, updated, author, summary }: Record<string, string>)
 
 // public: published practices and lessons, newest first, as an Atom feed
 export async function loader() {
-  const [practices, lessons] = await Promise.all([listPracticesForExport(), listLessonsForCatalog()]);
+  const [practices, { lessons }] = await Promise.all([listPracticesForExport(), listLessonsForCatalog()]);
   const items = [
     ...practices.map((p) => ({
       url: `${env.APP_URL}/katalog/${p.slug}`,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
+import { LESSONS_SHOWN, listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
 import {
   CATALOG_SORTS,
   FACET_PARAMS,
@@ -22,14 +22,18 @@ export const handle = { hydrate: false };
 
 // public
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { q, filters, sort, page } = parseCatalogParams(new URL(request.url).searchParams);
+  const { q, filters, sort, page, allLessons } = parseCatalogParams(new URL(request.url).searchParams);
   const result = await searchCatalog({ q, filters, sort, page });
-  const lessons =
+  // the first few lessons under the practices (a search at 10k matches hundreds), all on request
+  const { lessons, total: lessonTotal } =
     page === 1 && Object.values(filters).every((v) => v === undefined)
-      ? await listLessonsForCatalog({ q: result.searchedFor || q })
-      : [];
+      ? await listLessonsForCatalog({
+          q: result.searchedFor || q,
+          take: allLessons ? undefined : LESSONS_SHOWN,
+        })
+      : { lessons: [], total: 0 };
   // the sort the person chose; without one, a query sorts by relevance and no query by newest
-  return { ...result, lessons, chosenSort: sort === "relevance" ? undefined : sort };
+  return { ...result, lessons, lessonTotal, allLessons, chosenSort: sort === "relevance" ? undefined : sort };
 }
 
 /** Highlighted words as <mark>, everything else as text: no HTML from the database. */
@@ -74,7 +78,20 @@ function FacetSelect({
 export default function Catalog() {
   const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const { q, corrected, filters, chosenSort, page, pages, total, practices, lessons, facets } = data;
+  const {
+    q,
+    corrected,
+    filters,
+    chosenSort,
+    page,
+    pages,
+    total,
+    practices,
+    lessons,
+    lessonTotal,
+    allLessons,
+    facets,
+  } = data;
   const hrefWith = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
     if (q) params.set("q", q);
@@ -189,7 +206,11 @@ export default function Catalog() {
       ) : null}
       <p aria-live="polite">
         {q
-          ? t("catalog.results", { count: total + lessons.length, q })
+          ? t("catalog.results", {
+              count: total + lessonTotal,
+              formatted: formatNumber(total + lessonTotal, i18n.language),
+              q,
+            })
           : t("catalog.practiceCount", { count: total, formatted: formatNumber(total, i18n.language) })}
       </p>
       <section aria-labelledby="practices-heading">
@@ -254,6 +275,22 @@ export default function Catalog() {
               </li>
             ))}
           </ul>
+          {lessonTotal > lessons.length ? (
+            allLessons ? (
+              <p className="muted">
+                {t("catalog.lessonsCapped", {
+                  shown: formatNumber(lessons.length, i18n.language),
+                  formatted: formatNumber(lessonTotal, i18n.language),
+                })}
+              </p>
+            ) : (
+              <p>
+                <Link to={hrefWith({ pelajaran: "semua" })}>
+                  {t("catalog.moreLessons", { formatted: formatNumber(lessonTotal, i18n.language) })}
+                </Link>
+              </p>
+            )
+          ) : null}
         </section>
       ) : null}
       <p className="muted">
