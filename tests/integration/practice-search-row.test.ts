@@ -1,6 +1,7 @@
 // The catalogue's search reads one narrow row per published practice ("PracticeSearch", migration
 // practice_search, docs/decisions/0068), kept by the database's triggers. What a visitor finds must
-// follow every change to a practice and to its region at once, with nothing for the app to forget:
+// follow every change to a practice and to its region at once (its tags too: similar practices
+// read them there), with nothing for the app to forget:
 // published, edited, moved, withdrawn, deleted; a region moved to another province or of another kind.
 import { beforeAll, describe, expect, it } from "vitest";
 import { database, prisma } from "~/db.server";
@@ -27,19 +28,23 @@ async function rowsAgree() {
   const [{ wrong }] = await database.sql.query<{ wrong: number }>(`
     SELECT count(*)::int AS wrong FROM (
       (SELECT p.id, p."publishedAt", p.sector, p."spmField", p."regionCode", COALESCE(r."provinceCode", r.code),
-         r.kind, p.maturity, p."startedYear", p."hasResults", p."searchVector"::text
+         r.kind, p.maturity, p."startedYear", p."hasResults",
+         ARRAY(SELECT DISTINCT lower(t) FROM unnest(p.tags) AS t ORDER BY 1), p."searchVector"::text
        FROM "Practice" p JOIN "Region" r ON r.code = p."regionCode" WHERE p.status = 'PUBLISHED'
        EXCEPT
        SELECT s."practiceId", s."publishedAt", s.sector, s."spmField", s."regionCode", s."provinceCode",
-         s."regionKind", s.maturity, s."startedYear", s."hasResults", s."searchVector"::text
+         s."regionKind", s.maturity, s."startedYear", s."hasResults",
+         ARRAY(SELECT t FROM unnest(s.tags) AS t ORDER BY 1), s."searchVector"::text
        FROM "PracticeSearch" s)
       UNION ALL
       (SELECT s."practiceId", s."publishedAt", s.sector, s."spmField", s."regionCode", s."provinceCode",
-         s."regionKind", s.maturity, s."startedYear", s."hasResults", s."searchVector"::text
+         s."regionKind", s.maturity, s."startedYear", s."hasResults",
+         ARRAY(SELECT t FROM unnest(s.tags) AS t ORDER BY 1), s."searchVector"::text
        FROM "PracticeSearch" s
        EXCEPT
        SELECT p.id, p."publishedAt", p.sector, p."spmField", p."regionCode", COALESCE(r."provinceCode", r.code),
-         r.kind, p.maturity, p."startedYear", p."hasResults", p."searchVector"::text
+         r.kind, p.maturity, p."startedYear", p."hasResults",
+         ARRAY(SELECT DISTINCT lower(t) FROM unnest(p.tags) AS t ORDER BY 1), p."searchVector"::text
        FROM "Practice" p JOIN "Region" r ON r.code = p."regionCode" WHERE p.status = 'PUBLISHED')
     ) AS differences`);
   return wrong;
@@ -91,6 +96,7 @@ describe("the catalogue's search rows", () => {
         maturity: "SUSTAINED",
         sector: "Pendidikan",
         regionCode: "74.05",
+        tags: ["Sampah", "Murid", "sampah"],
       },
     });
     expect(await found()).toEqual({
