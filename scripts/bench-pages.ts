@@ -1,5 +1,5 @@
 // npx tsx scripts/bench-pages.ts [--dir /tmp/bench10k] [--runs 20] [--page project,...]
-//                                 [--explain --top 3] [--plans] [--memo] [--prepared]
+//                                 [--explain --top 3] [--plans] [--memo] [--prepared] [--mix]
 // What each hot page's loaders ask the database, on a database kept by
 // `npx tsx scripts/bench.ts --keep DIR --no-http` (docs/performance/hot-pages-plans.md): the
 // embedded database in its worker thread, as `npm start` runs it, and the route loaders called as
@@ -10,7 +10,10 @@
 // PGlite session, so Prisma's own durations overcount), "wall" the loaders' time, "cpu" the
 // process's (both threads), "main thread" the event loop's busy time. --explain prints
 // EXPLAIN (ANALYZE, BUFFERS) of each page's slowest queries, --plans each query's planning and
-// execution time, --prepared what named (plan-cached) statements would save.
+// execution time, --prepared what named (plan-cached) statements would save. --mix times instead
+// every page kind of the realistic mix for its first participant, region officer and facilitator
+// (scripts/bench-people.ts), each with the root loader's sign-in look-up, and the writer's comment,
+// with each page's share of the mix's requests (`--mix --prepared --memo` is what the mix runs).
 // The route modules are imported after registering scripts/vite-env-hook.mjs (it replaces
 // `import.meta.env.SSR` as Vite does), so plain `npx tsx scripts/bench-pages.ts` runs.
 import { createHash } from "node:crypto";
@@ -36,6 +39,9 @@ const { values } = parseArgs({
     prepared: { type: "boolean", default: false },
     // keep the dashboards' one-minute memo (what a request costs between two counts)
     memo: { type: "boolean", default: false },
+    // the realistic mix's pages instead: each page kind for the first participant, region officer
+    // and facilitator scripts/bench-people.ts builds, the root loader (sign-in, unread count) included
+    mix: { type: "boolean", default: false },
   },
 });
 register(new URL("./vite-env-hook.mjs", import.meta.url));
@@ -73,7 +79,15 @@ type Loader = (args: {
   params: Record<string, string>;
   context: object;
 }) => Promise<unknown>;
-const route = async (file: string) => (await import(`../app/routes/${file}`)) as { loader: Loader };
+const route = async (file: string) =>
+  // the root loader's database work (its module imports CSS, which plain Node cannot): the sign-in
+  // with the unread count; the language needs no query
+  file === "root"
+    ? {
+        loader: (async ({ request }) =>
+          (await import("../app/auth/session.server")).getUser(request)) as Loader,
+      }
+    : ((await import(`../app/routes/${file}`)) as { loader: Loader });
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -124,12 +138,16 @@ try {
     select: { id: true },
   });
 
+  /** in --mix: each page's share of the mix's requests */
+  const shares = new Map<string, number>();
   type Page = {
     name: string;
     url: string;
     loaders: [string, Record<string, string>][];
     /** whose page (the facilitator's when not said) */
     userId?: string;
+    /** a form posted first to this route module's action (the page's loaders then run again) */
+    post?: { file: string; params: Record<string, string>; form: Record<string, string> };
   };
   const pages = (
     [
@@ -181,6 +199,88 @@ try {
       },
     ] satisfies Page[] as Page[]
   ).filter((p) => !values.page || values.page.split(",").some((w) => p.name.startsWith(w)));
+  if (values.mix) pages.splice(0, pages.length, ...(await mixPages()));
+  // (in --mix, --page filters the mix's pages the same way)
+  if (values.mix && values.page)
+    pages.splice(
+      0,
+      pages.length,
+      ...pages.filter((p) => values.page!.split(",").some((w) => p.name.startsWith(w))),
+    );
+
+  // the realistic mix's people (scripts/bench-people.ts; re-runnable, adds nothing twice): the first
+  // of each kind, each page kind of theirs once, with the root loader every request runs
+  async function mixPages(): Promise<Page[]> {
+    const { prepareBenchPeople } = await import("./bench-people");
+    const { people } = await prepareBenchPeople(prisma);
+    const kinds = [
+      ["participant", 0],
+      ["officer", 30],
+      ["facilitator", 42],
+    ] as const;
+    // each page's share of the mix's requests (scripts/bench-mix.ts: 70 % signed in, a person at
+    // random, one of their pages at random; the rest anonymous and answered by the catalogue cache)
+    for (const [who, index] of kinds) {
+      const next = kinds[kinds.findIndex(([w]) => w === who) + 1]?.[1] ?? people.length;
+      const byKind = new Map<string, number>();
+      for (const person of people.slice(index, next))
+        for (const { kind, path: url } of person.pages) {
+          const key =
+            kind === "dashboard" ? url.replace(/\/dasbor\/(wilayah|provinsi)\/.*/, "/dasbor/$1") : kind;
+          byKind.set(key, (byKind.get(key) ?? 0) + 0.7 / people.length / person.pages.length);
+        }
+      for (const [kind, share] of byKind) shares.set(`${who} ${kind}`, share);
+    }
+    const result: Page[] = [];
+    for (const [who, index] of kinds) {
+      const person = people[index];
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { email: person.email },
+        select: { id: true },
+      });
+      const seen = new Set<string>();
+      for (const { kind, path: url } of person.pages) {
+        const [pathname] = url.split("?");
+        const parts = pathname.split("/").filter(Boolean);
+        const name = `${who} ${kind === "dashboard" ? pathname : kind}`;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const loaders: Page["loaders"] = [["root", {}]];
+        if (parts[0] === "proyek")
+          loaders.push(
+            ["projects/$projectId/layout.tsx", { projectId: parts[1] }],
+            ["projects/$projectId/overview.tsx", { projectId: parts[1] }],
+          );
+        else if (parts[0] === "pasangan") loaders.push(["pairings/pairing.tsx", { pairingId: parts[1] }]);
+        else if (parts[0] === "katalog") loaders.push(["catalogue/index.tsx", {}]);
+        else if (parts[1] === "wilayah") loaders.push(["dashboards/region.tsx", { code: parts[2] }]);
+        else if (parts[1] === "provinsi") loaders.push(["dashboards/province.tsx", { code: parts[2] }]);
+        else if (parts[0] === "dasbor") loaders.push(["dashboards/index.tsx", {}]);
+        else throw new Error(`bench-pages --mix does not know ${url}`);
+        if (who === "participant" && kind === "project")
+          // the mix's writer: the demo facilitator comments on a participant's project, posted to
+          // `.data?index` as scripts/bench-http.ts does (single fetch runs the action alone; the
+          // writer asks for no revalidation)
+          result.push({
+            name: "writer comment",
+            url,
+            loaders: [],
+            post: {
+              file: "projects/$projectId/overview.tsx",
+              params: { projectId: parts[1] },
+              form: { intent: "comment", body: "Catatan kemajuan dari bench-pages" },
+            },
+          });
+        result.push({
+          name: name.replace(/\/dasbor\/(wilayah|provinsi)\/.*/, "/dasbor/$1"),
+          url,
+          loaders,
+          userId: user.id,
+        });
+      }
+    }
+    return result;
+  }
 
   const rows: string[] = [];
   for (const page of pages) {
@@ -194,6 +294,18 @@ try {
       const cpu = process.cpuUsage();
       const elu = performance.eventLoopUtilization();
       const started = performance.now();
+      if (page.post) {
+        const action = (await import(`../app/routes/${page.post.file}`)) as { action: Loader };
+        await action.action({
+          request: new Request(`http://localhost${page.url}?index`, {
+            method: "POST",
+            headers: { cookie: pageCookie, "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams(page.post.form),
+          }),
+          params: page.post.params,
+          context: {},
+        });
+      }
       // Remix runs a page's loaders side by side
       await Promise.all(loaders.map(([module, params]) => module.loader({ request, params, context: {} })));
       const wall = performance.now() - started;
@@ -207,7 +319,14 @@ try {
     // Prisma's durations include the wait for the one database session (queries side by side
     // queue): each query is timed again alone, one after another, as the database's own cost
     const perQuery = [];
-    for (const q of samples[0].queries) {
+    for (const [index, q] of samples[0].queries.entries()) {
+      if (!/^\s*SELECT/i.test(q.query)) {
+        // a write (or a transaction's BEGIN/COMMIT) is not done again: Prisma's own duration, the
+        // median over the runs (a post's statements run one after another, so they do not queue)
+        const durations = samples.flatMap((s) => s.queries[index]?.duration ?? []);
+        perQuery.push({ ...q, duration: median(durations), split: " (write, as Prisma timed it)" });
+        continue;
+      }
       const params = JSON.parse(q.params) as unknown[];
       const times = [];
       for (let i = 0; i < RUNS; i++) {
@@ -243,6 +362,7 @@ try {
         `cpu ${median(samples.map((s) => s.cpu))
           .toFixed(1)
           .padStart(6)} ms  ` +
+        (shares.has(page.name) ? `share ${(100 * shares.get(page.name)!).toFixed(1).padStart(4)} %  ` : "") +
         `main thread ${median(samples.map((s) => s.main))
           .toFixed(1)
           .padStart(6)} ms`,

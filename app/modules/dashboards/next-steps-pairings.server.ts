@@ -14,7 +14,7 @@ import {
   projectName,
   step,
 } from "~/modules/dashboards/next-steps-items";
-import { sessionRecordWhere } from "~/modules/sessions/session-record.server";
+import { indexedSessionRecordWhere } from "~/modules/sessions/session-record.server";
 
 /** Commitments due within this many days (and those already late) wait for the region's officer. */
 export const COMMITMENT_DAYS_AHEAD = 14;
@@ -26,8 +26,10 @@ const LONGEST_SESSION_MS = 24 * 60 * 60_000;
 /** Past sessions, over by their scheduled end, still "scheduled" or left "live": to record by hand. */
 export async function sessionsToRecord(ctx: Ctx, grants: Grant[]): Promise<NextStepList> {
   if (grants.length === 0) return list("sessionsToRecord", [], 0);
+  // the region's pairings looked up first: an OR across the join would read every past session (0070)
+  const scope = await indexedSessionRecordWhere(grants);
   const where: Prisma.SessionWhereInput = {
-    AND: [sessionRecordWhere(grants), { status: { in: ["SCHEDULED", "LIVE"] }, startsAt: { lte: ctx.now } }],
+    AND: [scope, { status: { in: ["SCHEDULED", "LIVE"] }, startsAt: { lte: ctx.now } }],
   };
   // only a session that started within the last day can still be running
   const recent = await prisma.session.findMany({

@@ -44,6 +44,39 @@ export function sessionRecordWhere(grants: Grant[]): Prisma.SessionWhereInput {
   return or.length > 0 ? { OR: or } : { id: { in: [] } };
 }
 
+/**
+ * `sessionRecordWhere` with the region's part looked up first, for lists of many sessions: the same
+ * sessions, through indexes. "The pairing's mentor region is X, or no pairing and hosted by X" is an
+ * OR across the session–pairing join that PostgreSQL can only answer by reading every past
+ * scheduled session and hashing every pairing (decision 0070). Here the regions (a province with its
+ * kabupaten/kota) and the pairings they mentor are read by index, and the filter is
+ * `pairingId IN (…) OR (pairingId IS NULL AND hostRegionCode IN (…))`.
+ */
+export async function indexedSessionRecordWhere(grants: Grant[]): Promise<Prisma.SessionWhereInput> {
+  if (grants.some((g) => g.scope === "all")) return {};
+  const regionCodes = grants.flatMap((g) => (g.scope === "region" && g.regionCode ? [g.regionCode] : []));
+  const provinceCodes = grants.flatMap((g) => (g.scope === "province" && g.regionCode ? [g.regionCode] : []));
+  if (provinceCodes.length > 0) {
+    const inProvinces = await prisma.region.findMany({
+      where: { provinceCode: { in: provinceCodes } },
+      select: { code: true },
+    });
+    regionCodes.push(...provinceCodes, ...inProvinces.map((r) => r.code));
+  }
+  if (regionCodes.length === 0) return { id: { in: [] } };
+  const codes = [...new Set(regionCodes)];
+  const pairings = await prisma.pairing.findMany({
+    where: { mentorRegionCode: { in: codes } },
+    select: { id: true },
+  });
+  return {
+    OR: [
+      { pairingId: { in: pairings.map((p) => p.id) } },
+      { pairingId: null, hostRegionCode: { in: codes } },
+    ],
+  };
+}
+
 function recordScope(user: CurrentUser) {
   return sessionRecordWhere(grantsFor(user.memberships, "session:record"));
 }
