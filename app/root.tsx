@@ -66,9 +66,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const nonce = useNonce();
   // pages that must stay light (the national map) opt out of hydration: no script, no data twice
-  const hydrate = !useMatches().some(
+  const matches = useMatches();
+  const hydrate = !matches.some(
     (match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
   );
+  // the public reading pages (catalogue, practice, lesson) bring a visitor no script at all: the
+  // offline outbox and the service worker serve people who sign in and write (0063, issue #23)
+  const offlineScript =
+    Boolean(data?.user) ||
+    !matches.some(
+      (match) => (match.handle as { visitorScripts?: boolean } | undefined)?.visitorScripts === false,
+    );
   // without root data (the root loader failed) the server's i18next instance knows the language
   const locale = data?.locale ?? i18n.language;
   useChangeLanguage(locale);
@@ -102,8 +110,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </div>
         <SiteFooter />
         <RouteFocus />
-        {/* the service worker and the offline outbox, a few KB, on every page (0063) */}
-        {import.meta.env.PROD ? <script src="/offline.js" defer nonce={nonce} /> : null}
+        {/* the service worker and the offline outbox, a few KB, on every page a person may write from (0063) */}
+        {import.meta.env.PROD && offlineScript ? <script src="/offline.js" defer nonce={nonce} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={nonce} />

@@ -112,6 +112,8 @@ describe("an anonymous visitor", () => {
       .fill("lumpur tinja terjadwal");
     await page.getByRole("button", { name: text("id", "common.search") }).click();
     await page.waitForURL(/[?&]q=lumpur/);
+    // a visitor's catalogue brings no JavaScript at all (issue #23): no script element, none loaded
+    expect(await page.locator("script").count()).toBe(0);
 
     const practices = page.getByRole("region", { name: text("id", "catalog.practices") });
     const practice = practices.getByRole("link", { name: /lumpur tinja/i }).first();
@@ -120,6 +122,7 @@ describe("an anonymous visitor", () => {
     await practice.click();
     await page.waitForURL(/\/katalog\/[^/?]+$/);
     await page.waitForLoadState("networkidle");
+    expect(await page.locator("script").count()).toBe(0);
     await expectHeading(page, name);
     await expectNoSeriousA11yViolations(page);
   });

@@ -299,3 +299,63 @@ describe("lessons on the catalogue page", () => {
     expect(html).not.toContain("Lihat lebih banyak pelajaran");
   });
 });
+
+// "kota blitar" and "kabupaten blitar" are two regions: a region-kind word before a name searches
+// the name as the region's own, while alone or at the end it decides nothing (decision 0068)
+describe("a region named with its kind", () => {
+  beforeAll(async () => {
+    await prisma.region.upsert({
+      where: { code: "35.05" },
+      update: {},
+      create: {
+        code: "35.05",
+        name: "Kabupaten Blitar",
+        kind: "REGENCY",
+        provinceCode: "35",
+        timeZone: "Asia/Jakarta",
+      },
+    });
+    for (const [slug, regionCode, year] of [
+      ["posyandu-digital-kota-blitar", "35.72", 2022],
+      ["posyandu-digital-kabupaten-blitar", "35.05", 2023],
+    ] as const)
+      await prisma.practice.create({
+        data: {
+          slug,
+          name: "Posyandu digital",
+          summary: "Kader mencatat timbang balita di ponsel.",
+          regionCode,
+          startedYear: year,
+          status: "PUBLISHED",
+          publishedAt: new Date(`${year}-06-01`),
+          tags: [],
+        },
+      });
+    invalidateCatalogVocabulary();
+  });
+
+  it("finds the city's practice first for 'kota blitar' and the regency's for 'kabupaten blitar'", async () => {
+    const city = await searchCatalog({ q: "posyandu digital di kota blitar" });
+    expect(city.searchedFor).toBe("posyandu digital kota blitar");
+    // then the regency's (it says "posyandu digital"), then Kota Blitar's other practices
+    expect(slugs(city).slice(0, 2)).toEqual([
+      "posyandu-digital-kota-blitar",
+      "posyandu-digital-kabupaten-blitar",
+    ]);
+    expect(city.practices[1].missing).toEqual(["kota blitar"]);
+    const regency = await searchCatalog({ q: "posyandu digital kab blitar" });
+    expect(slugs(regency).slice(0, 2)).toEqual([
+      "posyandu-digital-kabupaten-blitar",
+      "posyandu-digital-kota-blitar",
+    ]);
+  });
+
+  it("never corrects a misspelt region kind to one", async () => {
+    const result = await searchCatalog({ q: "posyandu digital kabupatn" });
+    expect(result.searchedFor).not.toContain("kabupaten");
+    expect(slugs(result).slice(0, 2).sort()).toEqual([
+      "posyandu-digital-kabupaten-blitar",
+      "posyandu-digital-kota-blitar",
+    ]);
+  });
+});

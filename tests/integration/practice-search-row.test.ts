@@ -5,7 +5,7 @@
 // published, edited, moved, withdrawn, deleted; a region moved to another province or of another kind.
 import { beforeAll, describe, expect, it } from "vitest";
 import { database, prisma } from "~/db.server";
-import { searchCatalog } from "~/modules/catalogue/catalog-search.server";
+import { invalidateCatalogVocabulary, searchCatalog } from "~/modules/catalogue/catalog-search.server";
 import { ensureRegions } from "../fixtures/people";
 
 const Q = "bank sampah sekolah";
@@ -119,9 +119,31 @@ describe("the catalogue's search rows", () => {
     expect(moved.slugs).toEqual(["bank-sampah-sekolah"]);
     expect(moved.kind).toEqual(["CITY:1"]);
     expect((await found({ province: "74" })).slugs).toEqual([]);
+    // its words follow too: the new province's name finds it, the old one's no longer does
+    invalidateCatalogVocabulary();
+    expect((await searchCatalog({ q: "jawa timur" })).practices.map((p) => p.slug)).toEqual([
+      "bank-sampah-sekolah",
+    ]);
+    expect((await searchCatalog({ q: "sulawesi tenggara" })).practices).toEqual([]);
     expect(await rowsAgree()).toBe(0);
     await prisma.region.update({ where: { code: "74.05" }, data: { provinceCode: "74", kind: "REGENCY" } });
     expect((await found({ province: "74" })).kind).toEqual(["REGENCY:1"]);
+    expect(await rowsAgree()).toBe(0);
+  });
+
+  it("stay untouched by an edit of what search does not read", async () => {
+    const xmin = async () =>
+      (
+        await database.sql.query<{ xmin: string }>(
+          `SELECT xmin::text AS xmin FROM "PracticeSearch" WHERE "practiceId" = $1`,
+          [id],
+        )
+      )[0].xmin;
+    const before = await xmin();
+    await prisma.practice.update({ where: { id }, data: { contactName: "Bu Sari", cost: "Rp 5 juta" } });
+    expect(await xmin()).toBe(before);
+    await prisma.practice.update({ where: { id }, data: { startedYear: 2021 } });
+    expect(await xmin()).not.toBe(before);
     expect(await rowsAgree()).toBe(0);
   });
 

@@ -22,9 +22,13 @@ describe("region-kind words", () => {
   it("never decide a match beside other words, and are searched when alone", () => {
     expect(queryWords("jalan rusak kabupaten")).toEqual(["jalan", "rusak"]);
     expect(queryWords("inovasi pemkot dan pemkab di provinsi")).toEqual(["inovasi"]);
-    expect(queryWords("Kota Kendari")).toEqual(["kendari"]);
     expect(queryWords("kabupaten")).toEqual(["kabupaten"]);
     expect(queryWords("di kota")).toEqual(["kota"]);
+    // before a word, as a region's name starts: Kota Blitar is not Kabupaten Blitar
+    expect(queryWords("sanitasi kota blitar")).toEqual(["sanitasi", "kota blitar"]);
+    expect(queryWords("Kab. Blitar sanitasi")).toEqual(["kabupaten blitar", "sanitasi"]);
+    expect(queryWords("pemkot kendari")).toEqual(["kota kendari"]);
+    expect(queryWords("provinsi jawa timur")).toEqual(["jawa", "timur"]);
   });
 });
 

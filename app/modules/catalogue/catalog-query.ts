@@ -29,12 +29,23 @@ export const INDONESIAN_STOP_WORDS = new Set(
  * Words that name a kind of region: every practice's search vector holds its region's name
  * ("Kabupaten Lahat", "Kota Kendari"), so "kabupaten" alone matches most of the catalogue and ranks a
  * practice for where it is rather than what it does. Like filler words, they never decide a match
- * in a query that says something else ("jalan rusak kabupaten" searches "jalan rusak"); the "Jenis
- * daerah" facet narrows by them. Alone, they are searched.
+ * in a query that says something else ("jalan rusak kabupaten" searches "jalan rusak"; the "Jenis
+ * daerah" facet narrows by kind), nor are they offered as a correction. Before a word, the kinds a
+ * region's name starts with make one phrase with it, so that "kota blitar" is Kota Blitar and not
+ * Kabupaten Blitar (`REGION_NAME_PREFIX`). Alone, they are searched.
  */
 export const REGION_KIND_WORDS = new Set(
   "kabupaten kab kota provinsi prov propinsi pemkab pemkot pemprov pemda".split(" "),
 );
+
+/** How a region-kind word is written at the start of a region's name (provinces have no prefix). */
+const REGION_NAME_PREFIX: Record<string, string> = {
+  kota: "kota",
+  pemkot: "kota",
+  kabupaten: "kabupaten",
+  kab: "kabupaten",
+  pemkab: "kabupaten",
+};
 
 /** At most this many words of a query are searched. */
 const MAX_WORDS = 12;
@@ -46,11 +57,20 @@ function wordsOf(text: string) {
     .filter(Boolean);
 }
 
-/** The query's words without stop words (nor region-kind words beside others), lower case, in order, each once. */
+/**
+ * The query's words without stop words (nor region-kind words beside others, but "kota blitar" as
+ * one), lower case, in order, each once.
+ */
 export function queryWords(q: string) {
-  const words = [...new Set(wordsOf(q).filter((w) => !INDONESIAN_STOP_WORDS.has(w)))];
-  const meaningful = words.filter((w) => !REGION_KIND_WORDS.has(w));
-  return (meaningful.length > 0 ? meaningful : words).slice(0, MAX_WORDS);
+  const words = wordsOf(q).filter((w) => !INDONESIAN_STOP_WORDS.has(w));
+  const meaningful: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!REGION_KIND_WORDS.has(word)) meaningful.push(word);
+    else if (REGION_NAME_PREFIX[word] && words[i + 1] && !REGION_KIND_WORDS.has(words[i + 1]))
+      meaningful.push(`${REGION_NAME_PREFIX[word]} ${words[++i]}`);
+  }
+  return [...new Set(meaningful.length > 0 ? meaningful : words)].slice(0, MAX_WORDS);
 }
 
 /** Every term of the synonym list → the terms it is searched as (its own sets, merged). */

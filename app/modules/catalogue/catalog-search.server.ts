@@ -15,7 +15,12 @@ import {
   PAGE_SIZE,
   type Segment,
 } from "~/modules/catalogue/catalog-params";
-import { INDONESIAN_STOP_WORDS, queryConcepts, queryWords } from "~/modules/catalogue/catalog-query";
+import {
+  INDONESIAN_STOP_WORDS,
+  REGION_KIND_WORDS,
+  queryConcepts,
+  queryWords,
+} from "~/modules/catalogue/catalog-query";
 import { catalogStamp } from "~/modules/catalogue/catalog-state.server";
 import { closestWord } from "~/utils/edit-distance";
 import { COMPLETED_REPLICATION } from "~/modules/catalogue/replication-status";
@@ -51,10 +56,13 @@ async function loadVocabulary(stamp: string): Promise<Vocabulary> {
     prisma.$queryRaw<{ word: string }[]>`SELECT word FROM ts_stat(${stems})`,
   ]);
   return {
-    // a stop word is never offered as a correction ("cara" → "para")
+    // a stop word is never offered as a correction ("cara" → "para"), nor a region kind ("kabupatn")
     words: new Map(
       simple
-        .filter((w) => /^\p{L}+$/u.test(w.word) && !INDONESIAN_STOP_WORDS.has(w.word))
+        .filter(
+          (w) =>
+            /^\p{L}+$/u.test(w.word) && !INDONESIAN_STOP_WORDS.has(w.word) && !REGION_KIND_WORDS.has(w.word),
+        )
         .map((w) => [w.word, Number(w.nentry)]),
     ),
     lexemes: new Set(lexemes.map((l) => l.word)),

@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 // a light public page: readable, searchable and filterable without JavaScript
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, visitorScripts: false };
 
 // public
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -41,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Lintas" }];
 
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, visitorScripts: false };
 
 /** Requests a visitor (one address) may leave per hour, as the signed-in limit. */
 const VISITOR_LIMIT = 10;

@@ -26,7 +26,7 @@ import { invariantResponse } from "~/utils/invariant";
 import { formatNumber } from "~/utils/numbers";
 import { requireParam } from "~/utils/route-params";
 
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, visitorScripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
