@@ -3,7 +3,7 @@
 // by a client-side navigation React does it. Either way a click puts the handle in the text and
 // the comment says who was notified.
 import { expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, signInThroughForm as signIn } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);

@@ -5,7 +5,7 @@
 // it, and a visitor who is not signed in reads it.
 import type { Locator, Page, WebSocketRoute } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, signInThroughForm as signIn } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);

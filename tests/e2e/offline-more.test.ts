@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { PAGES_CACHE } from "../../app/offline/outbox";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
-import { newPage, signIn } from "./helpers";
+import { newPage, signInThroughForm as signIn } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);

@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, test } from "vitest";
-import { newPage, signIn } from "./helpers";
+import { newPage, signInThroughForm as signIn } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);

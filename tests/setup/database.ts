@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { databaseFromPglite, openDatabase } from "../../app/db/database.server";
 import { withDatabase } from "./global-setup";
+import { pgliteArtifacts } from "./pglite-artifacts";
 
 const templateDatabase = inject("templateDatabase");
 const url = process.env.DATABASE_URL;
@@ -24,7 +25,7 @@ if (templateDatabase && url) {
   });
 } else {
   const dump = await readFile(inject("templateDump"));
-  const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const client = await PGlite.create({ loadDataDir: new Blob([dump]), ...(await pgliteArtifacts()) });
   const database = databaseFromPglite(client);
   globalThis.__lintasDatabase = database;
   afterAll(async () => {
