@@ -11,6 +11,7 @@ const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
  */
 const EMBEDDED_ONLY = [
   "tests/integration/database-thread.test.ts",
+  "tests/integration/database-wire.test.ts",
   "tests/integration/durability.test.ts",
   "tests/integration/admin-create.test.ts",
 ];

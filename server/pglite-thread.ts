@@ -20,11 +20,14 @@ type FromWorker =
   | { type: "error"; name: string; message: string; stack?: string };
 
 /**
- * One connection to the one PGlite session (it runs one statement at a time anyway), kept open for
- * the life of the process: its named statements live in the session, so a second connection
- * preparing the same name would clash.
+ * Connections to the one PGlite session. PGlite runs one statement at a time, but node-postgres
+ * sends a connection's next statement only after the event loop has read the last answer: with
+ * one connection, the database waited on every render and GC of the event loop between two
+ * statements (in the mix, ~2.9 ms of the connection per statement, of which PGlite worked
+ * 0.55 ms). With several, the thread runs the next connection's statement while the event loop is
+ * busy (docs/decisions/0071). Each connection prepares its own statements (server/pglite-wire.ts).
  */
-const CONNECTIONS = 1;
+const CONNECTIONS = 4;
 /** at most this many different statements are kept prepared; others are planned each time */
 const MAX_PREPARED = 2_000;
 

@@ -9,8 +9,10 @@
 // - while a transaction is open (PGlite reports it), only the connection that opened it runs;
 //   the others wait, as they would for a row lock on a server;
 // - a connection that goes away inside its transaction has it rolled back;
-// - prepared statements are the session's: they are dropped when the last connection closes (the
-//   app keeps one connection for the life of the process, server/pglite-thread.ts).
+// - prepared statements are a connection's own, as on a server: each name a connection gives is
+//   made its own in the one session (`ownStatementNames`), and its statements are closed when it
+//   goes away, so several connections may prepare the same name (docs/decisions/0071).
+import { createHash } from "node:crypto";
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 
@@ -21,6 +23,11 @@ const PROTOCOL_3 = 196608;
 /** message types after which the client waits for an answer */
 const BATCH_ENDS = new Set(["S", "Q", "H", "X"].map((c) => c.charCodeAt(0)));
 const TERMINATE = "X".charCodeAt(0);
+const PARSE = "P".charCodeAt(0);
+const BIND = "B".charCodeAt(0);
+const DESCRIBE = "D".charCodeAt(0);
+const CLOSE = "C".charCodeAt(0);
+const STATEMENT = "S".charCodeAt(0);
 
 type Batch = {
   connection: number;
@@ -30,6 +37,78 @@ type Batch = {
 };
 
 export type WireServer = { close(): Promise<void>; connections(): number };
+
+/**
+ * PGlite's answer to a batch, as the bytes the client reads. Not `execProtocolRaw`: it also parses
+ * every answer into message objects (6 % of the database thread in the mix; a 100-row answer cost
+ * 0.9 ms of the thread, now 0.25 ms) and keeps them in a list that only PGlite's own `query` and
+ * `exec` empty, so over the wire it grew with every row (~0.5 KB a row) for the life of the
+ * process (docs/decisions/0071). The streamed form hands over the bytes only. The
+ * start-up packet (its first byte is 0) is answered outside that stream, so it keeps the other one.
+ */
+export async function answerTo(db: PGlite, bytes: Uint8Array): Promise<Uint8Array> {
+  // a copy: the answer is a view of PGlite's buffer, which the next batch overwrites
+  if (bytes[0] === 0) return (await db.execProtocolRaw(bytes)).slice();
+  const chunks: Uint8Array[] = [];
+  // each chunk is a view of the WebAssembly memory, reused by the next one: copied
+  await db.execProtocolRawStream(bytes, { onRawData: (data) => chunks.push(data.slice()) });
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/**
+ * The batch with each statement name (in Parse, Bind, Describe and Close) made the connection's
+ * own: `name/connection` (a name too long for PostgreSQL's 63 bytes with that, by its hash).
+ * `prepared` keeps the names the connection has prepared and not closed. The unnamed statement
+ * and portals are left as they are (PostgreSQL drops them at each Sync), and so are names inside
+ * SQL (`EXECUTE`, `DEALLOCATE`), which node-postgres and Prisma do not send.
+ */
+export function ownStatementNames(batch: Buffer, connection: number, prepared: Set<string>): Buffer {
+  const parts: Buffer[] = [];
+  let changed = false;
+  let offset = 0;
+  while (offset + 5 <= batch.length) {
+    const type = batch[offset] ?? 0;
+    const message = batch.subarray(offset, offset + 1 + batch.readInt32BE(offset + 1));
+    offset += message.length;
+    let at = -1;
+    if (type === PARSE) at = 5;
+    else if (type === BIND) at = message.indexOf(0, 5) + 1;
+    else if ((type === DESCRIBE || type === CLOSE) && message[5] === STATEMENT) at = 6;
+    const end = at > 0 ? message.indexOf(0, at) : -1;
+    if (end <= at) {
+      parts.push(message);
+      continue;
+    }
+    const given = message.toString("utf8", at, end);
+    let name = `${given}/${connection}`;
+    if (Buffer.byteLength(name) > 63)
+      name = `${createHash("sha1").update(given).digest("hex").slice(0, 32)}/${connection}`;
+    if (type === PARSE) prepared.add(name);
+    if (type === CLOSE) prepared.delete(name);
+    const own = Buffer.from(name, "utf8");
+    const rebuilt = Buffer.concat([message.subarray(0, at), own, message.subarray(end)]);
+    rebuilt.writeInt32BE(rebuilt.length - 1, 1);
+    parts.push(rebuilt);
+    changed = true;
+  }
+  return changed ? Buffer.concat(parts) : batch;
+}
+
+/** Close messages for these statements, then a Sync (closing one that is gone is no error). */
+function closeStatements(names: Iterable<string>): Uint8Array {
+  const messages: Buffer[] = [];
+  for (const name of names) {
+    const bytes = Buffer.from(name, "utf8");
+    const message = Buffer.alloc(1 + 4 + 1 + bytes.length + 1);
+    message[0] = CLOSE;
+    message.writeInt32BE(message.length - 1, 1);
+    message[5] = STATEMENT;
+    bytes.copy(message, 6);
+    messages.push(message);
+  }
+  messages.push(Buffer.from([STATEMENT, 0, 0, 0, 4]));
+  return Buffer.concat(messages);
+}
 
 export async function serveWire(db: PGlite, socketPath: string): Promise<WireServer> {
   const waiting: Batch[] = [];
@@ -50,7 +129,7 @@ export async function serveWire(db: PGlite, socketPath: string): Promise<WireSer
         const [batch] = waiting.splice(index, 1);
         if (!batch) break;
         try {
-          const answer = await db.runExclusive(() => db.execProtocolRaw(batch.bytes));
+          const answer = await db.runExclusive(() => answerTo(db, batch.bytes));
           owner = db.isInTransaction() ? batch.connection : undefined;
           batch.done(answer);
         } catch (error) {
@@ -69,8 +148,13 @@ export async function serveWire(db: PGlite, socketPath: string): Promise<WireSer
     });
   }
 
+  /** the statements each open connection has prepared, under their session names */
+  const statements = new Map<number, Set<string>>();
+
   async function closed(connection: number) {
     open.delete(connection);
+    const prepared = statements.get(connection);
+    statements.delete(connection);
     for (let i = waiting.length - 1; i >= 0; i--) {
       const batch = waiting[i];
       if (batch?.connection === connection) {
@@ -84,14 +168,15 @@ export async function serveWire(db: PGlite, socketPath: string): Promise<WireSer
       owner = undefined;
       void drain();
     }
-    // named statements belong to the session, not the connection: the next first connection
-    // starts without them, as its client expects
-    if (open.size === 0) await db.exec("DEALLOCATE ALL").catch(() => undefined);
+    // its statements go with it (after any transaction of another connection, like every batch)
+    if (prepared && prepared.size > 0) await run(0, closeStatements(prepared)).catch(() => undefined);
   }
 
   function handle(socket: net.Socket) {
     const id = nextId++;
     open.set(id, socket);
+    const prepared = new Set<string>();
+    statements.set(id, prepared);
     socket.setNoDelay(true);
     let buffer: Buffer = Buffer.alloc(0);
     let started = false;
@@ -148,7 +233,7 @@ export async function serveWire(db: PGlite, socketPath: string): Promise<WireSer
             socket.end();
             return;
           }
-          const answer = await run(id, new Uint8Array(batch));
+          const answer = await run(id, new Uint8Array(ownStatementNames(batch, id, prepared)));
           if (answer.length > 0 && socket.writable) socket.write(answer);
         }
       } catch {
