@@ -14,6 +14,9 @@ export function scopeFor(user: CurrentUser, action: Action): Prisma.PairingWhere
 }
 
 export async function mayOnPairing(user: CurrentUser, pairingId: string, action: Action) {
+  // no grant for the action at all: no need to ask the database (as mayOnProject; a quarter of
+  // the permission counts in the realistic mix were `WHERE 1=0`, decision 0071)
+  if (grantsFor(user.memberships, action).length === 0) return false;
   return (await prisma.pairing.count({ where: { AND: [{ id: pairingId }, scopeFor(user, action)] } })) > 0;
 }
 
