@@ -7,4 +7,4 @@ COPY . .
 RUN npm run build
 ENV NODE_ENV=production PORT=3000
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "server/start.ts"]
+CMD ["node", "--max-old-space-size=512", "build/start/start.mjs"]

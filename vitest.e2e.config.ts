@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 // Browser journeys (`npm run test:e2e`): Debian's Chromium driven by playwright-core against the
 // production build, served by server/start.ts on an embedded database of its own
-// (tests/setup/e2e-global.ts). Run `npx remix vite:build` first; `npm test` does.
+// (tests/setup/e2e-global.ts). Run `npm run build` first; `npm test` does.
 export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   test: {

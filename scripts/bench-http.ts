@@ -13,6 +13,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { type MixPerson, createMixPlan, hitRatio, percentile, summarise, writeSchedule } from "./bench-mix";
+import { serveArguments } from "../server/serve-command";
 
 export type HttpTarget = {
   name: string;
@@ -81,8 +82,9 @@ function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>) {
   const port = await freePort();
+  const args = serveArguments();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts"], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
@@ -478,7 +480,7 @@ export async function runHttpBench({
   mix?: MixOptions;
   log: (line: string) => void;
 }): Promise<HttpBench> {
-  if (!existsSync(path.join(root, "build/server/index.js"))) {
+  if (!existsSync(path.join(root, "build/server/index.js")) || !existsSync(path.join(root, "build/start"))) {
     throw new Error("No production build: run `npm run build` first (npm run bench does).");
   }
   const servers: Awaited<ReturnType<typeof startServer>>[] = [];

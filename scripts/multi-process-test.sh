@@ -11,10 +11,10 @@ free_port() {
 }
 
 command -v redis-server >/dev/null || { echo "Redis is not installed (apt-get install -y redis-server)" >&2; exit 1; }
-if [ ! -f build/server/index.js ]; then
+if [ ! -f build/server/index.js ] || [ ! -f build/start/start.mjs ]; then
   echo "No production build: building"
   npx prisma generate >/dev/null
-  npx remix vite:build >/dev/null
+  npx remix vite:build >/dev/null && node scripts/build-server.mjs
 fi
 
 REDIS_PORT=$(free_port)

@@ -4,7 +4,7 @@
 // signed in where the page needs it, and reports per page: JavaScript and everything together as
 // bytes on the wire (compressed, headers included) and decoded, and the first contentful paint.
 // Without --url it starts its own production server on a fresh seeded database (like the browser
-// journeys: needs `npx remix vite:build` first). Fails (exit 1) over a budget (issues #10 and #24,
+// journeys: needs `npm run build` first). Fails (exit 1) over a budget (issues #10 and #24,
 // docs/decisions/0062-light-on-a-weak-link.md, 0067: every signed-in page without a budget of
 // its own gets SIGNED_IN). Prints a Markdown table at the end.
 import { parseArgs } from "node:util";

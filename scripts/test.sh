@@ -79,7 +79,7 @@ step "typecheck, lint, format" checks
 # integration tests slowed them more than it saved (fresh-clone CI: 317 s with it beside, against
 # 268 s + 15 s one after the other; decision 0052, round 9)
 step "unit and integration tests" npx vitest run
-step "production build" quietly npx remix vite:build
+step "production build" quietly sh -c "npx remix vite:build && node scripts/build-server.mjs"
 step "browser journeys" npx vitest run --config vitest.e2e.config.ts
 
 printf '\n%sAll steps passed in %d s%s\n' "$bold" $((SECONDS - started)) "$reset"

@@ -5,13 +5,20 @@ import { parentPort, workerData } from "node:worker_threads";
 import { openPglite } from "../app/db/database.server";
 import { serveWire } from "./pglite-wire";
 
+/**
+ * PostgreSQL's shared buffers live in PGlite's WebAssembly memory, which never shrinks: at the
+ * default 128 MB, a large database fills them all (decision 0072). Blocks not kept there are read
+ * through PGlite's file layer, from the operating system's page cache.
+ */
+const SERVER_SETTINGS = ["shared_buffers=32MB"];
+
 type Data = { location: string; socketPath: string; durable: boolean };
 const { location, socketPath, durable } = workerData as Data;
 const port = parentPort;
 if (!port) throw new Error("server/pglite-worker.ts runs as a worker thread");
 
 try {
-  const db = await openPglite(location, undefined, { durable });
+  const db = await openPglite(location, undefined, { durable, settings: SERVER_SETTINGS });
   const wire = await serveWire(db, socketPath);
   port.on("message", (message: { type: string }) => {
     if (message.type !== "close") return;

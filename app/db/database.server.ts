@@ -37,9 +37,11 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openPglite(
   location: string,
   loadDataDir?: Blob,
-  options: { durable?: boolean; observe?: (event: FsEvent) => void } = {},
+  options: { durable?: boolean; observe?: (event: FsEvent) => void; settings?: string[] } = {},
 ): Promise<PGlite> {
-  if (location === "memory://") return PGlite.create({ loadDataDir });
+  const settings = (options.settings ?? []).flatMap((setting) => ["-c", setting]);
+  if (location === "memory://")
+    return PGlite.create({ loadDataDir, startParams: [...PGlite.defaultStartParams, ...settings] });
   const dir = path.resolve(location);
   await mkdir(dir, { recursive: true });
   const lock = lockDataDir(dir);
@@ -50,7 +52,8 @@ export async function openPglite(
     client = await PGlite.create({
       fs: new DurableNodeFS(dir, { durable, lock, observe: options.observe }),
       loadDataDir,
-      startParams: durable ? DURABLE_START_PARAMS : undefined,
+      // with PostgreSQL's settings (`name=value`) given, if any
+      startParams: [...(durable ? DURABLE_START_PARAMS : PGlite.defaultStartParams), ...settings],
     });
     // a new cluster was copied in from initdb (or the dump) without PostgreSQL's syncs
     if (durable && fresh) syncDirectoryTree(dir, options.observe);

@@ -35,6 +35,26 @@ describe("planner statistics on PGlite", () => {
     expect(await analyzeNeverAnalyzed(sql)).toEqual([]);
   });
 
+  it("leaves an empty table alone once analysed, and analyses it again when it has rows", async () => {
+    const analysedAt = async () =>
+      (
+        await sql.query<{ n: number }>(
+          `SELECT analyze_count::int AS n FROM pg_stat_user_tables WHERE relname = 'empty_one'`,
+        )
+      )[0].n;
+    await sql.exec(`CREATE TABLE empty_one (id int primary key)`);
+    // never analysed: analysed now; it keeps no statistics, being empty
+    expect(await analyzeNeverAnalyzed(sql)).toEqual(["empty_one"]);
+    expect(await analysedAt()).toBe(1);
+    // an empty table is not analysed again on every start
+    expect(await analyzeNeverAnalyzed(sql)).toEqual([]);
+    expect(await analysedAt()).toBe(1);
+    // rows came in since: analysed again
+    await sql.exec(`INSERT INTO empty_one SELECT generate_series(1, 30)`);
+    expect(await analyzeNeverAnalyzed(sql)).toEqual(["empty_one"]);
+    expect(await analyzeNeverAnalyzed(sql)).toEqual([]);
+  });
+
   it("re-analyses only when the rows moved past the threshold", async () => {
     await sql.exec(`INSERT INTO item SELECT i, 'k' FROM generate_series(2001, 2100) i`);
     expect(await analyzeStaleTables(sql)).toEqual([]);

@@ -153,6 +153,11 @@ describe("the embedded database in its own thread", () => {
     }
   }, 120_000);
 
+  it("keeps PostgreSQL's shared buffers small (PGlite's memory never shrinks, decision 0072)", async () => {
+    const [{ shared_buffers }] = await database.sql.query<{ shared_buffers: string }>("SHOW shared_buffers");
+    expect(shared_buffers).toBe("32MB");
+  });
+
   it("keeps the data directory to one opener, and says who holds it", async () => {
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "lintas-thread-")), "pg");
     const first = await openPgliteThread(dir);

@@ -1,4 +1,4 @@
-// Starts the production server once for the browser journeys: `node --import tsx server/start.ts`
+// Starts the production server for the browser journeys as `npm run serve` does (server/serve-command.ts)
 // (migrate, seed the empty database, serve build/) on a free port, with a fresh embedded database
 // in a temporary directory. Provides its base URL; stops it and removes the directory at the end.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { serveArguments } from "../../server/serve-command";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,8 +26,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 const START_TIMEOUT_MS = 180_000;
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(path.join(root, "build/server/index.js"))) {
-    throw new Error("No production build in build/: run `npx remix vite:build` before `npm run test:e2e`.");
+  if (
+    !existsSync(path.join(root, "build/server/index.js")) ||
+    !existsSync(path.join(root, "build/start/start.mjs"))
+  ) {
+    throw new Error("No production build in build/: run `npm run build` before `npm run test:e2e`.");
   }
   const started = performance.now();
   const servers = await Promise.all(Array.from({ length: E2E_WORKERS }, () => startE2eServer()));
@@ -69,26 +73,22 @@ export async function startE2eServer(
   // The journeys always run on the embedded default, also under scripts/with-postgres.sh.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const log = createWriteStream(logFile);
-  const server = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), "--import", "tsx", "server/start.ts"],
-    {
-      cwd: root,
-      env: {
-        ...inherited,
-        NODE_ENV: "production",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        APP_URL: baseUrl,
-        DATA_DIR: path.join(dir, "pg"),
-        UPLOAD_DIR: path.join(dir, "uploads"),
-        SESSION_SECRET: randomBytes(24).toString("hex"),
-        SEED_ON_EMPTY: "true",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serveArguments()], {
+    cwd: root,
+    env: {
+      ...inherited,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      APP_URL: baseUrl,
+      DATA_DIR: path.join(dir, "pg"),
+      UPLOAD_DIR: path.join(dir, "uploads"),
+      SESSION_SECRET: randomBytes(24).toString("hex"),
+      SEED_ON_EMPTY: "true",
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
 
