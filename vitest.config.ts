@@ -56,7 +56,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts", ...(onPostgres ? ["tests/postgres/**/*.test.ts"] : [])],
           exclude: onPostgres ? EMBEDDED_ONLY : [],
-          globalSetup: ["tests/setup/global-setup.ts"],
+          globalSetup: ["tests/setup/global-setup.ts", "tests/setup/app-build.ts"],
+          // the production server build, loaded by Node itself: through Vite's transform its
+          // 1.6 MB were parsed again in every file that renders pages (tests/fixtures/app-build.ts)
+          server: { deps: { external: [/\/build\/server\//] } },
           setupFiles: ["tests/setup/database.ts", "tests/setup/no-console-errors.ts"],
         },
       },

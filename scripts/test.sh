@@ -75,11 +75,12 @@ checks() {
   return "$status"
 }
 step "typecheck, lint, format" checks
-# the production build after the tests, not beside them: on two cores a build beside the unit and
-# integration tests slowed them more than it saved (fresh-clone CI: 317 s with it beside, against
-# 268 s + 15 s one after the other; decision 0052, round 9)
-step "unit and integration tests" npx vitest run
+# the production build first: the integration tests that render whole pages load its server build
+# (tests/fixtures/app-build.ts: ~2.5 s of CPU a file where a Vite dev server took ~11 s), and the
+# journeys serve it. Not beside the tests: on two cores that slowed them more than it saved
+# (decision 0052, round 9)
 step "production build" quietly sh -c "npx remix vite:build && node scripts/build-server.mjs"
+step "unit and integration tests" npx vitest run
 step "browser journeys" npx vitest run --config vitest.e2e.config.ts
 
 printf '\n%sAll steps passed in %d s%s\n' "$bold" $((SECONDS - started)) "$reset"

@@ -5,7 +5,6 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { errorKindForStatus } from "~/components/ui/error-page";
@@ -171,20 +170,16 @@ describe("security headers", () => {
 
 // Whole documents, rendered by the app's own entry.server through Remix's request handler.
 describe("documents", () => {
-  let vite: ViteDevServer;
   let handle: (request: Request) => Promise<Response>;
 
   beforeAll(async () => {
     const started = await loadAppBuild();
-    vite = started.vite;
     const build = started.build;
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request);
   }, 60_000);
 
-  afterAll(async () => {
-    await vite?.close();
-  });
+  afterAll(async () => {});
 
   const get = (path: string, headers: Record<string, string> = {}) =>
     handle(new Request(`http://lintas.test${path}`, { headers }));

@@ -18,7 +18,6 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type ServerBuild, createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { createServer as createViteServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tableChecksums } from "~/db/backup.server";
 import { database, prisma } from "~/db.server";
@@ -500,7 +499,6 @@ describe("body limits", () => {
 // Remix (its request handler over the guarded build). Every route of the build's manifest gets
 // the classes; the pages answer with the friendly error page in the reader's language.
 describe("every route of the build, through Express", () => {
-  let vite: Awaited<ReturnType<typeof createViteServer>>;
   let build: ServerBuild;
   let baseUrl: string;
   let close: () => Promise<void>;
@@ -510,7 +508,7 @@ describe("every route of the build, through Express", () => {
   beforeAll(async () => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@lintas.test" } });
     cookie = await cookieFor(admin.id);
-    ({ vite, build } = await loadAppBuild());
+    ({ build } = await loadAppBuild());
     const app = express();
     app.use(requestGuardMiddleware());
     app.all(
@@ -533,7 +531,6 @@ describe("every route of the build, through Express", () => {
 
   afterAll(async () => {
     await close?.();
-    await vite?.close();
   });
 
   /** node's http client: fetch() refuses to send TRACE */

@@ -4,7 +4,6 @@
 // public page, the region page and the region and cohort dashboards (pages rendered whole).
 import { createRequestHandler } from "@remix-run/node";
 import { Window } from "happy-dom";
-import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { getLaunchEventPage, listLaunchEvents } from "~/modules/projects/launch-event.server";
@@ -18,7 +17,6 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const LAHAT = ["SIAP BPKAD", "PERJAKA", "SIP BENAR", "e-Agenda"];
 const ids = { hiddenEvent: "", mixedEvent: "", launched: "", draft: "" };
 
-let vite: ViteDevServer;
 let handle: (request: Request) => Promise<Response>;
 const window = new Window({
   settings: {
@@ -90,13 +88,11 @@ beforeAll(async () => {
     })
   ).id;
   const started = await loadAppBuild();
-  vite = started.vite;
   const handler = createRequestHandler(started.build, "production");
   handle = (request) => handler(request);
 }, 180_000);
 
 afterAll(async () => {
-  await vite?.close();
   await window.happyDOM.close();
 });
 

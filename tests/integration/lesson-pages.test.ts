@@ -5,7 +5,6 @@
 // page's metadata (Open Graph, schema.org Article), print style, version line and 410.
 import { createRequestHandler } from "@remix-run/node";
 import { Window } from "happy-dom";
-import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { lessonFormSchema } from "~/modules/lessons/lesson-schemas";
@@ -23,7 +22,6 @@ import { loadAppBuild } from "../fixtures/app-build";
 const ATTACK = `<script>alert(1)</script><style>*{display:none}</style><img src=x onerror=alert(2)>"><svg onload=alert(3)>`;
 const SHORT = `<img src=x onerror=alert(4)>`;
 
-let vite: ViteDevServer;
 let handle: (request: Request) => Promise<Response>;
 let facilitatorCookie: string;
 let leadCookie: string;
@@ -207,14 +205,12 @@ beforeAll(async () => {
   await withdrawLesson(facilitator, sessions[1].id, second.id, ATTACK);
 
   const started = await loadAppBuild();
-  vite = started.vite;
   const build = started.build;
   const handler = createRequestHandler(build, "production");
   handle = (request) => handler(request);
 }, 120_000);
 
 afterAll(async () => {
-  await vite?.close();
   await window.happyDOM.close();
 });
 

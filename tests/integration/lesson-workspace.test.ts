@@ -4,7 +4,6 @@
 // without JavaScript sends it, to show the error beside the field with what was typed.
 import { createRequestHandler } from "@remix-run/node";
 import { Window } from "happy-dom";
-import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import id from "~/i18n/id.json";
@@ -25,7 +24,6 @@ type Answer = {
 let facilitator: Actor;
 let kendariLead: Actor;
 let sessionIds: string[];
-let vite: ViteDevServer | undefined;
 let handle: (request: Request) => Promise<Response>;
 const window = new Window();
 
@@ -79,13 +77,11 @@ beforeAll(async () => {
   sessionIds = sessions.map((s) => s.id);
   for (const sessionId of sessionIds) await saveNote(facilitator, sessionId, notes);
   const started = await loadAppBuild();
-  vite = started.vite;
   const handler = createRequestHandler(started.build, "production");
   handle = (request) => handler(request);
 }, 120_000);
 
 afterAll(async () => {
-  await vite?.close();
   await window.happyDOM.close();
 });
 

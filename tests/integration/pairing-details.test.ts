@@ -3,7 +3,6 @@
 // label and map, the province page's pairings, notification times in the viewer's own zone, and
 // why a mentor is suggested.
 import { createRequestHandler } from "@remix-run/node";
-import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import id from "~/i18n/id.json";
@@ -11,7 +10,6 @@ import { loadAppBuild } from "../fixtures/app-build";
 import { addCommitment, convertCommitmentToMilestone } from "~/modules/pairings/commitments.server";
 import { actorFor, cookieFor, createPerson, ensureRegions } from "../fixtures/people";
 
-let vite: ViteDevServer;
 let handle: (request: Request) => Promise<Response>;
 let facilitatorId: string;
 
@@ -81,13 +79,10 @@ beforeAll(async () => {
     data: { practiceId: practice.id, regionCode: "35.72", status: "IN_PROGRESS" },
   });
   const started = await loadAppBuild();
-  vite = started.vite;
   handle = createRequestHandler(started.build, "production");
 }, 180_000);
 
-afterAll(async () => {
-  await vite?.close();
-});
+afterAll(async () => {});
 
 describe("pages of item 6, rendered as served", () => {
   it("names a replication's status in words and does not count one in progress as replicated", async () => {

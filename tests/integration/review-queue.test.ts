@@ -5,7 +5,6 @@
 // sees nothing. Through the real routes (the queue rendered whole by Remix's handler) on a real DB.
 import { createRequestHandler } from "@remix-run/node";
 import { Window } from "happy-dom";
-import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { createPairing } from "~/modules/pairings/create.server";
@@ -38,7 +37,6 @@ let outsider: Person; // officer of another region
 let viewer: Person;
 let sessionId: string;
 
-let vite: ViteDevServer;
 let handle: (request: Request) => Promise<Response>;
 const window = new Window({
   settings: {
@@ -133,14 +131,12 @@ beforeAll(async () => {
   sessionId = sessions[0].id;
 
   const started = await loadAppBuild();
-  vite = started.vite;
   const build = started.build;
   const handler = createRequestHandler(build, "production");
   handle = (request) => handler(request);
 }, 120_000);
 
 afterAll(async () => {
-  await vite?.close();
   await window.happyDOM.close();
 });
 

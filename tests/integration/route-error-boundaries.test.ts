@@ -3,7 +3,6 @@
 // a page's own 404 keeps the site navigation. Whole documents through the app's server build,
 // guarded as server/start.ts serves it (a refused write is a thrown 4xx, shown by the boundary).
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { createProject } from "~/modules/projects/details.server";
@@ -11,7 +10,6 @@ import { guardBuild } from "~/utils/request-guard.server";
 import { actorFor, cookieFor, createPerson, ensureRegions } from "../fixtures/people";
 import { loadAppBuild } from "../fixtures/app-build";
 
-let vite: ViteDevServer;
 let build: ServerBuild;
 let handle: (request: Request) => Promise<Response>;
 let officerCookie: string;
@@ -51,15 +49,12 @@ beforeAll(async () => {
   });
 
   const started = await loadAppBuild();
-  vite = started.vite;
   build = started.build;
   const handler = createRequestHandler(guardBuild(build), "production");
   handle = (request) => handler(request);
 }, 120_000);
 
-afterAll(async () => {
-  await vite?.close();
-});
+afterAll(async () => {});
 
 const get = (path: string, cookie?: string) =>
   handle(new Request(`http://lintas.test${path}`, { headers: cookie ? { Cookie: cookie } : {} }));

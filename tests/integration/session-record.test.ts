@@ -2,7 +2,6 @@
 // attended (defect 2), and a cancelled future session listed where its date is (item 6), through
 // the real route loaders and actions on a real database.
 import { createRequestHandler } from "@remix-run/node";
-import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import id from "~/i18n/id.json";
@@ -430,20 +429,16 @@ describe("the pairing page's lists (item 6)", () => {
 });
 
 describe("the pages, rendered as served (no JavaScript)", () => {
-  let vite: ViteDevServer;
   let handle: (request: Request) => Promise<Response>;
 
   beforeAll(async () => {
     const started = await loadAppBuild();
-    vite = started.vite;
     const build = started.build;
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request);
   }, 180_000);
 
-  afterAll(async () => {
-    await vite?.close();
-  });
+  afterAll(async () => {});
 
   async function html(path: string, actor: Actor, init: RequestInit = {}) {
     const headers = new Headers(init.headers);

@@ -20,7 +20,7 @@ import { formatTime } from "~/utils/dates";
 import id from "~/i18n/id.json";
 import { signWebhook, startLiveKitStandIn, webhookBody } from "../fixtures/livekit";
 import { actorFor, cookieFor, createPerson, ensureRegions } from "../fixtures/people";
-import { loadAppBuild } from "../fixtures/app-build";
+import { loadAppBuildThroughVite } from "../fixtures/app-build";
 
 let vite: ViteDevServer;
 let handle: (request: Request) => Promise<Response>;
@@ -85,7 +85,7 @@ beforeAll(async () => {
   for (const [key, person] of Object.entries({ admin, invited, officer }))
     people[key as keyof typeof people] = { id: person.id, cookie: await cookieFor(person.id) };
 
-  const started = await loadAppBuild();
+  const started = await loadAppBuildThroughVite();
   vite = started.vite;
   const build = started.build;
   // the environment module the served routes read (a module of vite's graph, not this file's)

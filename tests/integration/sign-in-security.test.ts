@@ -2,7 +2,6 @@
 // (docs/decisions/0037-sign-in-throttling.md), and a password-reset answer that cannot tell
 // whether an account exists.
 import { createRequestHandler } from "@remix-run/node";
-import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { safeRedirect } from "~/auth/session.server";
 import { SIGN_IN_LIMIT, addressKey, signInDelayMs } from "~/auth/sign-in-throttle.server";
@@ -139,20 +138,16 @@ describe("the sign-in route's redirect", () => {
 
 // Through Remix's request handler (the one the production server uses), as a browser sends it.
 describe("the sign-in page through the request handler", () => {
-  let vite: ViteDevServer;
   let handle: (request: Request) => Promise<Response>;
 
   beforeAll(async () => {
     const started = await loadAppBuild();
-    vite = started.vite;
     const build = started.build;
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request, { clientIp: "198.18.2.1" });
   }, 60_000);
 
-  afterAll(async () => {
-    await vite?.close();
-  });
+  afterAll(async () => {});
 
   it("answers GET /masuk?redirectTo=%2F%09%2Fevil.example%2Fdasbor with a Location on the site", async () => {
     const person = await createPerson({ role: "VIEWER" });

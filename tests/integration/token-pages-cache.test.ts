@@ -5,7 +5,6 @@
 import type { AddressInfo } from "node:net";
 import { createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
 import { inviteUser } from "~/modules/accounts/user.server";
@@ -14,7 +13,6 @@ import { privateCacheMiddleware } from "~/utils/security-headers.server";
 import { callRoute, cookieFor, createPerson, ensureRegions, getRequest } from "../fixtures/people";
 import { loadAppBuild } from "../fixtures/app-build";
 
-let vite: ViteDevServer;
 let handle: (request: Request) => Promise<Response>;
 let invitationToken: string;
 
@@ -27,15 +25,12 @@ beforeAll(async () => {
     role: "VIEWER",
   });
   const started = await loadAppBuild();
-  vite = started.vite;
   const build = started.build;
   const handler = createRequestHandler(build, "production");
   handle = (request) => handler(request, { clientIp: "198.18.3.1" });
 }, 60_000);
 
-afterAll(async () => {
-  await vite?.close();
-});
+afterAll(async () => {});
 
 describe("pages keyed by a token in the address", () => {
   it("the personal calendar feed is private, no-store", async () => {
