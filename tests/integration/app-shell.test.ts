@@ -5,7 +5,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { errorKindForStatus } from "~/components/ui/error-page";
 import { getLanguage, languageCookie, rememberLanguageChoice } from "~/i18n/i18n.server";
@@ -178,8 +178,6 @@ describe("documents", () => {
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request);
   }, 60_000);
-
-  afterAll(async () => {});
 
   const get = (path: string, headers: Record<string, string> = {}) =>
     handle(new Request(`http://lintas.test${path}`, { headers }));

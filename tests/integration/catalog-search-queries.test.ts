@@ -4,7 +4,7 @@
 // relevance and say why they matched. Kendari's practice carries the demo seed's own text.
 
 import { createRequestHandler } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { listLessonsForCatalog } from "~/modules/catalogue/catalog.server";
 import { invalidateCatalogVocabulary, searchCatalog } from "~/modules/catalogue/catalog-search.server";
@@ -220,8 +220,6 @@ describe("the catalogue page", () => {
     handle = (request) => handler(request);
   }, 60_000);
 
-  afterAll(async () => {});
-
   const page = async (path: string) => (await handle(new Request(`http://lintas.test${path}`))).text();
 
   it("does not send newest-first with a search from /katalog", async () => {
@@ -265,8 +263,6 @@ describe("lessons on the catalogue page", () => {
     const handler = createRequestHandler(started.build, "production");
     handle = (request) => handler(request);
   }, 60_000);
-
-  afterAll(async () => {});
 
   const lessonLinks = (html: string) => html.match(/href="\/pelajaran\/bank-sampah-\d"/g) ?? [];
 

@@ -3,7 +3,7 @@
 // label and map, the province page's pairings, notification times in the viewer's own zone, and
 // why a mentor is suggested.
 import { createRequestHandler } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import id from "~/i18n/id.json";
 import { loadAppBuild } from "../fixtures/app-build";
@@ -81,8 +81,6 @@ beforeAll(async () => {
   const started = await loadAppBuild();
   handle = createRequestHandler(started.build, "production");
 }, 180_000);
-
-afterAll(async () => {});
 
 describe("pages of item 6, rendered as served", () => {
   it("names a replication's status in words and does not count one in progress as replicated", async () => {

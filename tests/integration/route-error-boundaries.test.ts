@@ -3,7 +3,7 @@
 // a page's own 404 keeps the site navigation. Whole documents through the app's server build,
 // guarded as server/start.ts serves it (a refused write is a thrown 4xx, shown by the boundary).
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { createProject } from "~/modules/projects/details.server";
 import { guardBuild } from "~/utils/request-guard.server";
@@ -53,8 +53,6 @@ beforeAll(async () => {
   const handler = createRequestHandler(guardBuild(build), "production");
   handle = (request) => handler(request);
 }, 120_000);
-
-afterAll(async () => {});
 
 const get = (path: string, cookie?: string) =>
   handle(new Request(`http://lintas.test${path}`, { headers: cookie ? { Cookie: cookie } : {} }));

@@ -2,7 +2,7 @@
 // attended (defect 2), and a cancelled future session listed where its date is (item 6), through
 // the real route loaders and actions on a real database.
 import { createRequestHandler } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import id from "~/i18n/id.json";
 import { lessonFormSchema } from "~/modules/lessons/lesson-schemas";
@@ -437,8 +437,6 @@ describe("the pages, rendered as served (no JavaScript)", () => {
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request);
   }, 180_000);
-
-  afterAll(async () => {});
 
   async function html(path: string, actor: Actor, init: RequestInit = {}) {
     const headers = new Headers(init.headers);

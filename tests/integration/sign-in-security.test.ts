@@ -2,7 +2,7 @@
 // (docs/decisions/0037-sign-in-throttling.md), and a password-reset answer that cannot tell
 // whether an account exists.
 import { createRequestHandler } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { safeRedirect } from "~/auth/session.server";
 import { SIGN_IN_LIMIT, addressKey, signInDelayMs } from "~/auth/sign-in-throttle.server";
 import { prisma } from "~/db.server";
@@ -146,8 +146,6 @@ describe("the sign-in page through the request handler", () => {
     const handler = createRequestHandler(build, "production");
     handle = (request) => handler(request, { clientIp: "198.18.2.1" });
   }, 60_000);
-
-  afterAll(async () => {});
 
   it("answers GET /masuk?redirectTo=%2F%09%2Fevil.example%2Fdasbor with a Location on the site", async () => {
     const person = await createPerson({ role: "VIEWER" });

@@ -5,7 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { createRequestHandler } from "@remix-run/node";
 import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rotateCalendarToken } from "~/modules/sessions/calendar-feed.server";
 import { inviteUser } from "~/modules/accounts/user.server";
 import * as feedRoute from "~/routes/sessions/calendar-feed";
@@ -29,8 +29,6 @@ beforeAll(async () => {
   const handler = createRequestHandler(build, "production");
   handle = (request) => handler(request, { clientIp: "198.18.3.1" });
 }, 60_000);
-
-afterAll(async () => {});
 
 describe("pages keyed by a token in the address", () => {
   it("the personal calendar feed is private, no-store", async () => {
