@@ -10,6 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { can } from "~/auth/permissions";
@@ -80,6 +81,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // without root data (the root loader failed) the server's i18next instance knows the language
   const locale = data?.locale ?? i18n.language;
   useChangeLanguage(locale);
+  // <html data-hydrated>: React has taken over the page (its handlers work from here); the browser
+  // journeys wait for it instead of for half a second without network traffic (decision 0052)
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={locale}>
       <head>

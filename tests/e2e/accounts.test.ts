@@ -4,7 +4,7 @@
 // visible focus ring on every stop.
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 /** The page's one level-1 heading, once rendered. */
@@ -41,7 +41,7 @@ describe("accounts", () => {
     // the admin invites
     const admin = await newPage();
     await signIn(admin, "admin@lintas.test");
-    await admin.goto("/admin/undang", { waitUntil: "networkidle" });
+    await openPage(admin, "/admin/undang");
     await expectHeading(admin, text("id", "admin.invite"));
     await expectNoSeriousA11yViolations(admin);
     await admin.getByLabel(text("id", "auth.email"), { exact: true }).fill(invitee.email);
@@ -58,7 +58,7 @@ describe("accounts", () => {
     );
 
     // without SMTP the message waits in the outbox, with its link
-    await admin.goto("/admin/outbox", { waitUntil: "networkidle" });
+    await openPage(admin, "/admin/outbox");
     await expectHeading(admin, text("id", "admin.outbox"));
     await expectVisible(admin.getByText(text("id", "admin.outboxNoSmtp")));
     await expectNoSeriousA11yViolations(admin);
@@ -74,7 +74,7 @@ describe("accounts", () => {
     // the invited person, in a browser of their own, sets a password
     // Chromium logs the 404 of another region's project, opened on purpose below
     const person = await newPage({ expectedConsoleErrors: [/status of 404/] });
-    await person.goto(invitationPath, { waitUntil: "networkidle" });
+    await openPage(person, invitationPath);
     await expectHeading(person, text("id", "auth.invitationTitle"));
     expect(await person.locator("main").textContent()).toContain(invitee.email);
     await expectNoSeriousA11yViolations(person);
@@ -96,7 +96,7 @@ describe("accounts", () => {
     await expectNoSeriousA11yViolations(person);
 
     // only Kota Blitar's projects
-    await person.goto("/proyek", { waitUntil: "networkidle" });
+    await openPage(person, "/proyek");
     await expectHeading(person, text("id", "projects.title"));
     await expectNoSeriousA11yViolations(person);
     const cards = person.locator("main .card-list > li");
@@ -117,9 +117,7 @@ describe("accounts", () => {
     for (const place of places) expect(place).toMatch(/Kota Blitar$/);
 
     // nor by its address: Lampung Barat's project (piloting, so not public) is "not found"
-    const elsewhere = await person.goto("/proyek/demo-project-sanitasi-lampung-barat", {
-      waitUntil: "networkidle",
-    });
+    const elsewhere = await openPage(person, "/proyek/demo-project-sanitasi-lampung-barat");
     expect(elsewhere?.status()).toBe(404);
     await expectHeading(person, text("id", "errorPage.notFound.title"));
     await expectNoSeriousA11yViolations(person);
@@ -133,21 +131,21 @@ describe("accounts", () => {
     await expectNoSeriousA11yViolations(person);
 
     // signed-in pages now lead to the sign-in form
-    await person.goto("/proyek", { waitUntil: "networkidle" });
+    await openPage(person, "/proyek");
     expect(new URL(person.url()).pathname).toBe("/masuk");
     expect(new URL(person.url()).searchParams.get("redirectTo")).toBe("/proyek");
     await expectHeading(person, text("id", "auth.signInTitle"));
     await expectNoSeriousA11yViolations(person);
 
     // the invitation works once: the link now says it is no longer valid
-    await person.goto(invitationPath, { waitUntil: "networkidle" });
+    await openPage(person, invitationPath);
     await expectVisible(person.getByRole("alert").filter({ hasText: text("id", "auth.invitationInvalid") }));
     await expectNoSeriousA11yViolations(person);
   });
 
   test("signs in with the keyboard alone, and every focused element shows its focus ring", async () => {
     const page = await newPage();
-    await page.goto("/masuk", { waitUntil: "networkidle" });
+    await openPage(page, "/masuk");
     await expectHeading(page, text("id", "auth.signInTitle"));
     await expectNoSeriousA11yViolations(page);
 

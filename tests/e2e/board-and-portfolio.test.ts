@@ -3,7 +3,7 @@
 // projects' milestones, filters to the late ones with a plain GET form, and prints without the form.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 const FACILITATOR = "fasilitator@lintas.test";
@@ -32,7 +32,7 @@ describe("the project board", () => {
     test(`shows every status column at ${size.width} px`, async () => {
       const page = await newPage({ viewport: size });
       await signIn(page, FACILITATOR);
-      await page.goto("/proyek?tampilan=papan", { waitUntil: "networkidle" });
+      await openPage(page, "/proyek?tampilan=papan");
       const fit = await boardFit(page);
       expect(fit.headings).toHaveLength(8);
       expect(fit.headings.map((h) => h.text).join(" ")).toContain(text("id", "projects.status.LAUNCHED"));
@@ -46,7 +46,7 @@ describe("the portfolio timeline", () => {
   test("on the Lahat dashboard: drawn, filtered to the late ones by a plain GET form, printable", async () => {
     const page = await newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, "bupati.lahat@lintas.test");
-    await page.goto("/dasbor/wilayah/16.04", { waitUntil: "networkidle" });
+    await openPage(page, "/dasbor/wilayah/16.04");
     const section = page.locator("section.portfolio-timeline");
     await section.getByRole("heading", { name: text("id", "portfolio.title") }).waitFor({ timeout: 15_000 });
     expect(await section.locator("svg g.portfolio-lane").count()).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 // Also: the notifications page and the board pass axe.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 const FACILITATOR = "fasilitator@lintas.test";
@@ -41,7 +41,7 @@ describe("cohort import", () => {
   test("a bad row is named and nothing is saved; the fixed file is imported once", async () => {
     const page = await newPage();
     await signIn(page, FACILITATOR);
-    await page.goto("/proyek", { waitUntil: "networkidle" });
+    await openPage(page, "/proyek");
     await page.getByRole("link", { name: t("cohortImport.title"), exact: true }).click();
     await page.waitForURL("**/angkatan/impor");
     await page.waitForLoadState("networkidle");
@@ -75,7 +75,7 @@ describe("cohort import", () => {
     expect(await table.textContent()).toContain("Posyandu Daring E2E");
 
     // the same file again: recognised, nothing created
-    await page.goto("/angkatan/impor", { waitUntil: "networkidle" });
+    await openPage(page, "/angkatan/impor");
     await upload(page, GOOD);
     await expect
       .poll(async () => await page.getByRole("status").first().textContent())
@@ -88,13 +88,13 @@ describe("cohort import", () => {
   test("the board shows the imported drafts in the draft column, and passes axe", async () => {
     const page = await newPage();
     await signIn(page, FACILITATOR);
-    await page.goto("/proyek?tampilan=papan&q=E2E", { waitUntil: "networkidle" });
+    await openPage(page, "/proyek?tampilan=papan&q=E2E");
     const draft = page.getByRole("region", { name: new RegExp(`^${t("projects.status.DRAFT")}`) });
     await expect.poll(async () => await draft.getByRole("listitem").count()).toBe(2);
     expect(await draft.getByRole("heading", { level: 2 }).textContent()).toContain("(2)");
     await expectNoSeriousA11yViolations(page);
 
-    await page.goto("/notifikasi", { waitUntil: "networkidle" });
+    await openPage(page, "/notifikasi");
     await page.getByRole("heading", { level: 1, name: t("notifications.title") }).waitFor();
     await expectNoSeriousA11yViolations(page);
   });

@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 async function screenshot(page: Page, name: string) {
@@ -78,7 +78,7 @@ describe("dashboards with the demo data", () => {
       expectedConsoleErrors: [/status of 403/],
     });
     await signIn(page, "bupati.lahat@lintas.test");
-    await page.goto("/dasbor/wilayah/16.04", { waitUntil: "networkidle" });
+    await openPage(page, "/dasbor/wilayah/16.04");
     await waitForHeading(page, /Lahat/);
     await expectChartsWithData(page, 1);
     await expectNoSeriousA11yViolations(page);

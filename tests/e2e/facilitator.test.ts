@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, reloadPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 const FACILITATOR = "fasilitator@lintas.test";
@@ -25,7 +25,7 @@ const PRACTICE_NAME = "Layanan Lumpur Tinja Terjadwal (L2T2) Kota Kendari";
 
 /** Opens a page and waits until the browser has loaded (and hydrated) everything it asked for. */
 async function open(page: Page, url: string) {
-  const response = await page.goto(url, { waitUntil: "networkidle" });
+  const response = await openPage(page, url);
   if (!response) throw new Error(`no response for ${url}`);
   expect(response.status(), url).toBe(200);
   return response;
@@ -528,7 +528,7 @@ describe("a PMU facilitator", () => {
     await expect.poll(() => page.evaluate((key) => localStorage.getItem(`${key}-yjs`), draftKey)).toBeNull();
 
     // after a reload the server's copy (no draft is left in the browser) holds all three
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadPage(page);
     await expectVisible(editor);
     expect(await page.evaluate((key) => localStorage.getItem(key), draftKey)).toBeNull();
     await expectVisible(editor.getByRole("heading", { level: 2, name: heading, exact: true }));

@@ -2,7 +2,7 @@
 // download cannot work here; docs/decisions/0002-browser-tests.md), pages that fail the test on
 // any console error, uncaught page error or CSP violation, and an axe-core accessibility check.
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, type Page, type Response, chromium } from "playwright-core";
 import { afterAll, inject, onTestFinished } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { RULES_BELOW_SERIOUS } from "./axe-rules";
@@ -23,6 +23,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let browser: Promise<Browser> | undefined;
 /** each page's server (newPage's baseUrl option), for the sign-in's Origin */
 const contextBaseUrls = new WeakMap<BrowserContext, string>();
+/** contexts opened with JavaScript off: nothing hydrates there */
+const withoutJavaScript = new WeakSet<BrowserContext>();
 const extraFlags: string[] = [];
 
 /**
@@ -58,7 +60,13 @@ function launchedBrowser(): Promise<Browser> {
   return browser;
 }
 
+/** keptPage()'s pages, closed with the browser when the file ends */
+const keptPages = new Map<string, Promise<TrackedPage>>();
+
 afterAll(async () => {
+  const kept = [...keptPages.values()];
+  keptPages.clear();
+  await Promise.all(kept.map(async (tracked) => (await tracked).context.close()));
   if (browser) await (await browser).close();
   browser = undefined;
 });
@@ -87,12 +95,10 @@ export type PageOptions = {
   expectedConsoleErrors?: RegExp[];
 };
 
-/**
- * A page in a fresh browser context (no cookies) on the e2e server. The test fails when the page
- * logs a console error, throws an uncaught error or violates its Content-Security-Policy;
- * the context is closed when the test ends.
- */
-export async function newPage(options: PageOptions = {}): Promise<Page> {
+type TrackedPage = { context: BrowserContext; page: Page; problems: string[] };
+
+/** A page in a new browser context whose console errors, page errors and CSP violations are kept. */
+async function openTrackedPage(options: PageOptions): Promise<TrackedPage> {
   const context: BrowserContext = await (
     await launchedBrowser()
   ).newContext({
@@ -105,6 +111,7 @@ export async function newPage(options: PageOptions = {}): Promise<Page> {
       : {}),
   });
   contextBaseUrls.set(context, options.baseUrl ?? baseUrl);
+  if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
   const problems: string[] = [];
   const expected = options.expectedConsoleErrors ?? [];
 
@@ -130,14 +137,84 @@ export async function newPage(options: PageOptions = {}): Promise<Page> {
   page.on("pageerror", (error) => {
     problems.push(`page error: ${error.stack ?? error.message}`);
   });
+  return { context, page, problems };
+}
 
+function failOnProblems(problems: string[]) {
+  if (problems.length === 0) return;
+  const found = problems.splice(0);
+  throw new Error(`The browser reported ${found.length} problem(s):\n${found.join("\n")}`);
+}
+
+/**
+ * A page in a fresh browser context (no cookies) on the e2e server. The test fails when the page
+ * logs a console error, throws an uncaught error or violates its Content-Security-Policy;
+ * the context is closed when the test ends.
+ */
+export async function newPage(options: PageOptions = {}): Promise<Page> {
+  const { context, page, problems } = await openTrackedPage(options);
   onTestFinished(async () => {
     await context.close();
-    if (problems.length > 0) {
-      throw new Error(`The browser reported ${problems.length} problem(s):\n${problems.join("\n")}`);
-    }
+    failOnProblems(problems);
   });
   return page;
+}
+
+/**
+ * One person's browser, kept open across the tests of a file that only read pages: the page named
+ * `key` is opened (with `options`) by the first test that asks for it and handed again to the
+ * next ones, as someone going from page to page in the same browser would, with its cookies,
+ * cache and service worker. A new browser context for every page cost ~2 CPU-seconds of
+ * Chromium's a page view against ~0.8 here, on two cores that the journeys keep busy (decision
+ * 0052, round 11). Problems the browser reports still fail the test they happen in; the context
+ * is closed when the file ends.
+ */
+export async function keptPage(key: string, options: PageOptions = {}): Promise<Page> {
+  let kept = keptPages.get(key);
+  if (!kept) {
+    kept = openTrackedPage(options);
+    keptPages.set(key, kept);
+  }
+  const { page, problems } = await kept;
+  failOnProblems(problems);
+  onTestFinished(() => failOnProblems(problems));
+  return page;
+}
+
+/**
+ * Opens `url` and waits until the page is ready to use: loaded, and hydrated by React (the
+ * `data-hydrated` mark root.tsx sets) unless the page brings no app script (a page that opts out
+ * of hydration, or JavaScript off). Waiting for the network to be idle instead cost every page
+ * load half a second of silence on top (0.5–0.6 s a page, ~200 loads; decision 0052, round 11);
+ * the offline and page-weight journeys, which are about what the page does on the network after
+ * it loads, still wait for that.
+ */
+export async function openPage(page: Page, url: string): Promise<Response | null> {
+  const response = await page.goto(url, { waitUntil: "load" });
+  await pageReady(page);
+  return response;
+}
+
+/** Reloads the page and waits as openPage does. */
+export async function reloadPage(page: Page): Promise<Response | null> {
+  const response = await page.reload({ waitUntil: "load" });
+  await pageReady(page);
+  return response;
+}
+
+async function pageReady(page: Page): Promise<void> {
+  if (withoutJavaScript.has(page.context())) return;
+  try {
+    await page.waitForFunction(
+      () =>
+        document.documentElement.dataset.hydrated === "true" ||
+        !document.querySelector('script[type="module"]'),
+      undefined,
+      { timeout: 20_000 },
+    );
+  } catch (error) {
+    throw new Error(`${page.url()} loaded but React did not hydrate it: ${(error as Error).message}`);
+  }
 }
 
 /** Runs axe-core on the page as it is and fails on any serious or critical violation. */
@@ -203,7 +280,7 @@ export async function signIn(
     );
   }
   const target = redirectTo ?? "/dasbor";
-  await page.goto(location, { waitUntil: "networkidle" });
+  await openPage(page, location);
   if (new URL(page.url()).pathname !== target.split("?")[0]) {
     throw new Error(`signing ${email} in led to ${page.url()}, not ${target}`);
   }
@@ -226,7 +303,7 @@ export async function signInThroughForm(
   { password = DEMO_PASSWORD, redirectTo }: { password?: string; redirectTo?: string } = {},
 ): Promise<void> {
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
-  await page.goto(`/masuk${query}`, { waitUntil: "networkidle" });
+  await openPage(page, `/masuk${query}`);
   await page.getByLabel(text("id", "auth.email"), { exact: true }).fill(email);
   await page.getByLabel(text("id", "auth.password"), { exact: true }).fill(password);
   await page.getByRole("button", { name: text("id", "auth.signIn"), exact: true }).click();

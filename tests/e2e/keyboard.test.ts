@@ -9,7 +9,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
-import { expectNoSeriousA11yViolations, newPage } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);
@@ -169,7 +169,7 @@ function navigation(page: Page) {
 
 /** From the top of the home page: the skip link first, then through the header to the sign-in form. */
 async function signInWithKeyboard(page: Page, { email, name }: { email: string; name: string }) {
-  await page.goto("/", { waitUntil: "networkidle" });
+  await openPage(page, "/");
   await tabTo(page, navigation(page).getByRole("link", { name: t("nav.signIn"), exact: true }));
   await page.keyboard.press("Enter");
   await waitForPath(page, "/masuk");
@@ -189,7 +189,7 @@ async function signInWithKeyboard(page: Page, { email, name }: { email: string; 
 describe("keyboard only", () => {
   test("skip links: the first stop passes the header, another passes the map's region links", async () => {
     const page = await newPage();
-    await page.goto("/katalog", { waitUntil: "networkidle" });
+    await openPage(page, "/katalog");
     const skip = page.getByRole("link", { name: t("app.skipToContent"), exact: true });
     await tabTo(page, skip, { max: 1 });
     const box = await skip.boundingBox();
@@ -200,7 +200,7 @@ describe("keyboard only", () => {
     await tabTo(page, page.getByRole("searchbox", { name: t("catalog.searchLabel") }), { max: 1 });
 
     // the national map is one link per region: a link after the search form passes all of them
-    await page.goto("/wilayah", { waitUntil: "networkidle" });
+    await openPage(page, "/wilayah");
     const regionLinks = await page.locator(".region-map a").count();
     expect(regionLinks).toBeGreaterThan(500);
     await tabTo(page, page.getByRole("link", { name: t("regions.skipMap"), exact: true }), { max: 20 });
@@ -215,7 +215,7 @@ describe("keyboard only", () => {
 
   test("a visitor searches the catalogue, chooses a facet and opens Kendari's practice", async () => {
     const page = await newPage();
-    await page.goto("/", { waitUntil: "networkidle" });
+    await openPage(page, "/");
     await tabTo(page, navigation(page).getByRole("link", { name: t("nav.catalog"), exact: true }));
     await page.keyboard.press("Enter");
     await waitForPath(page, "/katalog");
@@ -372,7 +372,7 @@ describe("keyboard only", () => {
   test("Kendari's region officer finds the city on /wilayah by typing, and opens its dashboard", async () => {
     const page = await newPage();
     await signInWithKeyboard(page, { email: "kendari@lintas.test", name: "Andi Saputra" });
-    await page.goto("/wilayah", { waitUntil: "networkidle" });
+    await openPage(page, "/wilayah");
     await expectHeading(page, t("regions.title"));
 
     const search = page.getByRole("searchbox", { name: t("regions.searchLabel") });

@@ -4,14 +4,14 @@
 // page shows version 2 with version 1 kept. Every page is checked with axe.
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 const LESSON = "/pelajaran/kendari-blitar-2020-sesi-1-advokasi-pilot-asn-instruksi-wali-kota";
 const SESSION = "demo-session-kendari-blitar-1";
 
 async function open(page: Page, url: string) {
-  const response = await page.goto(url, { waitUntil: "networkidle" });
+  const response = await openPage(page, url);
   expect(response?.status(), url).toBe(200);
 }
 

@@ -3,7 +3,7 @@
 // by a client-side navigation React does it. Either way a click puts the handle in the text and
 // the comment says who was notified.
 import { expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signInThroughForm as signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signInThroughForm as signIn } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);
@@ -18,7 +18,7 @@ test.each([
   async (_, direct, said) => {
     const page = await newPage();
     await signIn(page, "peserta@lintas.test", { redirectTo: PROJECT });
-    if (direct) await page.goto(PROJECT, { waitUntil: "networkidle" });
+    if (direct) await openPage(page, PROJECT);
     expect(await page.evaluate(() => "__remixContext" in window)).toBe(!direct);
     // (the check-in form has a "Komentar" field too)
     const field = page.locator("form#comment").getByLabel(t("projects.commentLabel"), { exact: true });

@@ -5,7 +5,13 @@
 // it, and a visitor who is not signed in reads it.
 import type { Locator, Page, WebSocketRoute } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signInThroughForm as signIn } from "./helpers";
+import {
+  expectNoSeriousA11yViolations,
+  newPage,
+  openPage,
+  reloadPage,
+  signInThroughForm as signIn,
+} from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);
@@ -108,7 +114,7 @@ describe("live session notes", () => {
     await facilitatorEditor.locator('[data-type="mention"]', { hasText: `@${FACILITATOR.name}` }).waitFor();
 
     // after a reload the notes come back from the server, with nothing left in the browser
-    await facilitator.reload({ waitUntil: "networkidle" });
+    await reloadPage(facilitator);
     await facilitatorEditor.getByText(fromBlitar).waitFor({ timeout: 10_000 });
     await facilitatorEditor.getByText(fromFacilitator).waitFor();
 
@@ -120,7 +126,7 @@ describe("live session notes", () => {
     await expect
       .poll(
         async () => {
-          if ((await versions.count()) === 0) await facilitator.reload({ waitUntil: "networkidle" });
+          if ((await versions.count()) === 0) await reloadPage(facilitator);
           return versions.count();
         },
         { timeout: 15_000, interval: 1000 },
@@ -140,7 +146,7 @@ describe("live session notes", () => {
 
     // the facilitator drafts a lesson from the notes, which lands in the lesson workspace: it is
     // published only after review (draft → in review → published)
-    await facilitator.goto(NOTES, { waitUntil: "networkidle" });
+    await openPage(facilitator, NOTES);
     const title = "Instruksi wali kota dan sanksi: catatan bersama Kendari–Blitar";
     const draft = facilitator.getByRole("region", { name: t("notes.draftHeading") });
     await draft.getByLabel(t("notes.lessonTitle"), { exact: true }).fill(title);
@@ -157,7 +163,7 @@ describe("live session notes", () => {
 
     // a visitor who is not signed in reads it, with both cities' lines
     const visitor = await newPage();
-    const response = await visitor.goto(lessonPath, { waitUntil: "networkidle" });
+    const response = await openPage(visitor, lessonPath);
     expect(response?.status()).toBe(200);
     await visitor.getByRole("heading", { level: 1, name: title }).waitFor();
     await visitor.getByText(fromFacilitator).waitFor();
@@ -182,7 +188,7 @@ describe("live session notes", () => {
     await expect
       .poll(async () => (await status(page).textContent())?.trim(), { timeout: 10_000 })
       .toBe(t("notes.state.saved"));
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadPage(page);
     await page.getByText(t("collab.fallback")).waitFor({ timeout: 15_000 });
     await editor.getByText(line).waitFor();
     await expectNoSeriousA11yViolations(page);
@@ -244,7 +250,7 @@ describe("live session notes", () => {
       .poll(
         async () => {
           const value = await stored.inputValue();
-          if (!value.includes(offlineLine)) await reader.reload({ waitUntil: "networkidle" });
+          if (!value.includes(offlineLine)) await reloadPage(reader);
           return value;
         },
         { timeout: 20_000, interval: 1000 },

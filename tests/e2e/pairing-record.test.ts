@@ -4,14 +4,14 @@
 // (and the accessibility of the pages, checked with JavaScript: axe runs in the page).
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 const PAIRING = "/pasangan/demo-pairing-kendari-blitar-2020";
 const SESSION = "/sesi/demo-session-kendari-blitar-3";
 
 async function open(page: Page, url: string) {
-  const response = await page.goto(url, { waitUntil: "networkidle" });
+  const response = await openPage(page, url);
   expect(response?.status(), url).toBe(200);
 }
 

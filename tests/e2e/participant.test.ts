@@ -7,7 +7,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import id from "../../app/i18n/id.json";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, reloadPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);
@@ -78,7 +78,7 @@ function label(page: Page | Locator, key: string) {
 let projectPath = "";
 
 async function openProject(page: Page, tab?: "team" | "milestones" | "indicators" | "timeline") {
-  await page.goto(projectPath, { waitUntil: "networkidle" });
+  await openPage(page, projectPath);
   if (!tab) return;
   const tabs = page.getByRole("navigation", { name: t("projects.tabs") });
   await tabs.getByRole("link", { name: t(`projects.tab.${tab}`), exact: true }).click();
@@ -91,11 +91,11 @@ describe("a participant's change project, from idea to launch", () => {
   test("the new-project form keeps what was typed and names the empty required field", async () => {
     const page = await newPage();
     // the sign-in form and the dashboard it leads to are checked here once for the whole journey
-    await page.goto("/masuk", { waitUntil: "networkidle" });
+    await openPage(page, "/masuk");
     await expectNoSeriousA11yViolations(page);
     await signIn(page, PARTICIPANT.email);
     await expectNoSeriousA11yViolations(page);
-    await page.goto("/proyek/baru", { waitUntil: "networkidle" });
+    await openPage(page, "/proyek/baru");
     await expectHeading(page, t("projects.newTitle"));
     await label(page, "projects.fields.acronym").fill(PROJECT.acronym);
     await label(page, "projects.fields.problem").fill(PROJECT.problem);
@@ -146,7 +146,7 @@ describe("a participant's change project, from idea to launch", () => {
     // refused moves and unknown coaches are answered with 400, which Chromium logs
     const page = await newPage({ expectedConsoleErrors: [/status of 400/] });
     await signIn(page, PARTICIPANT.email);
-    await page.goto("/proyek", { waitUntil: "networkidle" });
+    await openPage(page, "/proyek");
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("link", { name: t("projects.new"), exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/proyek/baru");
@@ -232,7 +232,7 @@ describe("a participant's change project, from idea to launch", () => {
   test("the participant schedules a team meeting from the project's Sessions tab", async () => {
     const page = await newPage();
     await signIn(page, PARTICIPANT.email);
-    await page.goto(`${projectPath}/sesi`, { waitUntil: "networkidle" });
+    await openPage(page, `${projectPath}/sesi`);
     await page.getByRole("link", { name: t("hostedSessions.schedule"), exact: true }).click();
     await page.waitForURL(`**${projectPath}/sesi-baru`);
     await expectHeading(page, t("hostedSessions.newForProject"));
@@ -286,7 +286,7 @@ describe("a participant's change project, from idea to launch", () => {
     const saved = page.waitForResponse((r) => r.request().method() === "POST");
     await first.getByRole("button", { name: t("common.save"), exact: true }).click();
     expect((await saved).status()).toBe(200);
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadPage(page);
     expect(await first.getByLabel(t("admin.status"), { exact: true }).inputValue()).toBe("IN_PROGRESS");
     await expectNoSeriousA11yViolations(page);
   });
@@ -354,7 +354,7 @@ describe("a participant's change project, from idea to launch", () => {
     const page = await newPage();
     await signIn(page, COACH.email);
     // the coach finds the project in their list
-    await page.goto("/proyek", { waitUntil: "networkidle" });
+    await openPage(page, "/proyek");
     await expectNoSeriousA11yViolations(page);
     await page.getByRole("link", { name: `${PROJECT.acronym}: ${PROJECT.title}` }).click();
     await page.waitForURL((url) => url.pathname === projectPath);
@@ -418,7 +418,7 @@ describe("a participant's change project, from idea to launch", () => {
 
     // launched: anyone can follow it on its public page, without signing in
     const visitor = await newPage();
-    await visitor.goto(projectPath, { waitUntil: "networkidle" });
+    await openPage(visitor, projectPath);
     await expectHeading(visitor, `${PROJECT.acronym}: ${PROJECT.title}`);
     const body = (await visitor.locator("main").textContent()) ?? "";
     for (const milestone of MILESTONES) expect(body).toContain(milestone.title);

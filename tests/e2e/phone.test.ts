@@ -5,10 +5,17 @@
 // link inside running text (WCAG 2.5.8's inline exception) and the map's region shapes, whose
 // links the table under the map offers again (its equivalent exception). A session's agenda
 // controls sit in one row. docs/decisions/0050-phone-first.md
-import type { Cookie, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import {
+  type PageOptions,
+  expectNoSeriousA11yViolations,
+  keptPage,
+  newPage,
+  openPage,
+  signIn,
+} from "./helpers";
 import { text } from "./i18n";
 
 const WIDTH = 390;
@@ -165,35 +172,32 @@ async function measure(page: Page): Promise<Measure> {
   return (await page.evaluate(MEASURE)) as Measure;
 }
 
-/** each person signs in once per file; their session cookie then opens every page of theirs */
-const signedIn = new Map<string, Promise<Cookie[]>>();
+const PHONE: PageOptions = { viewport: { width: WIDTH, height: 844 }, phone: { deviceScaleFactor: 3 } };
+/** the people signed in on their phone in this file */
+const signedIn = new Set<string>();
 
+/**
+ * The phone of `who` (a visitor's without): each person's browser stays open through the file and
+ * they sign in once, then go from page to page (keptPage).
+ */
 async function phonePage(who?: string): Promise<Page> {
-  const page = await newPage({ viewport: { width: WIDTH, height: 844 }, phone: { deviceScaleFactor: 3 } });
-  if (!who) return page;
-  let cookies = signedIn.get(who);
-  if (!cookies) {
-    cookies = (async () => {
-      // through the form's post, as the browser sends it (tests/e2e/sign-in journeys cover the form)
-      const response = await page.request.post("/masuk", {
-        form: { email: who, password: DEMO_PASSWORD },
-        maxRedirects: 0,
-      });
-      expect(response.status(), `signing in as ${who}`).toBeGreaterThanOrEqual(300);
-      expect(response.status(), `signing in as ${who}`).toBeLessThan(400);
-      return page.context().cookies();
-    })();
-    signedIn.set(who, cookies);
-  } else {
-    await page.context().addCookies(await cookies);
+  const page = await keptPage(`phone of ${who ?? "a visitor"}`, PHONE);
+  if (who && !signedIn.has(who)) {
+    // through the form's post, as the browser sends it (tests/e2e/sign-in journeys cover the form)
+    const response = await page.request.post("/masuk", {
+      form: { email: who, password: DEMO_PASSWORD },
+      maxRedirects: 0,
+    });
+    expect(response.status(), `signing in as ${who}`).toBeGreaterThanOrEqual(300);
+    expect(response.status(), `signing in as ${who}`).toBeLessThan(400);
+    signedIn.add(who);
   }
-  await cookies;
   return page;
 }
 
 async function openOnPhone({ url, who }: PhonePage): Promise<Page> {
   const page = await phonePage(who);
-  const response = await page.goto(url, { waitUntil: "networkidle" });
+  const response = await openPage(page, url);
   expect(response?.status(), url).toBe(200);
   return page;
 }
@@ -244,7 +248,7 @@ describe("on a phone (390 × 844, touch)", () => {
     expect(added.status()).toBeLessThan(400);
 
     const poll = `${pairing}/pilih-waktu`;
-    expect((await facilitator.goto(poll, { waitUntil: "networkidle" }))?.status()).toBe(200);
+    expect((await openPage(facilitator, poll))?.status()).toBe(200);
     await expectFitsPhone(facilitator, "a time poll with a guest to ask");
     const form = facilitator.locator("form#open-poll");
     await form.getByLabel(text("id", "sessions.seriesTitle"), { exact: true }).fill("Uji ponsel");

@@ -1,6 +1,6 @@
 // The national map and a region page, as a visitor sees them in Chromium.
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage } from "./helpers";
 
 describe("regions and the map", () => {
   test("draws the Kendari → Blitar pairing as an arc, links regions, and stays under 200 KB", async () => {
@@ -10,7 +10,7 @@ describe("regions and the map", () => {
       const length = Number(response.headers()["content-length"] ?? 0);
       transferred.push(length || (await response.body().catch(() => Buffer.alloc(0))).length);
     });
-    const response = await page.goto("/wilayah", { waitUntil: "networkidle" });
+    const response = await openPage(page, "/wilayah");
     expect(response?.status()).toBe(200);
     expect(await page.locator(".map-regions path").count()).toBeGreaterThan(500);
     expect(await page.locator(".map-arcs path").count()).toBeGreaterThanOrEqual(1);
@@ -37,7 +37,7 @@ describe("regions and the map", () => {
 
   test("opens Kota Kendari from the map's table and shows its clock, pairing and practice", async () => {
     const page = await newPage();
-    await page.goto("/wilayah", { waitUntil: "networkidle" });
+    await openPage(page, "/wilayah");
     await page.locator('.map-tables a[href="/wilayah/74.71"]').first().click();
     await page.waitForURL("**/wilayah/74.71");
     await expect

@@ -7,7 +7,7 @@
 // server of its own); the January report of pairing-record.test.ts does not include it.
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);
@@ -103,7 +103,7 @@ describe("a past session recorded by hand", () => {
     await expectNoSeriousA11yViolations(page);
 
     // back on the pairing: no longer waiting for a record, listed among the past sessions as held
-    await page.goto(PAIRING, { waitUntil: "networkidle" });
+    await openPage(page, PAIRING);
     await page.getByRole("heading", { name: t("pairings.pastSessions") }).waitFor();
     expect(await recordLink.count()).toBe(0);
     const sessions = page.getByRole("region", { name: t("pairings.sessions") });
@@ -179,10 +179,10 @@ describe("a lesson that reaches review", () => {
       facilitator.getByRole("button", { name: t("lessonReview.sendBackConfirm"), exact: true }),
     );
     await facilitator.getByText(t("lessonReview.done.sendBack"), { exact: true }).waitFor();
-    await facilitator.goto("/tinjauan", { waitUntil: "networkidle" });
+    await openPage(facilitator, "/tinjauan");
     expect(await facilitator.locator(".review-queue > li").filter({ hasText: title }).count()).toBe(0);
 
-    await blitar.goto("/notifikasi", { waitUntil: "networkidle" });
+    await openPage(blitar, "/notifikasi");
     const back = t("reviewQueue.notice.sent-back-reason")
       .replace("{{title}}", title)
       .replace("{{reason}}", reason);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RecordedCall, startLiveKitStandIn } from "../fixtures/livekit";
 import { startE2eServer } from "../setup/e2e-global";
-import { expectNoSeriousA11yViolations, newPage, signIn, useChromiumFlags } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, signIn, useChromiumFlags } from "./helpers";
 import { text } from "./i18n";
 
 useChromiumFlags("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
@@ -38,7 +38,7 @@ describe("the conference room with LiveKit configured", () => {
     const page = await newPage({ baseUrl: server!.baseUrl });
     await signIn(page, "fasilitator@lintas.test");
 
-    const response = await page.goto(`/sesi/${SESSION.id}/ruang`, { waitUntil: "networkidle" });
+    const response = await openPage(page, `/sesi/${SESSION.id}/ruang`);
     expect(response?.status()).toBe(200);
     await expect
       .poll(async () => (await page.getByRole("heading", { level: 1 }).textContent())?.trim())
@@ -71,7 +71,7 @@ describe("the conference room with LiveKit configured", () => {
     await signIn(page, "fasilitator@lintas.test");
 
     // the facilitator enters the fallback on the session page, as Indonesians write numbers
-    await page.goto(`/sesi/${SESSION.id}`, { waitUntil: "networkidle" });
+    await openPage(page, `/sesi/${SESSION.id}`);
     // the session's WhatsApp message: both regions' clocks with zones named, the room link
     const share = page.getByRole("link", { name: text("id", "whatsapp.share"), exact: true });
     const message = new URL((await share.getAttribute("href"))!).searchParams.get("text") ?? "";

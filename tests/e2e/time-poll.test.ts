@@ -6,7 +6,7 @@
 import ICAL from "ical.js";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectNoSeriousA11yViolations, newPage, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage, reloadPage, signIn } from "./helpers";
 import { text } from "./i18n";
 
 const t = (key: string) => text("id", key);
@@ -91,7 +91,7 @@ describe("a time everyone can make", () => {
     await expectNoSeriousA11yViolations(kendari);
 
     // the facilitator's grid counts both answers; she picks Tuesday
-    await facilitator.reload({ waitUntil: "networkidle" });
+    await reloadPage(facilitator);
     const tuesday = facilitator.getByRole("row", { name: /2 Februari 2027/ });
     await tuesday.getByText("Ya 2 · Jika perlu 0 · Tidak 0").waitFor();
     await facilitator
@@ -106,7 +106,7 @@ describe("a time everyone can make", () => {
       [blitar, "Selasa, 2 Februari 2027 08.00 WIB"],
       [kendari, "Selasa, 2 Februari 2027 09.00 WITA"],
     ] as const) {
-      await page.goto("/notifikasi", { waitUntil: "networkidle" });
+      await openPage(page, "/notifikasi");
       const invited = t("sessionChange.invitedNotification")
         .replace("{{title}}", TITLE)
         .replace("{{when}}", when);
@@ -149,7 +149,7 @@ describe("a time everyone can make", () => {
     expect(new ICAL.Event(vevent).startDate.toJSDate().toISOString()).toBe("2027-02-02T01:00:00.000Z");
     expect(vevent.getFirstProperty("organizer")?.getParameter("cn")).toBe("Rina Wulandari");
     // the poll is closed to further answers
-    await blitar.goto(POLL, { waitUntil: "networkidle" });
+    await openPage(blitar, POLL);
     await blitar.getByText(t("timePoll.closed")).waitFor();
   });
 });

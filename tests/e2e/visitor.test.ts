@@ -5,12 +5,12 @@ import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
-import { expectNoSeriousA11yViolations, newPage } from "./helpers";
+import { expectNoSeriousA11yViolations, newPage, openPage } from "./helpers";
 import { text } from "./i18n";
 
 /** Opens a page and waits until the browser has loaded (and hydrated) everything it asked for. */
 async function open(page: Page, url: string) {
-  const response = await page.goto(url, { waitUntil: "networkidle" });
+  const response = await openPage(page, url);
   if (!response) throw new Error(`no response for ${url}`);
   return response;
 }
