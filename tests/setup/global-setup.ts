@@ -9,6 +9,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { isPostgresUrl, pgliteDriver, postgresDriver } from "../../app/db/database.server";
 import { applyMigrations, readMigrations } from "../../app/db/migrate.server";
+import { sharePgliteModule } from "./pglite-artifacts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -46,7 +47,9 @@ export default async function setup(project: TestProject) {
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide("templateDump", file);
   project.provide("templateDatabase", "");
+  const stopSharing = await sharePgliteModule();
   return async () => {
+    stopSharing();
     await rm(dir, { recursive: true, force: true });
   };
 }
