@@ -23,8 +23,13 @@ let officerId: string;
 function pdfText(pdf: Uint8Array) {
   const raw = Buffer.from(pdf).toString("latin1");
   const streams: string[] = [];
-  for (const match of raw.matchAll(/<<([^]*?)>>\s*stream\r?\n([^]*?)\r?\nendstream/g)) {
-    const body = Buffer.from(match[2], "latin1");
+  // each stream's body is as long as its dictionary's /Length says: a body that ends in a CR byte
+  // (1 in 256 compressed streams) made a search for the "\r\nendstream" after it cut that byte off
+  for (const match of raw.matchAll(/<<([^]*?)>>\s*stream\r?\n/g)) {
+    const length = Number(/\/Length (\d+)(?!\s+\d+\s+R)/.exec(match[1])?.[1]);
+    if (!Number.isInteger(length)) throw new Error(`a PDF stream without a direct /Length: <<${match[1]}>>`);
+    const start = (match.index ?? 0) + match[0].length;
+    const body = Buffer.from(raw.slice(start, start + length), "latin1");
     streams.push(
       /FlateDecode/.test(match[1]) ? inflateSync(body).toString("latin1") : body.toString("latin1"),
     );
