@@ -64,11 +64,13 @@ function launchedBrowser(): Promise<Browser> {
 const keptPages = new Map<string, Promise<TrackedPage>>();
 
 afterAll(async () => {
-  const kept = [...keptPages.values()];
+  const kept = await Promise.all(keptPages.values());
   keptPages.clear();
-  await Promise.all(kept.map(async (tracked) => (await tracked).context.close()));
+  await Promise.all(kept.map((tracked) => tracked.context.close()));
   if (browser) await (await browser).close();
   browser = undefined;
+  // what a kept page reported after the file's last test
+  for (const { problems } of kept) failOnProblems(problems);
 });
 
 export type PageOptions = {
