@@ -14,6 +14,8 @@ const EMBEDDED_ONLY = [
   "tests/integration/database-wire.test.ts",
   "tests/integration/durability.test.ts",
   "tests/integration/admin-create.test.ts",
+  // the module PGlite's files share, compiled where the template dump is made (global-setup.ts)
+  "tests/integration/pglite-module.test.ts",
 ];
 
 // Two projects in one run (two cores: two files at a time):

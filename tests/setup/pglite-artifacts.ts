@@ -33,11 +33,11 @@ export async function sharePgliteModule(): Promise<() => void> {
   return () => channel.close();
 }
 
-/** the main thread's compiled module, or one compiled here when nobody answers within a second */
-async function pgliteModule(): Promise<WebAssembly.Module> {
+/** the main thread's compiled module; undefined when nobody answers within a second */
+export async function sharedPgliteModule(): Promise<WebAssembly.Module | undefined> {
   const channel = new BroadcastChannel(PGLITE_MODULE_CHANNEL);
   try {
-    const shared = await new Promise<WebAssembly.Module | undefined>((resolve) => {
+    return await new Promise<WebAssembly.Module | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(undefined), 1_000);
       channel.onmessage = (event) => {
         const module = (event as { data?: { module?: unknown } }).data?.module;
@@ -48,10 +48,14 @@ async function pgliteModule(): Promise<WebAssembly.Module> {
       };
       channel.postMessage("module?");
     });
-    return shared ?? (await compilePgliteModule());
   } finally {
     channel.close();
   }
+}
+
+/** the shared module, or one compiled here when nobody shares one */
+async function pgliteModule(): Promise<WebAssembly.Module> {
+  return (await sharedPgliteModule()) ?? (await compilePgliteModule());
 }
 
 export async function pgliteArtifacts(): Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> {
