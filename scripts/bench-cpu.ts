@@ -2,7 +2,7 @@
 // (production build, embedded database, demo data, no page cache). Each request has a new query
 // string, so nothing answers from a cache; CPU is read from /proc/<pid>/stat before and after.
 // `--profile` also writes a V8 CPU profile of the server (open it in Chrome's DevTools).
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,6 +12,10 @@ const { values } = parseArgs({
   options: {
     requests: { type: "string", default: "200" },
     profile: { type: "boolean", default: false },
+    /** also the CPU of each kind of thread */
+    threads: { type: "boolean", default: false },
+    /** extra options for node, space-separated (to compare V8 flags) */
+    "node-args": { type: "string", default: "" },
     /** only the pages whose name contains this */
     only: { type: "string", default: "" },
   },
@@ -29,6 +33,17 @@ async function cpuMs(pid: number, thread?: number): Promise<number> {
   return ((utime + stime) * 1000) / TICKS_PER_SECOND;
 }
 
+/** CPU of each kind of thread (by its name: the event loop, V8's helpers, libuv's pool, workers) */
+async function threadCpuMs(pid: number): Promise<Map<string, number>> {
+  const byName = new Map<string, number>();
+  for (const task of await readdir(`/proc/${pid}/task`)) {
+    const name = (await readFile(`/proc/${pid}/task/${task}/comm`, "utf8").catch(() => "?")).trim();
+    const key = Number(task) === pid ? "event loop" : `${name}#${task}`;
+    byName.set(key, (byName.get(key) ?? 0) + (await cpuMs(pid, Number(task)).catch(() => 0)));
+  }
+  return byName;
+}
+
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const body = new URLSearchParams({ email, password: "lintas-demo-2024", redirectTo: "/dasbor" });
   const response = await fetch(`${baseUrl}/masuk`, {
@@ -44,7 +59,12 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
 
 const server = await startE2eServer(
   { PAGE_CACHE: "false", WORKER: "false" },
-  { nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] },
+  {
+    nodeArgs: [
+      ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      ...values["node-args"].split(" ").filter(Boolean),
+    ],
+  },
 );
 try {
   const { baseUrl, pid } = server;
@@ -76,6 +96,7 @@ try {
     for (let i = 0; i < 20; i++) await (await fetch(`${baseUrl}${page.path}`, { headers })).arrayBuffer();
     const before = await cpuMs(pid);
     const beforeMain = await cpuMs(pid, pid);
+    const beforeThreads = await threadCpuMs(pid);
     const started = performance.now();
     let status = 0;
     for (let i = 0; i < requests; i++) {
@@ -93,7 +114,18 @@ try {
       wall.toFixed(1).padStart(12),
       status,
     );
+    if (values.threads) {
+      const after = await threadCpuMs(pid);
+      const parts = [...after]
+        .map(([name, ms]) => [name, (ms - (beforeThreads.get(name) ?? 0)) / requests] as const)
+        .filter(([, ms]) => ms >= 0.05)
+        .map(([name, ms]) => `${name} ${ms.toFixed(2)}`);
+      console.log("  by thread:", parts.join(", "));
+    }
   }
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  console.log(`server RSS ${Math.round(kb("VmRSS") / 1024)} MB (peak ${Math.round(kb("VmHWM") / 1024)} MB)`);
 } finally {
   await server.stop();
 }

@@ -13,7 +13,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { type MixPerson, createMixPlan, hitRatio, percentile, summarise, writeSchedule } from "./bench-mix";
-import { serveArguments } from "../server/serve-command";
+import { serveCommand } from "../server/serve-command";
 
 export type HttpTarget = {
   name: string;
@@ -82,12 +82,13 @@ function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>) {
   const port = await freePort();
-  const args = serveArguments();
+  const serve = serveCommand();
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, serve.args, {
     cwd: root,
     env: {
       ...process.env,
+      ...serve.env,
       ...env,
       NODE_ENV: "production",
       HOST: "127.0.0.1",

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { serveArguments } from "../../server/serve-command";
+import { serveCommand } from "../../server/serve-command";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -33,9 +33,17 @@ export async function startApp(name: string, env: Record<string, string>): Promi
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, serveArguments(), {
+  const serve = serveCommand();
+  const child = spawn(process.execPath, serve.args, {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      ...serve.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

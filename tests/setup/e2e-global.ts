@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { serveArguments } from "../../server/serve-command";
+import { serveCommand } from "../../server/serve-command";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -73,10 +73,12 @@ export async function startE2eServer(
   // The journeys always run on the embedded default, also under scripts/with-postgres.sh.
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const log = createWriteStream(logFile);
-  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serveArguments()], {
+  const serve = serveCommand();
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serve.args], {
     cwd: root,
     env: {
       ...inherited,
+      ...serve.env,
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),

@@ -14,6 +14,7 @@ import { MentionPicker } from "~/components/mention-picker";
 import { FormErrors, FormField, SelectField, TextareaField } from "~/components/ui/form-field";
 import { movesFor } from "~/modules/projects/project-status";
 import {
+  EDIT_PROJECT_FIELDS,
   PROJECT_KINDS,
   SPM_FIELDS,
   checkInSchema,
@@ -133,6 +134,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+type MemberProject = Extract<
+  NonNullable<ReturnType<typeof useRouteLoaderData<typeof projectLoader>>>,
+  { mode: "member" }
+>["project"];
+
+/** The edit form's values: its own fields only (EDIT_PROJECT_FIELDS), as the form shows them. */
+function editDefaults(
+  project: MemberProject,
+): Record<(typeof EDIT_PROJECT_FIELDS)[number], string | null | undefined> {
+  const values: Record<string, unknown> = {
+    ...project,
+    organisationName: project.organisation?.name ?? "",
+    coachEmail: project.coach?.email ?? "",
+    mentorEmail: project.mentor?.email ?? "",
+    cohortId: project.cohortId ?? "",
+    startDate: project.startDate ? new Date(project.startDate).toISOString().slice(0, 10) : "",
+    endDate: project.endDate ? new Date(project.endDate).toISOString().slice(0, 10) : "",
+  };
+  const picked = EDIT_PROJECT_FIELDS.map((key) => [key, values[key] as string | null | undefined]);
+  return Object.fromEntries(picked) as Record<(typeof EDIT_PROJECT_FIELDS)[number], string | null>;
+}
+
 export default function ProjectOverview() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -143,17 +166,7 @@ export default function ProjectOverview() {
   const [editForm, edit] = useForm({
     id: "edit-project",
     lastResult: actionData?.intent === "edit" ? actionData.result : undefined,
-    defaultValue: project
-      ? {
-          ...project,
-          organisationName: project.organisation?.name ?? "",
-          coachEmail: project.coach?.email ?? "",
-          mentorEmail: project.mentor?.email ?? "",
-          cohortId: project.cohortId ?? "",
-          startDate: project.startDate ? new Date(project.startDate).toISOString().slice(0, 10) : "",
-          endDate: project.endDate ? new Date(project.endDate).toISOString().slice(0, 10) : "",
-        }
-      : {},
+    defaultValue: project ? editDefaults(project) : {},
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editProjectSchema }),
     shouldValidate: "onBlur",
     // once a message shows, it goes as soon as the field is right: removed on blur instead, it
