@@ -15,9 +15,9 @@ describe("the serve command", () => {
     expect(() => parseServeScript("tsx server/start.ts")).toThrow(/not `\[NAME=value …\] node/);
   });
 
-  it("limits malloc to two arenas, in npm run serve and in the image alike (decision 0073)", () => {
+  it("limits malloc to one arena, in npm run serve and in the image alike (decision 0073)", () => {
     const { env, args } = serveCommand();
-    expect(env.MALLOC_ARENA_MAX).toBe("2");
+    expect(env.MALLOC_ARENA_MAX).toBe("1");
     expect(args.at(-1)).toBe("build/start/start.mjs");
     const dockerfile = readFileSync("Dockerfile", "utf8");
     for (const [name, value] of Object.entries(env))
