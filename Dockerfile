@@ -8,4 +8,4 @@ RUN npm run build
 # as `npm run serve`: one malloc arena, not one per thread (decision 0073)
 ENV NODE_ENV=production PORT=3000 MALLOC_ARENA_MAX=1
 EXPOSE 3000
-CMD ["node", "--max-old-space-size=512", "build/start/start.mjs"]
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=8", "build/start/start.mjs"]
