@@ -140,9 +140,7 @@ type MemberProject = Extract<
 >["project"];
 
 /** The edit form's values: its own fields only (EDIT_PROJECT_FIELDS), as the form shows them. */
-function editDefaults(
-  project: MemberProject,
-): Record<(typeof EDIT_PROJECT_FIELDS)[number], string | null | undefined> {
+function editDefaults(project: MemberProject): Record<(typeof EDIT_PROJECT_FIELDS)[number], string | null> {
   const values: Record<string, unknown> = {
     ...project,
     organisationName: project.organisation?.name ?? "",
@@ -152,8 +150,10 @@ function editDefaults(
     startDate: project.startDate ? new Date(project.startDate).toISOString().slice(0, 10) : "",
     endDate: project.endDate ? new Date(project.endDate).toISOString().slice(0, 10) : "",
   };
-  const picked = EDIT_PROJECT_FIELDS.map((key) => [key, values[key] as string | null | undefined]);
-  return Object.fromEntries(picked) as Record<(typeof EDIT_PROJECT_FIELDS)[number], string | null>;
+  return Object.fromEntries(EDIT_PROJECT_FIELDS.map((key) => [key, values[key] ?? null])) as Record<
+    (typeof EDIT_PROJECT_FIELDS)[number],
+    string | null
+  >;
 }
 
 export default function ProjectOverview() {
