@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { getDashboard } from "~/modules/dashboards/overview.server";
 import { listNextSteps } from "~/modules/dashboards/next-steps.server";
+import { personProjectIds } from "~/modules/projects/person-projects.server";
 import { actorFor, createPerson, ensureRegions } from "../fixtures/people";
 
 type Actor = Awaited<ReturnType<typeof actorFor>>["user"];
@@ -100,5 +101,31 @@ describe("a coach's dashboard", () => {
     const titles = Object.fromEntries(lists.map((l) => [l.kind, l.items.map((i) => i.title)]));
     expect(titles.approvals).toEqual(["Dibina: selesai", "Dimentori: selesai"]);
     expect(titles.proposals).toEqual(["Dimentori"]);
+  });
+});
+
+describe("a person's projects looked up for the dashboard's parts", () => {
+  it("are looked up once for parts asking at the same moment, and again after the answer", async () => {
+    const first = personProjectIds(newcomer.id);
+    // the figures and the next steps ask at once: one look-up, one answer
+    expect(personProjectIds(newcomer.id)).toBe(first);
+    expect(personProjectIds(participant.id)).not.toBe(first);
+    expect((await first).own).toEqual([]);
+    // nothing is kept once answered: a project led from now on is in the next look-up
+    const project = await prisma.changeProject.create({
+      data: {
+        title: "Baru dipimpin",
+        kind: "REGIONAL_INNOVATION",
+        regionCode: "74.71",
+        leaderId: newcomer.id,
+      },
+    });
+    try {
+      const next = personProjectIds(newcomer.id);
+      expect(next).not.toBe(first);
+      expect((await next).own).toEqual([project.id]);
+    } finally {
+      await prisma.changeProject.delete({ where: { id: project.id } });
+    }
   });
 });

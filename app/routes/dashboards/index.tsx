@@ -47,7 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ value: fullDashboard }, programme, nextSteps] = await Promise.all([
     seesEverything(user)
       ? everythingFigures.get("all", () => getDashboard(user))
-      : { value: await getDashboard(user) },
+      : // not `{ value: await … }`: that waited here, before the other two had started
+        getDashboard(user).then((value) => ({ value })),
     followsProgramme(user)
       ? programmeFigures.get(viewerZone(user), () => getPmuDashboard(user))
       : { value: null, computedAt: new Date() },
