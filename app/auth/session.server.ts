@@ -2,6 +2,7 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env, sessionSecret } from "~/env.server";
 import { SESSION_COOKIE_NAME } from "~/utils/session-cookie";
+import { createInFlight } from "~/utils/memo.server";
 import {
   SESSION_DAYS,
   createLoginSession,
@@ -29,17 +30,12 @@ async function readLoginSessionId(request: Request): Promise<string | undefined>
 
 // The root's and the page's loaders of one request ask at the same moment: they share one lookup.
 // Only while it is in flight, so nothing is served from memory once a session is revoked.
-const lookups = new Map<string, ReturnType<typeof getUserByLoginSession>>();
+const lookups = createInFlight<Awaited<ReturnType<typeof getUserByLoginSession>>>();
 
 export async function getUser(request: Request) {
   const id = await readLoginSessionId(request);
   if (!id) return null;
-  let lookup = lookups.get(id);
-  if (!lookup) {
-    lookup = getUserByLoginSession(id).finally(() => lookups.delete(id));
-    lookups.set(id, lookup);
-  }
-  return lookup;
+  return lookups(id, () => getUserByLoginSession(id));
 }
 
 /** Signs the person in and redirects, setting the cookie. */

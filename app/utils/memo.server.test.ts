@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMemo } from "./memo.server";
+import { createInFlight, createMemo } from "./memo.server";
 
 describe("createMemo", () => {
   it("computes once for callers at the same time and keeps the value for its time", async () => {
@@ -35,5 +35,29 @@ describe("createMemo", () => {
     await memo.get("c", async () => 9); // "bad" goes
     expect((await memo.get("bad", async () => 10)).value).toBe(10);
     expect((await memo.get("c", async () => 11)).value).toBe(9);
+  });
+});
+
+describe("createInFlight", () => {
+  it("shares a computation among callers while it runs, and keeps nothing once it has answered or failed", async () => {
+    const shared = createInFlight<number>();
+    let runs = 0;
+    const compute = async () => {
+      const run = ++runs;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return run;
+    };
+    const a = shared("k", compute);
+    expect(shared("k", compute)).toBe(a);
+    const other = shared("other", compute);
+    expect(await a).toBe(1);
+    expect(await other).toBe(2);
+    // answered: the next caller computes again
+    expect(await shared("k", compute)).toBe(3);
+    const failing = shared("k", async () => {
+      throw new Error("gagal");
+    });
+    await expect(failing).rejects.toThrow("gagal");
+    expect(await shared("k", compute)).toBe(4);
   });
 });

@@ -30,3 +30,20 @@ export function createMemo<T>({
     clear: () => entries.clear(),
   };
 }
+
+/**
+ * One computation per key at a time, kept only while it runs: callers that ask meanwhile share it
+ * (the root's and the page's loaders of one request, a page's parts started together); once it has
+ * answered or failed, the next caller computes again, so nothing is served from memory.
+ */
+export function createInFlight<T>() {
+  const running = new Map<string, Promise<T>>();
+  return (key: string, compute: () => Promise<T>): Promise<T> => {
+    let value = running.get(key);
+    if (!value) {
+      value = compute().finally(() => running.delete(key));
+      running.set(key, value);
+    }
+    return value;
+  };
+}

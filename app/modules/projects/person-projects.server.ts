@@ -7,20 +7,16 @@ import type { Grant } from "~/auth/permissions";
 import { type PersonProjectIds, projectWhere } from "~/auth/scope.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { createInFlight } from "~/utils/memo.server";
 
 // /dasbor's figures and its "Yang perlu Anda lakukan" ask at the same moment: they share one lookup
 // (two queries fewer a participant's dashboard). Only while it is in flight, as getUser's sign-in
 // lookup: nothing is served from memory once it has answered.
-const lookups = new Map<string, Promise<PersonProjectIds>>();
+const lookups = createInFlight<PersonProjectIds>();
 
 /** The projects the person leads or is on the team of (own), and coaches or mentors (assigned). */
 export function personProjectIds(userId: string): Promise<PersonProjectIds> {
-  let lookup = lookups.get(userId);
-  if (!lookup) {
-    lookup = lookUpPersonProjectIds(userId).finally(() => lookups.delete(userId));
-    lookups.set(userId, lookup);
-  }
-  return lookup;
+  return lookups(userId, () => lookUpPersonProjectIds(userId));
 }
 
 async function lookUpPersonProjectIds(userId: string): Promise<PersonProjectIds> {
