@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: {
     requests: { type: "string", default: "200" },
     profile: { type: "boolean", default: false },
-    /** also the CPU of each kind of thread */
+    /** also the CPU of each thread */
     threads: { type: "boolean", default: false },
     /** extra options for node, space-separated (to compare V8 flags) */
     "node-args": { type: "string", default: "" },
@@ -39,7 +39,7 @@ async function cpuMs(pid: number, thread?: number): Promise<number> {
   return ((utime + stime) * 1000) / TICKS_PER_SECOND;
 }
 
-/** CPU of each kind of thread (by its name: the event loop, V8's helpers, libuv's pool, workers) */
+/** CPU of each thread: the event loop by that name, the others as `name#id` (V8's helpers, libuv's pool, the database thread) */
 async function threadCpuMs(pid: number): Promise<Map<string, number>> {
   const byName = new Map<string, number>();
   for (const task of await readdir(`/proc/${pid}/task`)) {
